@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { lifeCycleStateSchema } from '../token/lifeCycle';
+import { serverTokenSchema } from '../token/serverToken';
+
+/** The one list of IPC channels between renderer and main, each with its request and reply schema. */
+
+const nonBlank = (max: number) => z.string().trim().min(1).max(max);
+
+export const crmUrlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value), 'CRM URL must start with http:// or https://');
+
+export const settingsInputSchema = z.object({
+  crmUrl: crmUrlSchema,
+  organisation: z.string().trim().max(120),
+  username: z.string().trim().max(120),
+  /** Absent keeps the stored password; an empty string clears it. */
+  password: z.string().max(512).optional(),
+});
+export type SettingsInput = z.infer<typeof settingsInputSchema>;
+
+export const settingsViewSchema = z.object({
+  crmUrl: z.string(),
+  organisation: z.string(),
+  username: z.string(),
+  passwordSet: z.boolean(),
+  configured: z.boolean(),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+const operationBase = {
+  seq: z.number().int().positive(),
+  tokenLocalId: nonBlank(64),
+  /** 1 on the first send; anything higher means an earlier send's outcome is unknown. */
+  attempt: z.number().int().min(1),
+  /** The code the CRM knows this token by when the operation runs. */
+  authenticationCode: nonBlank(128),
+};
+
+export const createOperationSchema = z.object({
+  ...operationBase,
+  kind: z.literal('create'),
+  identifier: nonBlank(128).nullable(),
+  sealedPassCode: nonBlank(4096).nullable(),
+  participantNumber: nonBlank(64).nullable(),
+});
+
+export const updateOperationSchema = z
+  .object({
+    ...operationBase,
+    kind: z.literal('update'),
+    identifier: nonBlank(128).optional(),
+    sealedPassCode: nonBlank(4096).optional(),
+    newAuthenticationCode: nonBlank(128).optional(),
+  })
+  .refine((op) => (op.identifier === undefined) === (op.sealedPassCode === undefined), {
+    message: 'An identifier change needs its pass code, and a pass code needs the identifier',
+  })
+  .refine((op) => op.identifier !== undefined || op.newAuthenticationCode !== undefined, {
+    message: 'An update must change something',
+  });
+
+export const setStateOperationSchema = z.object({
+  ...operationBase,
+  kind: z.literal('setState'),
+  target: lifeCycleStateSchema,
+});
+
+export const operationSchema = z.discriminatedUnion('kind', [
+  createOperationSchema,
+  updateOperationSchema,
+  setStateOperationSchema,
+]);
+export type Operation = z.infer<typeof operationSchema>;
+export type CreateOperation = z.infer<typeof createOperationSchema>;
+export type UpdateOperation = z.infer<typeof updateOperationSchema>;
+export type SetStateOperation = z.infer<typeof setStateOperationSchema>;
+
+export const syncErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type SyncError = z.infer<typeof syncErrorSchema>;
+
+export const operationResultSchema = z.discriminatedUnion('outcome', [
+  /** The CRM holds the change; `adopted` when a retry found an earlier send had already landed. */
+  z.object({ seq: z.number().int(), outcome: z.literal('done'), token: serverTokenSchema, adopted: z.boolean() }),
+  /** Temporary failure: keep it queued and try again later. */
+  z.object({ seq: z.number().int(), outcome: z.literal('retry'), error: syncErrorSchema }),
+  /** Permanent failure: park it for the operator. */
+  z.object({ seq: z.number().int(), outcome: z.literal('parked'), error: syncErrorSchema }),
+  /** Not sent because an earlier operation of the same token did not finish. */
+  z.object({ seq: z.number().int(), outcome: z.literal('blocked') }),
+]);
+export type OperationResult = z.infer<typeof operationResultSchema>;
+
+export const CRM_REACH = ['ok', 'unconfigured', 'unreachable', 'loginFailed'] as const;
+export const crmReachSchema = z.enum(CRM_REACH);
+export type CrmReach = z.infer<typeof crmReachSchema>;
+
+export const MAX_BATCH = 200;
+
+export const pushReplySchema = z.object({
+  crm: crmReachSchema,
+  message: z.string().nullable(),
+  results: z.array(operationResultSchema),
+});
+export type PushReply = z.infer<typeof pushReplySchema>;
+
+export const ipcContract = {
+  getSettings: { request: z.object({}).strict(), reply: settingsViewSchema },
+  saveSettings: { request: settingsInputSchema.strict(), reply: settingsViewSchema },
+  sealSecret: { request: z.object({ plaintext: z.string().min(1).max(512) }).strict(), reply: z.object({ sealed: z.string() }) },
+  pushOperations: {
+    request: z.object({ operations: z.array(operationSchema).max(MAX_BATCH) }).strict(),
+    reply: pushReplySchema,
+  },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type Channel = keyof IpcContract;
+export type RequestOf<C extends Channel> = z.input<IpcContract[C]['request']>;
+export type ReplyOf<C extends Channel> = z.output<IpcContract[C]['reply']>;
+export const CHANNELS = Object.keys(ipcContract) as Channel[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(ipcContract, value);
+}
+
+/** What crosses the process boundary: never a thrown error, always this envelope. */
+export const IPC_ERROR_CODES = ['UNKNOWN_CHANNEL', 'BAD_REQUEST', 'BAD_REPLY', 'FAILED'] as const;
+export const ipcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message: z.string() });
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+export const ipcEnvelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ipcErrorSchema }),
+]);
+export type IpcEnvelope = z.infer<typeof ipcEnvelopeSchema>;
+
+/** The single Electron IPC channel every call travels on. */
+export const ELECTRON_IPC_CHANNEL = 'token-desk:invoke';

@@ -1,0 +1,88 @@
+/// <reference types="vitest/config" />
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = import.meta.dirname;
+const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** One bundle per runtime: `vite build --mode <target>`. */
+const targets: Record<string, UserConfig> = {
+  renderer: {
+    root: resolve(root, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: resolve(root, 'dist/renderer'), emptyOutDir: true },
+  },
+  main: {
+    build: {
+      ssr: resolve(root, 'electron/main/main.ts'),
+      outDir: resolve(root, 'dist-electron'),
+      emptyOutDir: false,
+      target: 'node22',
+      rollupOptions: { external: nodeExternals, output: { format: 'cjs', entryFileNames: 'main.cjs' } },
+    },
+    ssr: { noExternal: true },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'dist-electron'),
+      emptyOutDir: false,
+      target: 'chrome140',
+      lib: { entry: resolve(root, 'electron/preload/preload.ts'), formats: ['cjs'], fileName: () => 'preload.cjs' },
+      rollupOptions: { external: ['electron'] },
+    },
+  },
+  /** The browser shell's stand-in for the preload: the same factory, bound to a Playwright binding. */
+  'shell-preload': {
+    build: {
+      outDir: resolve(root, 'dist/shell'),
+      emptyOutDir: true,
+      target: 'chrome140',
+      lib: { entry: resolve(root, 'electron/browser-shell/shellPreload.ts'), formats: ['iife'], name: 'tokenDeskShellPreload', fileName: () => 'shell-preload.js' },
+    },
+  },
+};
+
+const testProjects = {
+  projects: [
+    {
+      extends: true,
+      test: {
+        name: 'node',
+        environment: 'node',
+        include: ['test/{shared,electron,crm-sim}/**/*.test.ts', 'test/renderer/**/*.test.ts'],
+        setupFiles: ['test/setup/fakeIndexedDb.ts'],
+      },
+    },
+    {
+      extends: true,
+      test: {
+        name: 'dom',
+        environment: 'jsdom',
+        include: ['test/renderer/**/*.test.tsx'],
+        setupFiles: ['test/setup/fakeIndexedDb.ts'],
+      },
+    },
+    {
+      extends: true,
+      test: {
+        name: 'e2e',
+        environment: 'node',
+        include: ['test/e2e/**/*.test.ts'],
+        globalSetup: ['test/e2e/buildOnce.ts'],
+        testTimeout: 120_000,
+        hookTimeout: 120_000,
+        fileParallelism: false,
+      },
+    },
+  ],
+};
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'test') return { plugins: [react()], test: testProjects };
+  const target = targets[mode];
+  if (!target) throw new Error(`Unknown build mode "${mode}"; use one of: ${Object.keys(targets).join(', ')}`);
+  return target;
+});
