@@ -1,8 +1,8 @@
-/// <reference types="vitest/config" />
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type UserConfig } from 'vite';
+import type { UserConfig } from 'vite';
+import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
 
 const root = import.meta.dirname;
 const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -45,10 +45,10 @@ const targets: Record<string, UserConfig> = {
   },
 };
 
-const testProjects = {
+const testProjects: { projects: TestProjectConfiguration[] } = {
   projects: [
     {
-      extends: true,
+      extends: true as const,
       test: {
         name: 'node',
         environment: 'node',
@@ -57,7 +57,7 @@ const testProjects = {
       },
     },
     {
-      extends: true,
+      extends: true as const,
       test: {
         name: 'dom',
         environment: 'jsdom',
@@ -66,7 +66,7 @@ const testProjects = {
       },
     },
     {
-      extends: true,
+      extends: true as const,
       test: {
         name: 'e2e',
         environment: 'node',

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { SettingsInput } from '../../shared/ipc/contract';
+import { CrmClient } from '../crm/crmClient';
+import { CrmSession } from '../crm/crmSession';
+import { createRouter, type IpcRouter } from '../ipc/router';
+import { SettingsStore } from '../settings/settingsStore';
+import { pushOperations } from '../sync/pushEngine';
+import type { Vault } from '../vault/vault';
+
+export interface MainServicesOptions {
+  /** Where main keeps its own files (settings). */
+  dataDir: string;
+  vault: Vault;
+  fetch?: typeof fetch;
+}
+
+export interface MainServices {
+  router: IpcRouter;
+  settings: SettingsStore;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Everything the main process does, without Electron: Electron's main.ts and
+ * the browser shell both build the app from this.
+ */
+export function createMainServices(options: MainServicesOptions): MainServices {
+  const settings = new SettingsStore(join(options.dataDir, 'settings.json'), options.vault);
+  let session: CrmSession | null = null;
+  /** One push at a time: a second caller waits for the first. */
+  let pushing: Promise<unknown> = Promise.resolve();
+
+  const currentSession = async (): Promise<CrmSession | null> => {
+    if (session) return session;
+    const connection = await settings.connection();
+    if (!connection) return null;
+    const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch });
+    session = new CrmSession(client, connection.credentials);
+    return session;
+  };
+
+  const dropSession = () => {
+    const old = session;
+    session = null;
+    void old?.close().catch(() => undefined);
+  };
+
+  const router = createRouter({
+    getSettings: () => settings.view(),
+    saveSettings: async (input: SettingsInput) => {
+      const view = await settings.save(input);
+      dropSession();
+      return view;
+    },
+    sealSecret: async ({ plaintext }) => ({ sealed: await options.vault.seal(plaintext) }),
+    pushOperations: ({ operations }) => {
+      const run = pushing.then(() =>
+        pushOperations(operations, { session: currentSession, unseal: (s) => options.vault.unseal(s) }),
+      );
+      pushing = run.catch(() => undefined);
+      return run;
+    },
+  });
+
+  return {
+    router,
+    settings,
+    dispose: async () => {
+      await pushing;
+      dropSession();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createMainServices, type MainServices } from '../app/mainServices';
+import { FileKeyVault } from '../vault/fileKeyVault';
+import { startRendererServer, type RendererServer } from './rendererServer';
+import { SHELL_BINDING } from './shellBinding';
+
+export const DEFAULT_SHELL_PORT = 5178;
+
+export interface BrowserShellOptions {
+  /** Where the Chromium profile (IndexedDB) and main's files (settings, vault key) live. */
+  userDataDir: string;
+  chromiumPath: string;
+  /** The project root holding dist/renderer and dist/shell. */
+  appRoot: string;
+  crmUrl?: string;
+  headless?: boolean;
+  remoteDebuggingPort?: number;
+  /** Fixed by default so the IndexedDB origin stays the same between runs; 0 picks a free one. */
+  port?: number;
+}
+
+export interface BrowserShell {
+  page: Page;
+  context: BrowserContext;
+  url: string;
+  services: MainServices;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function builtFiles(appRoot: string): { rendererDir: string; preloadScript: string } {
+  const rendererDir = resolve(appRoot, 'dist/renderer');
+  const preloadScript = resolve(appRoot, 'dist/shell/shell-preload.js');
+  for (const file of [join(rendererDir, 'index.html'), preloadScript]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first.`);
+  }
+  return { rendererDir, preloadScript };
+}
+
+/**
+ * The real app with Chromium as its window: the built renderer, the same
+ * preload factory, and the same main-process services, joined by a Playwright
+ * binding instead of Electron's IPC.
+ */
+export async function launchBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  const { rendererDir, preloadScript } = builtFiles(options.appRoot);
+  const mainDir = join(options.userDataDir, 'main');
+  await mkdir(mainDir, { recursive: true });
+  const services = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')) });
+  if (options.crmUrl !== undefined) await services.settings.setCrmUrl(options.crmUrl);
+  let server: RendererServer | null = null;
+  let context: BrowserContext | null = null;
+  try {
+    server = await startRendererServer(rendererDir, options.port ?? DEFAULT_SHELL_PORT);
+    const args = [...CHROMIUM_ARGS];
+    if (options.remoteDebuggingPort !== undefined) args.push(`--remote-debugging-port=${options.remoteDebuggingPort}`);
+    context = await chromium.launchPersistentContext(join(options.userDataDir, 'chromium'), {
+      executablePath: options.chromiumPath,
+      headless: options.headless ?? false,
+      args,
+      viewport: { width: 1200, height: 820 },
+    });
+    await context.exposeBinding(SHELL_BINDING, (_source, channel: unknown, payload: unknown) =>
+      services.router.handle(channel, payload),
+    );
+    await context.addInitScript({ path: preloadScript });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/index.html`);
+    const openServer = server;
+    const openContext = context;
+    return {
+      page,
+      context,
+      url: server.url,
+      services,
+      close: async () => {
+        await openContext.close();
+        await openServer.close();
+        await services.dispose();
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    await server?.close();
+    await services.dispose();
+    throw error;
+  }
+}

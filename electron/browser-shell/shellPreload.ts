@@ -1,0 +1,20 @@
+import type { Channel } from '../../shared/ipc/contract';
+import { createTokenDeskApi, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
+import { SHELL_BINDING } from './shellBinding';
+
+
+declare global {
+  interface Window {
+    tokenDesk?: TokenDeskApi;
+    [SHELL_BINDING]?: (channel: Channel, payload: unknown) => Promise<unknown>;
+  }
+}
+
+const invoke = window[SHELL_BINDING];
+if (invoke) {
+  Object.defineProperty(window, 'tokenDesk', {
+    value: createTokenDeskApi((channel, payload) => invoke(channel, payload)),
+    writable: false,
+    configurable: false,
+  });
+}

@@ -1,0 +1,207 @@
+import type { z } from 'zod';
+import {
+  accessTokenSchema,
+  authenticationReplySchema,
+  classificationSchema,
+  crmEnvelopeSchema,
+  rewardParticipantSchema,
+  type AccessTokenIdentifier,
+  type ParticipantIdentifier,
+  type WireAccessToken,
+} from '../../shared/crm/wire';
+import { CRM_OK } from '../../shared/crm/statusCodes';
+import type { LifeCycleState } from '../../shared/token/lifeCycle';
+import { CrmError, kindOfStatusCode, TransportCode } from './crmError';
+
+export interface CrmCredentials {
+  username: string;
+  password: string;
+  organisation: string;
+  unit?: string;
+}
+
+export interface CreateTokenRequest {
+  authentication_code?: string;
+  identifier?: string;
+  pass_code?: string;
+  rewards_participant_identifier?: ParticipantIdentifier;
+  accounts_receivable_identifier?: ParticipantIdentifier;
+  classification_identifier?: { id: string };
+}
+
+export interface UpdateTokenRequest {
+  access_token_identifier: AccessTokenIdentifier;
+  identifier?: string;
+  pass_code?: string;
+  /** null asks the CRM to generate a new code. */
+  authentication_code?: string | null;
+}
+
+export type TokenOwner = { rewards_participant_identifier: ParticipantIdentifier } | { accounts_receivable_identifier: ParticipantIdentifier };
+
+export interface ListTokensRequest {
+  owner: TokenOwner;
+  classificationId?: string;
+  numberOfResults?: number;
+  offset?: number;
+}
+
+export interface CrmClientOptions {
+  /** The server, e.g. https://crm.example.com; the V4 path is added here. */
+  serverUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+type QueryValue = string | number | ParticipantIdentifier | { id: string } | undefined;
+
+const API_PATH = '/crmapi/rest/v2/';
+
+/** `{server}/crmapi/rest/v2/`, whether or not the operator typed the API path. */
+export function apiBaseUrl(serverUrl: string): string {
+  const trimmed = serverUrl.trim().replace(/\/+$/, '');
+  return trimmed.endsWith(API_PATH.slice(0, -1)) ? `${trimmed}/` : `${trimmed}${API_PATH}`;
+}
+
+/** Nested identifiers go as `param=field=value` (documented). */
+function encodeQuery(params: Record<string, QueryValue>): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (typeof value === 'object') {
+      const [field, inner] = Object.entries(value)[0] ?? [];
+      if (field === undefined || inner === undefined) continue;
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(field)}=${encodeURIComponent(inner)}`);
+    } else {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    }
+  }
+  return parts.join('&');
+}
+
+function describeTransportFailure(error: unknown): CrmError {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return new CrmError('temporary', TransportCode.timeout, 'The CRM did not answer in time.');
+  }
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+  return new CrmError('temporary', TransportCode.network, `The CRM could not be reached (${cause}).`);
+}
+
+/** Typed access to the CRM.COM V4 API. Every reply is parsed through the wire schemas once, here. */
+export class CrmClient {
+  private readonly base: string;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: CrmClientOptions) {
+    this.base = apiBaseUrl(options.serverUrl);
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  async login(credentials: CrmCredentials): Promise<string> {
+    const reply = await this.post('authentication/token', { ...credentials }, authenticationReplySchema);
+    return reply.token;
+  }
+
+  async release(token: string): Promise<void> {
+    await this.post('authentication/token/release', { token }, null);
+  }
+
+  showToken(token: string, identifier: AccessTokenIdentifier): Promise<WireAccessToken> {
+    return this.post('access_tokens/show', { token, access_token_identifier: identifier }, accessTokenSchema);
+  }
+
+  createToken(token: string, request: CreateTokenRequest): Promise<WireAccessToken> {
+    return this.post('access_tokens/create', { token, ...request }, accessTokenSchema);
+  }
+
+  updateToken(token: string, request: UpdateTokenRequest): Promise<WireAccessToken> {
+    return this.post('access_tokens/update', { token, ...request }, accessTokenSchema);
+  }
+
+  setLifeCycleState(token: string, identifier: AccessTokenIdentifier, target: LifeCycleState): Promise<WireAccessToken> {
+    const action = target === 'EFFECTIVE' ? 'set_as_effective' : 'set_as_not_effective';
+    return this.post(`access_tokens/${action}`, { token, access_token_identifier: identifier }, accessTokenSchema);
+  }
+
+  getNotAssociated(token: string, count: number, lifeCycleState?: LifeCycleState): Promise<WireAccessToken[]> {
+    const query = { token, number: count, life_cycle_state: lifeCycleState };
+    return this.get('access_tokens/get_not_associated', query, accessTokenSchema.array());
+  }
+
+  listTokens(token: string, request: ListTokensRequest): Promise<WireAccessToken[]> {
+    const query = {
+      token,
+      ...request.owner,
+      classification_identifier: request.classificationId === undefined ? undefined : { id: request.classificationId },
+      number_of_results: request.numberOfResults,
+      offset: request.offset,
+    };
+    return this.get('access_tokens/list', query, accessTokenSchema.array());
+  }
+
+  listClassifications(token: string) {
+    return this.get('access_tokens/configuration/classifications/list', { token }, classificationSchema.array());
+  }
+
+  showParticipant(token: string, identifier: ParticipantIdentifier) {
+    return this.get('rewards_participants/show', { token, rewards_participant_identifier: identifier }, rewardParticipantSchema);
+  }
+
+  private get<S extends z.ZodType>(path: string, query: Record<string, QueryValue>, schema: S): Promise<z.output<S>> {
+    return this.send<z.output<S>>(`${this.base}${path}?${encodeQuery(query)}`, { method: 'GET' }, schema);
+  }
+
+  private post<S extends z.ZodType>(path: string, body: object, schema: S): Promise<z.output<S>>;
+  private post(path: string, body: object, schema: null): Promise<null>;
+  private post(path: string, body: object, schema: z.ZodType | null): Promise<unknown> {
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    return this.send(`${this.base}${path}`, init, schema);
+  }
+
+  private async send<T>(url: string, init: RequestInit, schema: z.ZodType | null): Promise<T> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      text = await response.text();
+    } catch (error) {
+      throw describeTransportFailure(error);
+    }
+    if (!response.ok) {
+      throw new CrmError('temporary', `HTTP_${response.status}`, `The CRM answered HTTP ${response.status}.`);
+    }
+    return parseReply(text, schema) as T;
+  }
+}
+
+function badReply(detail: string): CrmError {
+  return new CrmError('unknown', TransportCode.badReply, `The CRM sent a reply this app cannot read: ${detail}`);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badReply('not JSON');
+  }
+}
+
+/** Read the envelope first: an error status wins over whatever `data` holds. */
+export function parseReply(text: string, schema: z.ZodType | null): unknown {
+  const envelope = crmEnvelopeSchema.safeParse(parseJson(text));
+  if (!envelope.success) throw badReply('no status envelope');
+  const { status, data } = envelope.data;
+  if (status.code !== CRM_OK) {
+    const message = status.message ?? status.description ?? status.code;
+    throw new CrmError(kindOfStatusCode(status.code), status.code, message);
+  }
+  if (schema === null) return null;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badReply(issue ? `${issue.path.join('.') || 'data'}: ${issue.message}` : 'unexpected data');
+  }
+  return parsed.data;
+}

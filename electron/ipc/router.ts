@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { ipcContract, isChannel, type Channel, type IpcContract, type IpcEnvelope, type ReplyOf } from '../../shared/ipc/contract';
+
+export type Handlers = {
+  [C in Channel]: (request: z.output<IpcContract[C]['request']>) => Promise<ReplyOf<C>>;
+};
+
+export interface IpcRouter {
+  handle(channel: unknown, payload: unknown): Promise<IpcEnvelope>;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
+}
+
+async function dispatch<C extends Channel>(handlers: Handlers, channel: C, payload: unknown): Promise<IpcEnvelope> {
+  const { request, reply } = ipcContract[channel];
+  const parsed = request.safeParse(payload);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid ${channel} request: ${describeIssues(parsed.error)}` } };
+  }
+  let value: unknown;
+  try {
+    value = await handlers[channel](parsed.data as z.output<IpcContract[C]['request']>);
+  } catch (error) {
+    return { ok: false, error: { code: 'FAILED', message: error instanceof Error ? error.message : String(error) } };
+  }
+  const checked = reply.safeParse(value);
+  if (!checked.success) {
+    return { ok: false, error: { code: 'BAD_REPLY', message: `Invalid ${channel} reply: ${describeIssues(checked.error)}` } };
+  }
+  return { ok: true, value: checked.data };
+}
+
+/** The single entry point for every IPC call: checks the request, runs the handler, checks the reply. */
+export function createRouter(handlers: Handlers): IpcRouter {
+  return {
+    handle(channel, payload) {
+      if (!isChannel(channel)) {
+        return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown IPC channel: ${String(channel)}` } });
+      }
+      return dispatch(handlers, channel, payload);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { CrmReach, Operation, OperationResult, PushReply, SyncError } from '../../shared/ipc/contract';
+import { toServerToken } from '../../shared/token/serverToken';
+import type { CrmSession } from '../crm/crmSession';
+import { CrmError, TransportCode } from '../crm/crmError';
+import { runOperation, type RunnerDeps } from './operationRunner';
+
+/** An error code we do not know is retried this many times, then parked. */
+export const MAX_UNKNOWN_ATTEMPTS = 5;
+export const DEFAULT_CONCURRENCY = 4;
+
+export interface PushDeps {
+  /** The CRM session, or null when no CRM is configured. */
+  session: () => Promise<CrmSession | null>;
+  unseal: RunnerDeps['unseal'];
+  concurrency?: number;
+}
+
+function toSyncError(error: unknown): SyncError {
+  if (error instanceof CrmError) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'LOCAL_ERROR', message };
+}
+
+export function resultForError(op: Operation, error: unknown): OperationResult {
+  const syncError = toSyncError(error);
+  const retry = error instanceof CrmError && (error.kind === 'temporary' || error.kind === 'session');
+  const retryUnknown = error instanceof CrmError && error.kind === 'unknown' && op.attempt < MAX_UNKNOWN_ATTEMPTS;
+  return retry || retryUnknown
+    ? { seq: op.seq, outcome: 'retry', error: syncError }
+    : { seq: op.seq, outcome: 'parked', error: syncError };
+}
+
+async function runOne(op: Operation, deps: RunnerDeps): Promise<OperationResult> {
+  try {
+    const { token, adopted } = await runOperation(op, deps);
+    return { seq: op.seq, outcome: 'done', token: toServerToken(token), adopted };
+  } catch (error) {
+    return resultForError(op, error);
+  }
+}
+
+/** One token's operations, in queue order; the first that does not finish blocks the rest. */
+async function runChain(chain: Operation[], deps: RunnerDeps): Promise<OperationResult[]> {
+  const results: OperationResult[] = [];
+  for (const op of chain) {
+    const stopped = results.some((r) => r.outcome !== 'done');
+    results.push(stopped ? { seq: op.seq, outcome: 'blocked' } : await runOne(op, deps));
+  }
+  return results;
+}
+
+function chainsByToken(operations: Operation[]): Operation[][] {
+  const chains = new Map<string, Operation[]>();
+  for (const op of operations) {
+    const chain = chains.get(op.tokenLocalId);
+    if (chain) chain.push(op);
+    else chains.set(op.tokenLocalId, [op]);
+  }
+  return [...chains.values()];
+}
+
+/** Runs `work` over the items with at most `limit` in flight. */
+async function mapBounded<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function blockedReply(operations: Operation[], crm: CrmReach, message: string): PushReply {
+  return { crm, message, results: operations.map((op) => ({ seq: op.seq, outcome: 'blocked' })) };
+}
+
+function reachOf(results: OperationResult[]): CrmReach {
+  const unreachable = results.some(
+    (r) => r.outcome === 'retry' && (r.error.code === TransportCode.network || r.error.code === TransportCode.timeout),
+  );
+  return unreachable ? 'unreachable' : 'ok';
+}
+
+/**
+ * Sends a batch of queued operations to the CRM and says, for each, what
+ * became of it. Nothing is sent without a session, so a failed login leaves
+ * every operation "blocked" (not sent) rather than "maybe sent".
+ */
+export async function pushOperations(operations: Operation[], deps: PushDeps): Promise<PushReply> {
+  let session: CrmSession | null;
+  try {
+    session = await deps.session();
+    if (session === null) return blockedReply(operations, 'unconfigured', 'No CRM is configured; changes stay queued.');
+    await session.open();
+  } catch (error) {
+    const { message } = toSyncError(error);
+    const loginRefused = error instanceof CrmError && error.kind !== 'temporary';
+    return blockedReply(operations, loginRefused ? 'loginFailed' : 'unreachable', message);
+  }
+  const runnerDeps: RunnerDeps = { session, unseal: deps.unseal };
+  const chains = chainsByToken(operations);
+  const chainResults = await mapBounded(chains, deps.concurrency ?? DEFAULT_CONCURRENCY, (chain) => runChain(chain, runnerDeps));
+  const bySeq = new Map(chainResults.flat().map((r) => [r.seq, r]));
+  const results = operations.map((op) => bySeq.get(op.seq) ?? { seq: op.seq, outcome: 'blocked' as const });
+  const crm = reachOf(results);
+  return { crm, message: crm === 'ok' ? null : 'The CRM could not be reached; changes stay queued.', results };
+}
