@@ -69,26 +69,37 @@ async function runSetState(op: SetStateOperation, deps: RunnerDeps): Promise<Run
   }
 }
 
-/**
- * On a retry, a code change that already landed is not sent again: the rest
- * of the update goes to the token under its new code. Identifier and pass code
- * are simply set again, which is harmless.
- */
-async function runUpdate(op: UpdateOperation, deps: RunnerDeps): Promise<RunOutcome> {
-  let target = op.authenticationCode;
-  let newCode = op.newAuthenticationCode;
-  if (op.attempt > 1 && newCode !== undefined) {
-    const moved = await findByCode(deps.session, newCode);
-    if (moved) {
-      if (op.identifier === undefined) return { token: moved, adopted: true };
-      target = newCode;
-      newCode = undefined;
-    }
+/** The token the identifier and pass code lead to, or null when they lead nowhere. */
+async function findByPassCode(session: CrmSession, identifier: string, passCode: string): Promise<WireAccessToken | null> {
+  try {
+    return await session.call((client, token) => client.showToken(token, { identifier, pass_code: passCode }));
+  } catch (error) {
+    if (isCrmError(error) && error.code === CrmCode.tokenNotFound) return null;
+    throw error;
   }
-  const request: UpdateTokenRequest = { access_token_identifier: byCode(target) };
+}
+
+/**
+ * One update call is atomic, so on a retry it landed if the token answers to
+ * the new code, or to the new identifier and pass code under its code.
+ */
+async function earlierUpdate(op: UpdateOperation, passCode: string | undefined, deps: RunnerDeps): Promise<WireAccessToken | null> {
+  if (op.newAuthenticationCode !== undefined) return findByCode(deps.session, op.newAuthenticationCode);
+  if (op.identifier === undefined || passCode === undefined) return null;
+  const found = await findByPassCode(deps.session, op.identifier, passCode);
+  return found?.authentication_code === op.authenticationCode ? found : null;
+}
+
+async function runUpdate(op: UpdateOperation, deps: RunnerDeps): Promise<RunOutcome> {
+  const passCode = op.sealedPassCode === undefined ? undefined : await deps.unseal(op.sealedPassCode);
+  if (op.attempt > 1) {
+    const landed = await earlierUpdate(op, passCode, deps);
+    if (landed) return { token: landed, adopted: true };
+  }
+  const request: UpdateTokenRequest = { access_token_identifier: byCode(op.authenticationCode) };
   if (op.identifier !== undefined) request.identifier = op.identifier;
-  if (op.sealedPassCode !== undefined) request.pass_code = await deps.unseal(op.sealedPassCode);
-  if (newCode !== undefined) request.authentication_code = newCode;
+  if (passCode !== undefined) request.pass_code = passCode;
+  if (op.newAuthenticationCode !== undefined) request.authentication_code = op.newAuthenticationCode;
   return { token: await deps.session.call((client, token) => client.updateToken(token, request)), adopted: false };
 }
 

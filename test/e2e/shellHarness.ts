@@ -1,0 +1,65 @@
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowserShell, type BrowserShell } from '../../electron/browser-shell/browserShell';
+import { findChromium } from '../../electron/browser-shell/findChromium';
+
+export const APP_ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOT_DIR = join(APP_ROOT, 'test-results', 'screens');
+
+export async function openShell(crmUrl: string): Promise<BrowserShell> {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) throw new Error('Chromium is needed for the e2e tests: apt-get install chromium, or set CHROMIUM_PATH.');
+  const userDataDir = await mkdtemp(join(tmpdir(), 'token-desk-e2e-'));
+  return launchBrowserShell({ appRoot: APP_ROOT, chromiumPath, userDataDir, crmUrl, headless: true, port: 0 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export const statusBar = (page: Page): Locator => page.getByRole('contentinfo', { name: 'Sync status' });
+
+export async function waitForPending(page: Page, count: number): Promise<void> {
+  await statusBar(page).getByText(`${count} pending`, { exact: true }).waitFor();
+}
+
+/** Resolves once `condition` holds, polling; fails with `what` after the timeout. */
+export async function eventually(what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function goTo(page: Page, screen: 'Find' | 'Issue' | 'Settings'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
+}
+
+/** Issues a token through the form and returns the authentication code the app showed. */
+export async function issueToken(page: Page, identifier: string, passCode: string): Promise<string> {
+  await goTo(page, 'Issue');
+  const form = page.getByRole('form', { name: 'Issue token' });
+  await form.getByLabel('Identifier', { exact: true }).fill(identifier);
+  await form.getByLabel('Pass code', { exact: true }).fill(passCode);
+  await form.getByRole('button', { name: 'Issue token' }).click();
+  const code = (await page.getByLabel('Issued authentication code').textContent())?.trim() ?? '';
+  if (code === '') throw new Error('The app showed no authentication code');
+  return code;
+}
+
+/** Presses "Sync now" and waits until that sync has finished. */
+export async function syncNow(page: Page): Promise<void> {
+  const bar = statusBar(page);
+  await bar.getByRole('button', { name: 'Sync now' }).click();
+  await bar.getByRole('button', { name: 'Sync now', disabled: false }).waitFor();
+}
+
+export async function openTokenByCode(page: Page, code: string): Promise<void> {
+  await goTo(page, 'Find');
+  await page.getByRole('searchbox', { name: 'Search tokens' }).fill(code);
+  await page.getByRole('list', { name: 'Search results' }).getByRole('button').filter({ hasText: code }).click();
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PushReply, SettingsView } from '../../shared/ipc/contract';
+import { createTokenDeskApi, IpcCallError } from '../../shared/ipc/tokenDeskApi';
+import { createRouter, type Handlers } from '../../electron/ipc/router';
+
+const view: SettingsView = { crmUrl: '', organisation: '', username: '', passwordSet: false, configured: false };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    getSettings: vi.fn(async () => view),
+    saveSettings: vi.fn(async () => view),
+    sealSecret: vi.fn(async ({ plaintext }) => ({ sealed: `sealed:${plaintext}` })),
+    pushOperations: vi.fn(async (): Promise<PushReply> => ({ crm: 'unconfigured', message: null, results: [] })),
+    ...overrides,
+  };
+}
+
+describe('IPC router', () => {
+  it('passes a valid request to its handler and returns the checked reply', async () => {
+    const h = handlers();
+    const router = createRouter(h);
+    expect(await router.handle('sealSecret', { plaintext: '1234' })).toEqual({ ok: true, value: { sealed: 'sealed:1234' } });
+    expect(h.sealSecret).toHaveBeenCalledWith({ plaintext: '1234' });
+  });
+
+  it('refuses an unknown channel', async () => {
+    const reply = await createRouter(handlers()).handle('deleteEverything', {});
+    expect(reply).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown IPC channel: deleteEverything' } });
+  });
+
+  it('refuses a bad payload without calling the handler', async () => {
+    const h = handlers();
+    const router = createRouter(h);
+    const bad = [
+      ['sealSecret', { plaintext: '' }],
+      ['sealSecret', { plaintext: '1', extra: true }],
+      ['saveSettings', { crmUrl: 'ftp://x', organisation: 'A', username: 'u' }],
+      ['pushOperations', { operations: [{ kind: 'create', seq: 0 }] }],
+      ['pushOperations', null],
+    ] as const;
+    for (const [channel, payload] of bad) {
+      const reply = await router.handle(channel, payload);
+      expect(reply.ok, `${channel} ${JSON.stringify(payload)}`).toBe(false);
+      if (!reply.ok) expect(reply.error.code).toBe('BAD_REQUEST');
+    }
+    expect(h.sealSecret).not.toHaveBeenCalled();
+    expect(h.saveSettings).not.toHaveBeenCalled();
+    expect(h.pushOperations).not.toHaveBeenCalled();
+  });
+
+  it('refuses a handler reply that breaks the contract', async () => {
+    const router = createRouter(handlers({ getSettings: async () => ({ ...view, configured: 'yes' }) as unknown as SettingsView }));
+    const reply = await router.handle('getSettings', {});
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REPLY' } });
+  });
+
+  it('turns a handler failure into an error reply', async () => {
+    const router = createRouter(handlers({ getSettings: () => Promise.reject(new Error('disk full')) }));
+    expect(await router.handle('getSettings', {})).toEqual({ ok: false, error: { code: 'FAILED', message: 'disk full' } });
+  });
+
+  it('is reached through the same preload factory the app uses, which throws the error for the caller', async () => {
+    const router = createRouter(handlers());
+    const api = createTokenDeskApi((channel, payload) => router.handle(channel, payload));
+    await expect(api.sealSecret({ plaintext: 'abcd' })).resolves.toEqual({ sealed: 'sealed:abcd' });
+    const failure = api.saveSettings({ crmUrl: 'nope', organisation: '', username: '' });
+    await expect(failure).rejects.toBeInstanceOf(IpcCallError);
+    await expect(failure).rejects.toThrow(/CRM URL must start with http/);
+  });
+});
