@@ -18,6 +18,8 @@ export const CrmCode = {
   classificationNotFound: 'COM.CRM.EXCEPTION.ACCESSTOKENS.CLASSIFICATIONNOTFOUNDEXCEPTION',
   invalidIdentifier: 'COM.CRM.EXCEPTION.GENERAL.INVALIDIDENTIFIEREXCEPTION',
   mandatoryFieldMissing: 'COM.CRM.EXCEPTION.GENERAL.MANDATORYFIELDMISSINGEXCEPTION',
+  /** Modelled on the documented SUBSCRIPTIONS.ATLEASTONEOFTHEFIELDSMUSTBEAMENDEDEXCEPTION. */
+  nothingToAmend: 'COM.CRM.EXCEPTION.ACCESSTOKENS.ATLEASTONEOFTHEFIELDSMUSTBEAMENDEDEXCEPTION',
   invalidValue: 'COM.CRM.EXCEPTION.GENERAL.INVALIDVALUEEXCEPTION',
   invalidRequest: 'COM.CRM.EXCEPTION.GENERAL.INVALIDREQUESTEXCEPTION',
   methodNotFound: 'COM.CRM.EXCEPTION.GENERAL.METHODNOTFOUNDEXCEPTION',
@@ -39,6 +41,7 @@ export const PERMANENT_CODES: ReadonlySet<string> = new Set<string>([
   CrmCode.classificationNotFound,
   CrmCode.invalidIdentifier,
   CrmCode.mandatoryFieldMissing,
+  CrmCode.nothingToAmend,
   CrmCode.invalidValue,
   CrmCode.invalidRequest,
   CrmCode.methodNotFound,
