@@ -1,6 +1,10 @@
 import type { Channel } from '../../shared/ipc/contract';
+import { config as configureZod } from 'zod';
 import { createTokenDeskApi, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import { SHELL_BINDING } from './shellBinding';
+
+/** zod's JIT probe uses `new Function`, which the renderer's CSP forbids. */
+configureZod({ jitless: true });
 
 
 declare global {

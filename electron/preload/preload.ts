@@ -1,6 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { ELECTRON_IPC_CHANNEL } from '../../shared/ipc/contract';
+import { config as configureZod } from 'zod';
 import { createTokenDeskApi } from '../../shared/ipc/tokenDeskApi';
+
+/** zod's JIT probe uses `new Function`, which the renderer's CSP forbids. */
+configureZod({ jitless: true });
 
 contextBridge.exposeInMainWorld(
   'tokenDesk',

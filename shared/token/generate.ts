@@ -1,7 +1,7 @@
 import { checkField, type CharacterSet, type FieldRule } from './definition';
 
 /** Fills a buffer with cryptographically strong random bytes (crypto.getRandomValues). */
-export type RandomSource = (buffer: Uint8Array) => Uint8Array;
+export type RandomSource = (buffer: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>;
 
 const DIGITS = '0123456789';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

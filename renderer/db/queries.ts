@@ -1,0 +1,32 @@
+import type { TokenDeskDatabase } from './database';
+import type { TokenRow } from './rows';
+
+export const SEARCH_LIMIT = 50;
+
+/**
+ * Tokens matching what a counter types: an exact authentication code, an exact number, or an
+ * identifier prefix (codes and identifiers ignore case). Index lookups only; at most `limit` rows.
+ */
+export async function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
+  const query = text.trim();
+  if (query === '') return [];
+  const [byCode, byNumber, byIdentifier] = await Promise.all([
+    db.tokens.where('authenticationCode').equalsIgnoreCase(query).limit(limit).toArray(),
+    db.tokens.where('number').equals(query).limit(limit).toArray(),
+    db.tokens.where('identifier').startsWithIgnoreCase(query).limit(limit).toArray(),
+  ]);
+  const seen = new Set<string>();
+  const found: TokenRow[] = [];
+  for (const token of [...byCode, ...byNumber, ...byIdentifier]) {
+    if (found.length >= limit) break;
+    if (seen.has(token.localId)) continue;
+    seen.add(token.localId);
+    found.push(token);
+  }
+  return found;
+}
+
+/** The tokens touched last at this counter, newest first. */
+export function recentTokens(db: TokenDeskDatabase, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
+  return db.tokens.orderBy('updatedAt').reverse().limit(limit).toArray();
+}

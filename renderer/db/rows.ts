@@ -1,0 +1,64 @@
+import type { Operation, SyncError } from '../../shared/ipc/contract';
+import type { LifeCycleState } from '../../shared/token/lifeCycle';
+import type { ParticipantSummary } from '../../shared/token/serverToken';
+
+export type SyncStatus = 'pending' | 'synced' | 'attention';
+
+/** A token as this counter knows it. The pass code is never stored here (it is write-only at the CRM). */
+export interface TokenRow {
+  localId: string;
+  serverId: string | null;
+  number: string | null;
+  identifier: string | null;
+  authenticationCode: string;
+  lifeCycleState: LifeCycleState;
+  participantNumber: string | null;
+  participant: ParticipantSummary | null;
+  classificationName: string | null;
+  serverCreatedDate: string | null;
+  serverUpdatedDate: string | null;
+  createdBy: string | null;
+  updatedBy: string | null;
+  /** Epoch ms when the CRM last confirmed this row. */
+  confirmedAt: number | null;
+  syncStatus: SyncStatus;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What an outbox row stores of an operation; seq, token and attempt are added when it is sent. */
+export type QueuedOp = DistributiveOmit<Operation, 'seq' | 'tokenLocalId' | 'attempt'>;
+
+export type OutboxStatus = 'pending' | 'parked';
+
+/** One queued change. Pass codes only ever sit here sealed by the main process. */
+export interface OutboxRow {
+  seq?: number;
+  tokenLocalId: string;
+  status: OutboxStatus;
+  /** Sends so far; raised durably before each send, so anything above 0 may have reached the CRM. */
+  attempts: number;
+  createdAt: number;
+  lastTriedAt: number | null;
+  lastError: SyncError | null;
+  op: QueuedOp;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type AuditOutcome = 'queued' | 'synced' | 'adopted' | 'parked';
+
+export interface AuditRow {
+  id?: number;
+  at: number;
+  tokenLocalId: string;
+  action: string;
+  detail: string;
+  outcome: AuditOutcome;
+}

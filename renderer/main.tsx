@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { config as configureZod } from 'zod';
+import { App } from './App';
+import { getTokenDesk } from './bridge';
+import { TokenDeskDatabase } from './db/database';
+import { errorMessage } from './errors';
+import { createAppServices } from './services';
+import './styles.css';
+
+// The CSP forbids eval: keep zod from probing `new Function` (each probe is reported as a CSP violation).
+configureZod({ jitless: true });
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+const root = createRoot(container);
+
+try {
+  const services = createAppServices(new TokenDeskDatabase(), getTokenDesk());
+  root.render(
+    <StrictMode>
+      <App services={services} />
+    </StrictMode>,
+  );
+} catch (error) {
+  root.render(
+    <main className="startup-error">
+      <h1>Token Desk cannot start</h1>
+      <p role="alert">{errorMessage(error)}</p>
+    </main>,
+  );
+}

@@ -1,0 +1,53 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { settingsInputSchema, type SettingsInput, type SettingsView } from '../../shared/ipc/contract';
+import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
+import { errorMessage } from '../errors';
+
+export interface SettingsState {
+  view: SettingsView | null;
+  loading: boolean;
+  saving: boolean;
+  error: string | null;
+  saved: boolean;
+  load: () => Promise<void>;
+  /** Checks the input as main will, then saves it; true on success. */
+  save: (input: SettingsInput) => Promise<boolean>;
+}
+
+export function createSettingsStore(api: Pick<TokenDeskApi, 'getSettings' | 'saveSettings'>): StoreApi<SettingsState> {
+  return createStore<SettingsState>()((set) => ({
+    view: null,
+    loading: false,
+    saving: false,
+    error: null,
+    saved: false,
+    load: async () => {
+      set({ loading: true, error: null, saved: false });
+      try {
+        set({ view: await api.getSettings({}) });
+      } catch (error) {
+        set({ error: errorMessage(error) });
+      } finally {
+        set({ loading: false });
+      }
+    },
+    save: async (input) => {
+      set({ saved: false, error: null });
+      const checked = settingsInputSchema.safeParse(input);
+      if (!checked.success) {
+        set({ error: checked.error.issues[0]?.message ?? 'These settings are not valid.' });
+        return false;
+      }
+      set({ saving: true });
+      try {
+        set({ view: await api.saveSettings(checked.data), saved: true });
+        return true;
+      } catch (error) {
+        set({ error: errorMessage(error) });
+        return false;
+      } finally {
+        set({ saving: false });
+      }
+    },
+  }));
+}
