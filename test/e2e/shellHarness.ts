@@ -8,11 +8,11 @@ import { findChromium } from '../../electron/browser-shell/findChromium';
 export const APP_ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOT_DIR = join(APP_ROOT, 'test-results', 'screens');
 
-export async function openShell(crmUrl: string): Promise<BrowserShell> {
+export async function openShell(crmUrl?: string): Promise<BrowserShell> {
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error('Chromium is needed for the e2e tests: apt-get install chromium, or set CHROMIUM_PATH.');
   const userDataDir = await mkdtemp(join(tmpdir(), 'token-desk-e2e-'));
-  return launchBrowserShell({ appRoot: APP_ROOT, chromiumPath, userDataDir, crmUrl, headless: true, port: 0 });
+  return launchBrowserShell({ appRoot: APP_ROOT, chromiumPath, userDataDir, headless: true, port: 0, ...(crmUrl ? { crmUrl } : {}) });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -62,4 +62,16 @@ export async function openTokenByCode(page: Page, code: string): Promise<void> {
   await goTo(page, 'Find');
   await page.getByRole('searchbox', { name: 'Search tokens' }).fill(code);
   await page.getByRole('list', { name: 'Search results' }).getByRole('button').filter({ hasText: code }).click();
+}
+
+/** Fills and saves the Settings screen. */
+export async function saveSettings(page: Page, settings: { crmUrl?: string; organisation: string; username: string; password: string }): Promise<void> {
+  await goTo(page, 'Settings');
+  const form = page.getByRole('form', { name: 'Settings' });
+  if (settings.crmUrl !== undefined) await form.getByLabel('CRM URL').fill(settings.crmUrl);
+  await form.getByLabel('Organisation').fill(settings.organisation);
+  await form.getByLabel('Username').fill(settings.username);
+  await form.getByLabel('Password').fill(settings.password);
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('status').filter({ hasText: 'Settings saved' }).waitFor();
 }

@@ -7,6 +7,7 @@ import {
   issueToken,
   openShell,
   openTokenByCode,
+  saveSettings,
   screenshot,
   statusBar,
   syncNow,
@@ -41,13 +42,8 @@ describe('issue offline, sync exactly once, find again', () => {
   it('signs in through Settings', async () => {
     const { page } = shell;
     await goTo(page, 'Settings');
-    const form = page.getByRole('form', { name: 'Settings' });
-    expect(await form.getByLabel('CRM URL').inputValue()).toBe(sim.url);
-    await form.getByLabel('Organisation').fill('DEMO');
-    await form.getByLabel('Username').fill('demo');
-    await form.getByLabel('Password').fill('demo');
-    await form.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByRole('status').filter({ hasText: 'Settings saved' }).waitFor();
+    expect(await page.getByRole('form', { name: 'Settings' }).getByLabel('CRM URL').inputValue()).toBe(sim.url);
+    await saveSettings(page, { organisation: 'DEMO', username: 'demo', password: 'demo' });
     await screenshot(page, 'settings');
   });
 

@@ -175,4 +175,14 @@ describe('push engine against the simulator', () => {
     expect((await pushOperations([{ ...lost, attempt: 2 }], deps)).results[0]).toMatchObject({ outcome: 'done', adopted: true });
     expect(sim.tokens().find((t) => t.authentication_code === op.authenticationCode)?.pass_code).toBe('7777');
   });
+
+  it('keeps an operation queued when the CRM’s reply cannot be read', async () => {
+    const garbled: typeof fetch = async (input, init) =>
+      String(input).endsWith('/access_tokens/create') ? new Response('<html>Gateway says hi</html>') : fetch(input, init);
+    const session = sessionFor(sim, { fetch: garbled });
+    await session.open();
+    const op = create('t14');
+    const reply = await pushOperations([op], { ...deps, session: async () => session });
+    expect(reply.results[0]).toMatchObject({ outcome: 'retry', error: { code: 'BAD_REPLY' } });
+  });
 });
