@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crmUrlSchema } from '../../shared/ipc/contract';
 import { DEFAULT_SHELL_PORT, launchBrowserShell } from './browserShell';
-import { DEFAULT_CHROMIUM, findChromium } from './findChromium';
+import { chromiumCandidate, findChromium } from './findChromium';
 
 const USAGE =
   'Usage: npm run app:browser -- [--crm-url URL] [--user-data-dir DIR] [--headless] [--remote-debugging-port P] [--port P]';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   if (crmUrl && !crmUrl.success) fail(`--crm-url: ${crmUrl.error.issues[0]?.message ?? 'invalid URL'}`);
   const chromiumPath = findChromium();
   if (!chromiumPath) {
-    fail(`Chromium was not found at ${DEFAULT_CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`, 1);
+    fail(`Chromium was not found at ${chromiumCandidate()}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`, 1);
   }
   const userDataDir = resolve(values['user-data-dir'] ?? join(homedir(), '.token-desk', 'browser-shell'));
   const shell = await launchBrowserShell({

@@ -2,9 +2,14 @@ import { accessSync, constants } from 'node:fs';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-/** CHROMIUM_PATH if set, else Debian's chromium; null when neither can be run. */
+/** Where Chromium is looked for: CHROMIUM_PATH if set, else Debian's chromium. */
+export function chromiumCandidate(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CHROMIUM_PATH?.trim() || DEFAULT_CHROMIUM;
+}
+
+/** The Chromium to run, or null when the candidate cannot be run. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidate = env.CHROMIUM_PATH?.trim() || DEFAULT_CHROMIUM;
+  const candidate = chromiumCandidate(env);
   try {
     accessSync(candidate, constants.X_OK);
     return candidate;

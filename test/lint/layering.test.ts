@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: resolve(import.meta.dirname, '../..') });
+
+async function layeringErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => m.message);
+}
+
+describe('the layering lint rule', () => {
+  it('keeps shared/ free of Electron, Node, DOM, renderer and main-process code', async () => {
+    const code = [
+      "import { app } from 'electron';",
+      "import { readFileSync } from 'node:fs';",
+      "import { join } from 'path';",
+      "import { CrmClient } from '../electron/crm/crmClient';",
+      "import { TokenDeskDatabase } from '../renderer/db/database';",
+      'export const used = [app, readFileSync, join, CrmClient, TokenDeskDatabase, window, process];',
+    ].join('\n');
+    expect(await layeringErrors('shared/token/example.ts', code)).toHaveLength(7);
+  });
+
+  it('keeps renderer/ away from electron/ and Node', async () => {
+    const code = "import { CrmClient } from '../electron/crm/crmClient';\nimport { readFile } from 'node:fs';\nexport const x = [CrmClient, readFile];";
+    expect(await layeringErrors('renderer/example.ts', code)).toHaveLength(2);
+  });
+
+  it('keeps electron/ away from renderer/, and Electron itself in main/ and preload/ only', async () => {
+    const code = "import { app } from 'electron';\nimport { TokenDeskDatabase } from '../../renderer/db/database';\nexport const x = [app, TokenDeskDatabase];";
+    expect(await layeringErrors('electron/sync/example.ts', code)).toHaveLength(2);
+    expect(await layeringErrors('electron/main/example.ts', code)).toHaveLength(1);
+  });
+
+  it('lets each layer import shared/', async () => {
+    const code = "import { CHANNELS } from '../shared/ipc/contract';\nexport const x = CHANNELS;";
+    expect(await layeringErrors('renderer/example.ts', code)).toEqual([]);
+  });
+});
