@@ -4,7 +4,8 @@ import { CrmClient } from '../crm/crmClient';
 import { CrmSession } from '../crm/crmSession';
 import { createRouter, type IpcRouter } from '../ipc/router';
 import { SettingsStore } from '../settings/settingsStore';
-import { pushOperations } from '../sync/pushEngine';
+import { fetchStock, participantTokens, refreshTokens } from '../sync/crmReads';
+import { SyncLeader } from '../sync/syncLeader';
 import type { Vault } from '../vault/vault';
 
 export interface MainServicesOptions {
@@ -27,8 +28,7 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const settings = new SettingsStore(join(options.dataDir, 'settings.json'), options.vault);
   let session: CrmSession | null = null;
-  /** One push at a time: a second caller waits for the first. */
-  let pushing: Promise<unknown> = Promise.resolve();
+  const leader = new SyncLeader();
 
   const currentSession = async (): Promise<CrmSession | null> => {
     if (session) return session;
@@ -53,20 +53,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return view;
     },
     sealSecret: async ({ plaintext }) => ({ sealed: await options.vault.seal(plaintext) }),
-    pushOperations: ({ operations }) => {
-      const run = pushing.then(() =>
-        pushOperations(operations, { session: currentSession, unseal: (s) => options.vault.unseal(s) }),
-      );
-      pushing = run.catch(() => undefined);
-      return run;
-    },
+    pushOperations: ({ operations }) => leader.push(operations, { session: currentSession, unseal: (s) => options.vault.unseal(s) }),
+    getSyncProgress: async () => leader.view(),
+    refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
+    participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
+    fetchStock: ({ count }) => fetchStock(currentSession, count),
   });
 
   return {
     router,
     settings,
     dispose: async () => {
-      await pushing;
+      await leader.idle();
       dropSession();
     },
   };

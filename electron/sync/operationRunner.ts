@@ -1,15 +1,14 @@
 import type { AccessTokenIdentifier, WireAccessToken } from '../../shared/crm/wire';
 import { CrmCode } from '../../shared/crm/statusCodes';
-import type { CreateOperation, Operation, SetStateOperation, UpdateOperation } from '../../shared/ipc/contract';
+import type { CreateOperation, FieldConflict, Operation, SetStateOperation, UpdateOperation } from '../../shared/ipc/contract';
 import type { CreateTokenRequest, UpdateTokenRequest } from '../crm/crmClient';
 import type { CrmSession } from '../crm/crmSession';
-import { isCrmError } from '../crm/crmError';
+import { CrmError, isCrmError } from '../crm/crmError';
 
-export interface RunOutcome {
-  token: WireAccessToken;
-  /** An earlier send had already made this change; nothing was sent again. */
-  adopted: boolean;
-}
+export type RunOutcome =
+  /** `adopted`: the CRM already held this change (an earlier send landed, or another counter made it). */
+  | { kind: 'done'; token: WireAccessToken; adopted: boolean }
+  | { kind: 'conflict'; token: WireAccessToken; conflicts: FieldConflict[] };
 
 export interface RunnerDeps {
   session: CrmSession;
@@ -17,15 +16,22 @@ export interface RunnerDeps {
 }
 
 const byCode = (code: string): AccessTokenIdentifier => ({ authentication_code: code });
+const done = (token: WireAccessToken, adopted: boolean): RunOutcome => ({ kind: 'done', token, adopted });
 
-/** The token with that code, or null when the CRM has none. */
-async function findByCode(session: CrmSession, code: string): Promise<WireAccessToken | null> {
+/** The token the identifier leads to, or null when the CRM has none. */
+async function find(session: CrmSession, identifier: AccessTokenIdentifier): Promise<WireAccessToken | null> {
   try {
-    return await session.call((client, token) => client.showToken(token, byCode(code)));
+    return await session.call((client, token) => client.showToken(token, identifier));
   } catch (error) {
     if (isCrmError(error) && error.code === CrmCode.tokenNotFound) return null;
     throw error;
   }
+}
+
+async function current(session: CrmSession, code: string): Promise<WireAccessToken> {
+  const token = await find(session, byCode(code));
+  if (token) return token;
+  throw new CrmError('permanent', CrmCode.tokenNotFound, `The CRM no longer knows a token with code ${code}.`);
 }
 
 /**
@@ -35,46 +41,33 @@ async function findByCode(session: CrmSession, code: string): Promise<WireAccess
  */
 async function runCreate(op: CreateOperation, deps: RunnerDeps): Promise<RunOutcome> {
   if (op.attempt > 1) {
-    const existing = await findByCode(deps.session, op.authenticationCode);
-    if (existing) return { token: existing, adopted: true };
+    const existing = await find(deps.session, byCode(op.authenticationCode));
+    if (existing) return done(existing, true);
   }
   const request: CreateTokenRequest = { authentication_code: op.authenticationCode };
   if (op.identifier !== null) request.identifier = op.identifier;
   if (op.sealedPassCode !== null) request.pass_code = await deps.unseal(op.sealedPassCode);
   if (op.participantNumber !== null) request.rewards_participant_identifier = { number: op.participantNumber };
   try {
-    return { token: await deps.session.call((client, token) => client.createToken(token, request)), adopted: false };
+    return done(await deps.session.call((client, token) => client.createToken(token, request)), false);
   } catch (error) {
     if (!isCrmError(error) || error.code !== CrmCode.authenticationCodeExists) throw error;
-    const existing = await findByCode(deps.session, op.authenticationCode);
-    if (existing && existing.identifier === op.identifier) return { token: existing, adopted: true };
+    const existing = await find(deps.session, byCode(op.authenticationCode));
+    if (existing && existing.identifier === op.identifier) return done(existing, true);
     throw error;
   }
 }
 
-/** A state change is already true when the CRM shows the target state: skip it. */
+/** Re-read first: a state the CRM already holds is not sent again (a retry, or another counter did it). */
 async function runSetState(op: SetStateOperation, deps: RunnerDeps): Promise<RunOutcome> {
-  if (op.attempt > 1) {
-    const current = await findByCode(deps.session, op.authenticationCode);
-    if (current?.life_cycle_state === op.target) return { token: current, adopted: true };
-  }
+  const before = await current(deps.session, op.authenticationCode);
+  if (before.life_cycle_state === op.target) return done(before, true);
   try {
-    const token = await deps.session.call((client, t) => client.setLifeCycleState(t, byCode(op.authenticationCode), op.target));
-    return { token, adopted: false };
+    return done(await deps.session.call((client, t) => client.setLifeCycleState(t, byCode(op.authenticationCode), op.target)), false);
   } catch (error) {
     if (!isCrmError(error) || error.code !== CrmCode.invalidLifeCycleTransition) throw error;
-    const current = await findByCode(deps.session, op.authenticationCode);
-    if (current?.life_cycle_state === op.target) return { token: current, adopted: true };
-    throw error;
-  }
-}
-
-/** The token the identifier and pass code lead to, or null when they lead nowhere. */
-async function findByPassCode(session: CrmSession, identifier: string, passCode: string): Promise<WireAccessToken | null> {
-  try {
-    return await session.call((client, token) => client.showToken(token, { identifier, pass_code: passCode }));
-  } catch (error) {
-    if (isCrmError(error) && error.code === CrmCode.tokenNotFound) return null;
+    const after = await current(deps.session, op.authenticationCode);
+    if (after.life_cycle_state === op.target) return done(after, true);
     throw error;
   }
 }
@@ -84,23 +77,37 @@ async function findByPassCode(session: CrmSession, identifier: string, passCode:
  * the new code, or to the new identifier and pass code under its code.
  */
 async function earlierUpdate(op: UpdateOperation, passCode: string | undefined, deps: RunnerDeps): Promise<WireAccessToken | null> {
-  if (op.newAuthenticationCode !== undefined) return findByCode(deps.session, op.newAuthenticationCode);
+  if (op.newAuthenticationCode !== undefined) return find(deps.session, byCode(op.newAuthenticationCode));
   if (op.identifier === undefined || passCode === undefined) return null;
-  const found = await findByPassCode(deps.session, op.identifier, passCode);
+  const found = await find(deps.session, { identifier: op.identifier, pass_code: passCode });
   return found?.authentication_code === op.authenticationCode ? found : null;
+}
+
+/** The CRM changed the identifier to a third value since the change was queued. */
+function identifierConflict(op: UpdateOperation, crm: WireAccessToken): FieldConflict[] {
+  if (op.identifier === undefined || crm.identifier === op.identifier || crm.identifier === op.base.identifier) return [];
+  return [{ field: 'identifier', crm: crm.identifier, mine: op.identifier }];
 }
 
 async function runUpdate(op: UpdateOperation, deps: RunnerDeps): Promise<RunOutcome> {
   const passCode = op.sealedPassCode === undefined ? undefined : await deps.unseal(op.sealedPassCode);
   if (op.attempt > 1) {
     const landed = await earlierUpdate(op, passCode, deps);
-    if (landed) return { token: landed, adopted: true };
+    if (landed) return done(landed, true);
   }
+  const before = await current(deps.session, op.authenticationCode);
+  const conflicts = identifierConflict(op, before);
+  if (conflicts.length > 0) return { kind: 'conflict', token: before, conflicts };
   const request: UpdateTokenRequest = { access_token_identifier: byCode(op.authenticationCode) };
   if (op.identifier !== undefined) request.identifier = op.identifier;
   if (passCode !== undefined) request.pass_code = passCode;
   if (op.newAuthenticationCode !== undefined) request.authentication_code = op.newAuthenticationCode;
-  return { token: await deps.session.call((client, token) => client.updateToken(token, request)), adopted: false };
+  try {
+    return done(await deps.session.call((client, token) => client.updateToken(token, request)), false);
+  } catch (error) {
+    if (isCrmError(error) && error.code === CrmCode.nothingToAmend) return done(before, true);
+    throw error;
+  }
 }
 
 export function runOperation(op: Operation, deps: RunnerDeps): Promise<RunOutcome> {

@@ -1,7 +1,8 @@
 import type { CrmReach, Operation, OperationResult, PushReply, SyncError } from '../../shared/ipc/contract';
 import { toServerToken } from '../../shared/token/serverToken';
-import type { CrmSession } from '../crm/crmSession';
 import { CrmError, TransportCode } from '../crm/crmError';
+import { errorMessage, openCrm, type OpenSession } from './crmAccess';
+import { mapBounded } from './mapBounded';
 import { runOperation, type RunnerDeps } from './operationRunner';
 
 /** An error code we do not know is retried this many times, then parked. */
@@ -10,15 +11,16 @@ export const DEFAULT_CONCURRENCY = 4;
 
 export interface PushDeps {
   /** The CRM session, or null when no CRM is configured. */
-  session: () => Promise<CrmSession | null>;
+  session: OpenSession;
   unseal: RunnerDeps['unseal'];
   concurrency?: number;
+  /** Called as each operation gets its answer. */
+  onResult?: (result: OperationResult) => void;
 }
 
 function toSyncError(error: unknown): SyncError {
   if (error instanceof CrmError) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'LOCAL_ERROR', message };
+  return { code: 'LOCAL_ERROR', message: errorMessage(error) };
 }
 
 export function resultForError(op: Operation, error: unknown): OperationResult {
@@ -32,19 +34,24 @@ export function resultForError(op: Operation, error: unknown): OperationResult {
 
 async function runOne(op: Operation, deps: RunnerDeps): Promise<OperationResult> {
   try {
-    const { token, adopted } = await runOperation(op, deps);
-    return { seq: op.seq, outcome: 'done', token: toServerToken(token), adopted };
+    const outcome = await runOperation(op, deps);
+    const token = toServerToken(outcome.token);
+    return outcome.kind === 'done'
+      ? { seq: op.seq, outcome: 'done', token, adopted: outcome.adopted }
+      : { seq: op.seq, outcome: 'conflict', token, conflicts: outcome.conflicts };
   } catch (error) {
     return resultForError(op, error);
   }
 }
 
 /** One token's operations, in queue order; the first that does not finish blocks the rest. */
-async function runChain(chain: Operation[], deps: RunnerDeps): Promise<OperationResult[]> {
+async function runChain(chain: Operation[], deps: RunnerDeps, onResult: (r: OperationResult) => void): Promise<OperationResult[]> {
   const results: OperationResult[] = [];
   for (const op of chain) {
     const stopped = results.some((r) => r.outcome !== 'done');
-    results.push(stopped ? { seq: op.seq, outcome: 'blocked' } : await runOne(op, deps));
+    const result: OperationResult = stopped ? { seq: op.seq, outcome: 'blocked' } : await runOne(op, deps);
+    onResult(result);
+    results.push(result);
   }
   return results;
 }
@@ -57,21 +64,6 @@ function chainsByToken(operations: Operation[]): Operation[][] {
     else chains.set(op.tokenLocalId, [op]);
   }
   return [...chains.values()];
-}
-
-/** Runs `work` over the items with at most `limit` in flight. */
-async function mapBounded<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function blockedReply(operations: Operation[], crm: CrmReach, message: string): PushReply {
@@ -91,19 +83,12 @@ function reachOf(results: OperationResult[]): CrmReach {
  * every operation "blocked" (not sent) rather than "maybe sent".
  */
 export async function pushOperations(operations: Operation[], deps: PushDeps): Promise<PushReply> {
-  let session: CrmSession | null;
-  try {
-    session = await deps.session();
-    if (session === null) return blockedReply(operations, 'unconfigured', 'No CRM is configured; changes stay queued.');
-    await session.open();
-  } catch (error) {
-    const { message } = toSyncError(error);
-    const loginRefused = error instanceof CrmError && error.kind !== 'temporary';
-    return blockedReply(operations, loginRefused ? 'loginFailed' : 'unreachable', message);
-  }
-  const runnerDeps: RunnerDeps = { session, unseal: deps.unseal };
+  const access = await openCrm(deps.session);
+  if (!access.ok) return blockedReply(operations, access.crm, access.message);
+  const runnerDeps: RunnerDeps = { session: access.session, unseal: deps.unseal };
   const chains = chainsByToken(operations);
-  const chainResults = await mapBounded(chains, deps.concurrency ?? DEFAULT_CONCURRENCY, (chain) => runChain(chain, runnerDeps));
+  const onResult = deps.onResult ?? (() => undefined);
+  const chainResults = await mapBounded(chains, deps.concurrency ?? DEFAULT_CONCURRENCY, (chain) => runChain(chain, runnerDeps, onResult));
   const bySeq = new Map(chainResults.flat().map((r) => [r.seq, r]));
   const results = operations.map((op) => bySeq.get(op.seq) ?? { seq: op.seq, outcome: 'blocked' as const });
   const crm = reachOf(results);

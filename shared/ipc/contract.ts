@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lifeCycleStateSchema } from '../token/lifeCycle';
-import { serverTokenSchema } from '../token/serverToken';
+import { participantSummarySchema, serverTokenSchema } from '../token/serverToken';
 
 /** The one list of IPC channels between renderer and main, each with its request and reply schema. */
 
@@ -47,10 +47,23 @@ export const createOperationSchema = z.object({
   participantNumber: nonBlank(64).nullable(),
 });
 
+/**
+ * What the counter believed the CRM held when the change was queued. Main
+ * compares it with the CRM's current copy, field by field, never by clocks:
+ * a field the CRM changed to something else since is a conflict.
+ */
+export const baseVersionSchema = z.object({
+  updatedDate: z.string().nullable(),
+  lifeCycleState: lifeCycleStateSchema,
+  identifier: z.string().nullable(),
+});
+export type BaseVersion = z.infer<typeof baseVersionSchema>;
+
 export const updateOperationSchema = z
   .object({
     ...operationBase,
     kind: z.literal('update'),
+    base: baseVersionSchema,
     identifier: nonBlank(128).optional(),
     sealedPassCode: nonBlank(4096).optional(),
     newAuthenticationCode: nonBlank(128).optional(),
@@ -65,6 +78,7 @@ export const updateOperationSchema = z
 export const setStateOperationSchema = z.object({
   ...operationBase,
   kind: z.literal('setState'),
+  base: baseVersionSchema,
   target: lifeCycleStateSchema,
 });
 
@@ -81,6 +95,19 @@ export type SetStateOperation = z.infer<typeof setStateOperationSchema>;
 export const syncErrorSchema = z.object({ code: z.string(), message: z.string() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
+/**
+ * Fields where two counters' edits can collide. A state change cannot: with
+ * two states, the CRM either still holds the base (apply) or already holds
+ * the target (nothing to do).
+ */
+export const CONFLICT_FIELDS = ['identifier'] as const;
+export const fieldConflictSchema = z.object({
+  field: z.enum(CONFLICT_FIELDS),
+  crm: z.string().nullable(),
+  mine: z.string().nullable(),
+});
+export type FieldConflict = z.infer<typeof fieldConflictSchema>;
+
 export const operationResultSchema = z.discriminatedUnion('outcome', [
   /** The CRM holds the change; `adopted` when a retry found an earlier send had already landed. */
   z.object({ seq: z.number().int(), outcome: z.literal('done'), token: serverTokenSchema, adopted: z.boolean() }),
@@ -88,6 +115,13 @@ export const operationResultSchema = z.discriminatedUnion('outcome', [
   z.object({ seq: z.number().int(), outcome: z.literal('retry'), error: syncErrorSchema }),
   /** Permanent failure: park it for the operator. */
   z.object({ seq: z.number().int(), outcome: z.literal('parked'), error: syncErrorSchema }),
+  /** The CRM changed the same field since the change was queued: the CRM's value stays, the operator chooses. */
+  z.object({
+    seq: z.number().int(),
+    outcome: z.literal('conflict'),
+    token: serverTokenSchema,
+    conflicts: z.array(fieldConflictSchema).min(1),
+  }),
   /** Not sent because an earlier operation of the same token did not finish. */
   z.object({ seq: z.number().int(), outcome: z.literal('blocked') }),
 ]);
@@ -106,6 +140,20 @@ export const pushReplySchema = z.object({
 });
 export type PushReply = z.infer<typeof pushReplySchema>;
 
+/** Every read from the CRM says whether it reached it; on anything but 'ok' the data is empty. */
+const reachReply = { crm: crmReachSchema, message: z.string().nullable() };
+
+export const MAX_REFRESH = 100;
+
+export const syncProgressSchema = z.object({
+  running: z.boolean(),
+  /** Operations of the running push that have an answer, of how many. */
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  lastError: syncErrorSchema.nullable(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
+
 export const ipcContract = {
   getSettings: { request: z.object({}).strict(), reply: settingsViewSchema },
   saveSettings: { request: settingsInputSchema.strict(), reply: settingsViewSchema },
@@ -114,6 +162,22 @@ export const ipcContract = {
     request: z.object({ operations: z.array(operationSchema).max(MAX_BATCH) }).strict(),
     reply: pushReplySchema,
   },
+  /** Re-reads tokens by authentication code; `missing` lists codes the CRM no longer knows. */
+  refreshTokens: {
+    request: z.object({ authenticationCodes: z.array(nonBlank(128)).max(MAX_REFRESH) }).strict(),
+    reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema), missing: z.array(z.string()) }),
+  },
+  /** A rewards participant and all of its tokens. */
+  participantTokens: {
+    request: z.object({ participantNumber: nonBlank(64) }).strict(),
+    reply: z.object({ ...reachReply, participant: participantSummarySchema.nullable(), tokens: z.array(serverTokenSchema) }),
+  },
+  /** Not-associated tokens to hand out offline. */
+  fetchStock: {
+    request: z.object({ count: z.number().int().min(1).max(MAX_REFRESH) }).strict(),
+    reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema) }),
+  },
+  getSyncProgress: { request: z.object({}).strict(), reply: syncProgressSchema },
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -46,9 +46,14 @@ function sessionToken(params: Params): string {
   return typeof token === 'string' && token !== '' ? token : fail(CrmCode.invalidToken, 'A session token is required; log in first.');
 }
 
+/** The method a path names, e.g. "access_tokens/create". */
+function actionOf(url: URL): string {
+  return url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length).replace(/\/+$/, '') : url.pathname;
+}
+
 /** Routes one call: method path, HTTP verb, parameters, session token; the reply's data. */
 async function handle(crm: Crm, req: IncomingMessage, url: URL): Promise<unknown> {
-  const action = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length).replace(/\/+$/, '') : url.pathname;
+  const action = actionOf(url);
   const route = ROUTES.get(action) ?? fail(CrmCode.methodNotFound, `There is no method ${action}.`);
   if (req.method !== route.verb) {
     fail(CrmCode.httpMethodNotAllowed, `${action} must be called with HTTP ${route.verb}, not ${req.method ?? '?'}.`);
@@ -68,15 +73,21 @@ async function envelopeFor(crm: Crm, req: IncomingMessage, url: URL): Promise<En
   }
 }
 
-/** Per call: record it; failNext → 500 and nothing done; latency; handle (committed); dropNextReplies → no reply. */
+/**
+ * Per call: record it; failNext → 500 and nothing done; latency; handle (committed);
+ * replyDelayMs; dropNextReplies → no reply.
+ */
 async function serve(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const action = actionOf(url);
   deps.record({ method: req.method ?? '', path: url.pathname, at: Date.now() });
-  if (deps.switches.take('failNext')) return sendText(res, 500, 'Simulated server failure (failNext).');
-  const latency = deps.switches.current().latencyMs;
-  if (latency > 0) await delay(latency);
+  if (deps.switches.take('failNext', action)) return sendText(res, 500, 'Simulated server failure (failNext).');
+  const { latencyMs } = deps.switches.current();
+  if (latencyMs > 0) await delay(latencyMs);
   const envelope = await envelopeFor(deps.crm, req, url);
-  if (deps.switches.take('dropNextReplies')) {
+  const { replyDelayMs } = deps.switches.current();
+  if (replyDelayMs > 0) await delay(replyDelayMs);
+  if (deps.switches.take('dropNextReplies', action)) {
     req.socket.destroy();
     return;
   }

@@ -53,6 +53,27 @@ describe('switches', () => {
     expect(found.number).toBe('14');
   });
 
+  it('faultsOnly aims failNext and dropNextReplies at one method, leaving other calls alone', async () => {
+    await client().sim.setSwitches({ faultsOnly: 'access_tokens/create', failNext: 1, dropNextReplies: 1 });
+    okData(await client().get(CLASSIFICATIONS));
+    expect(client().sim.switches()).toMatchObject({ failNext: 1, dropNextReplies: 1 });
+    expect((await createWithCode('AIMED0000001')).status).toBe(500);
+    expect(await networkErrorCode(createWithCode('AIMED0000001'))).not.toBe('');
+    expect(codes()).toContain('AIMED0000001');
+    await client().sim.setSwitches({ faultsOnly: null });
+  });
+
+  it('replyDelayMs commits first and answers later', async () => {
+    await client().sim.setSwitches({ replyDelayMs: 300 });
+    const started = performance.now();
+    const reply = createWithCode('LATEREPLY001');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(codes()).toContain('LATEREPLY001');
+    tokenOf(await (await reply).json());
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    await client().sim.setSwitches({ replyDelayMs: 0 });
+  });
+
   it('refuseConnections closes the API (keep-alive sockets too) and reopens it on the same port with state kept', async () => {
     tokenOf(await client().post('access_tokens/create', { authentication_code: 'BEFORESTOP01' }));
     const port = client().sim.port;
@@ -105,7 +126,7 @@ describe('control endpoint', () => {
   it('GET /state shows switches, tokens without pass codes and whether the API listens', async () => {
     const { status, json } = await control('/state');
     expect(status).toBe(200);
-    expect(json.switches).toEqual({ latencyMs: 0, failNext: 0, dropNextReplies: 0, refuseConnections: false });
+    expect(json.switches).toEqual({ latencyMs: 0, failNext: 0, dropNextReplies: 0, refuseConnections: false, replyDelayMs: 0, faultsOnly: null });
     expect(json.listening).toBe(true);
     const tokens = json.tokens as Array<Record<string, unknown>>;
     expect(tokens).toHaveLength(13);
@@ -134,7 +155,7 @@ describe('control endpoint', () => {
     const { status, json } = await control('/switches', body);
     expect(status).toBe(400);
     expect(json.error).toMatch(message);
-    expect(client().sim.switches()).toEqual({ latencyMs: 5, failNext: 0, dropNextReplies: 0, refuseConnections: false });
+    expect(client().sim.switches()).toEqual({ latencyMs: 5, failNext: 0, dropNextReplies: 0, refuseConnections: false, replyDelayMs: 0, faultsOnly: null });
   });
 
   it('POST /expire-sessions invalidates every session', async () => {

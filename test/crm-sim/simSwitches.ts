@@ -10,6 +10,10 @@ export interface SimSwitches {
   dropNextReplies: number;
   /** true: the API listener is closed (connections refused); false: listening again on the same port, state kept. */
   refuseConnections: boolean;
+  /** Delay after a call is committed and before its reply is sent. */
+  replyDelayMs: number;
+  /** When set (e.g. "access_tokens/create"), failNext and dropNextReplies count only calls to that method. */
+  faultsOnly: string | null;
 }
 
 const count = z.number().int().min(0).max(1_000_000);
@@ -20,11 +24,20 @@ export const switchesPatchSchema = z
     failNext: count,
     dropNextReplies: count,
     refuseConnections: z.boolean(),
+    replyDelayMs: z.number().int().min(0).max(600_000),
+    faultsOnly: z.string().min(1).max(200).nullable(),
   })
   .partial()
   .strict();
 
-export const DEFAULT_SWITCHES: SimSwitches = { latencyMs: 0, failNext: 0, dropNextReplies: 0, refuseConnections: false };
+export const DEFAULT_SWITCHES: SimSwitches = {
+  latencyMs: 0,
+  failNext: 0,
+  dropNextReplies: 0,
+  refuseConnections: false,
+  replyDelayMs: 0,
+  faultsOnly: null,
+};
 
 /** Throws a readable error when the patch is not a valid partial set of switches. */
 export function parseSwitchesPatch(raw: unknown): Partial<SimSwitches> {
@@ -51,8 +64,9 @@ export class SwitchBoard {
     this.value = { ...this.value, ...patch };
   }
 
-  /** true (and one fewer left) when the counter is still above zero. */
-  take(counter: Counter): boolean {
+  /** true (and one fewer left) when the counter is still above zero and the call is one faults apply to. */
+  take(counter: Counter, action: string): boolean {
+    if (this.value.faultsOnly !== null && this.value.faultsOnly !== action) return false;
     if (this.value[counter] <= 0) return false;
     this.value[counter] -= 1;
     return true;

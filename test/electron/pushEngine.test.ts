@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CrmCode } from '../../shared/crm/statusCodes';
-import type { CreateOperation, Operation, OperationResult, SetStateOperation } from '../../shared/ipc/contract';
+import type { BaseVersion, CreateOperation, Operation, OperationResult, SetStateOperation } from '../../shared/ipc/contract';
 import { CrmSession } from '../../electron/crm/crmSession';
 import { MAX_UNKNOWN_ATTEMPTS, pushOperations, type PushDeps } from '../../electron/sync/pushEngine';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
@@ -15,9 +15,13 @@ function create(tokenLocalId: string, fields: Partial<CreateOperation> = {}): Cr
   seq += 1;
   return { kind: 'create', seq, tokenLocalId, attempt: 1, authenticationCode: newCode(), identifier: null, sealedPassCode: null, participantNumber: null, ...fields };
 }
+function baseOf(of: CreateOperation, lifeCycleState: SetStateOperation['target'] = 'EFFECTIVE'): BaseVersion {
+  return { updatedDate: null, lifeCycleState, identifier: of.identifier };
+}
 function setState(of: CreateOperation, target: SetStateOperation['target'], attempt = 1): SetStateOperation {
   seq += 1;
-  return { kind: 'setState', seq, tokenLocalId: of.tokenLocalId, attempt, authenticationCode: of.authenticationCode, target };
+  const base = baseOf(of, target === 'EFFECTIVE' ? 'NOT_EFFECTIVE' : 'EFFECTIVE');
+  return { kind: 'setState', seq, tokenLocalId: of.tokenLocalId, attempt, authenticationCode: of.authenticationCode, base, target };
 }
 const outcomes = (results: OperationResult[]) => results.map((r) => r.outcome);
 
@@ -32,7 +36,7 @@ describe('push engine against the simulator', () => {
     vault = new FileKeyVault(join(await mkdtemp(join(tmpdir(), 'push-')), 'vault.key'));
   });
   beforeEach(async () => {
-    await sim.setSwitches({ failNext: 0, dropNextReplies: 0, latencyMs: 0, refuseConnections: false });
+    await sim.setSwitches({ failNext: 0, dropNextReplies: 0, latencyMs: 0, replyDelayMs: 0, faultsOnly: null, refuseConnections: false });
     const session = sessionFor(sim);
     await session.open();
     deps = { session: async () => session, unseal: (s) => vault.unseal(s) };
@@ -93,7 +97,7 @@ describe('push engine against the simulator', () => {
     const op = create('t4');
     await pushOperations([op], deps);
     const off = setState(op, 'NOT_EFFECTIVE');
-    await sim.setSwitches({ dropNextReplies: 1 });
+    await sim.setSwitches({ dropNextReplies: 1, faultsOnly: 'access_tokens/set_as_not_effective' });
     expect((await pushOperations([off], deps)).results[0]?.outcome).toBe('retry');
     const again = await pushOperations([{ ...off, attempt: 2 }], deps);
     expect(again.results[0]).toMatchObject({ outcome: 'done', adopted: true });
@@ -144,10 +148,10 @@ describe('push engine against the simulator', () => {
     seq += 1;
     const next = newCode();
     const update: Operation = {
-      kind: 'update', seq, tokenLocalId: 't12', attempt: 1, authenticationCode: op.authenticationCode,
+      kind: 'update', seq, tokenLocalId: 't12', attempt: 1, authenticationCode: op.authenticationCode, base: baseOf(op),
       identifier: `W${newCode()}`, sealedPassCode: await vault.seal('2222'), newAuthenticationCode: next,
     };
-    await sim.setSwitches({ dropNextReplies: 1 });
+    await sim.setSwitches({ dropNextReplies: 1, faultsOnly: 'access_tokens/update' });
     expect((await pushOperations([update], deps)).results[0]?.outcome).toBe('retry');
     const again = await pushOperations([{ ...update, attempt: 2 }], deps);
     expect(again.results[0]).toMatchObject({ outcome: 'done', adopted: true });
@@ -162,10 +166,10 @@ describe('push engine against the simulator', () => {
     await pushOperations([op], deps);
     seq += 1;
     const update: Operation = {
-      kind: 'update', seq, tokenLocalId: 't13', attempt: 1, authenticationCode: op.authenticationCode,
+      kind: 'update', seq, tokenLocalId: 't13', attempt: 1, authenticationCode: op.authenticationCode, base: baseOf(op),
       identifier, sealedPassCode: await vault.seal('9999'),
     };
-    await sim.setSwitches({ failNext: 1 });
+    await sim.setSwitches({ failNext: 1, faultsOnly: 'access_tokens/update' });
     expect((await pushOperations([update], deps)).results[0]?.outcome).toBe('retry');
     const again = await pushOperations([{ ...update, attempt: 2 }], deps);
     expect(again.results[0]).toMatchObject({ outcome: 'done', adopted: false });
@@ -184,5 +188,40 @@ describe('push engine against the simulator', () => {
     const op = create('t14');
     const reply = await pushOperations([op], { ...deps, session: async () => session });
     expect(reply.results[0]).toMatchObject({ outcome: 'retry', error: { code: 'BAD_REPLY' } });
+  });
+
+  it('reports a conflict when the CRM changed the identifier to a third value, and merges other fields', async () => {
+    const identifier = `X${newCode()}`;
+    const op = create('t15', { identifier, sealedPassCode: await vault.seal('1234') });
+    await pushOperations([op], deps);
+    const elsewhere = `Y${newCode()}`;
+    const other = sessionFor(sim);
+    await other.call((c, t) => c.updateToken(t, { access_token_identifier: { authentication_code: op.authenticationCode }, identifier: elsewhere, pass_code: '5555' }));
+    seq += 1;
+    const mine: Operation = {
+      kind: 'update', seq, tokenLocalId: 't15', attempt: 1, authenticationCode: op.authenticationCode, base: baseOf(op),
+      identifier: `Z${newCode()}`, sealedPassCode: await vault.seal('6666'),
+    };
+    const reply = await pushOperations([mine, setState(op, 'NOT_EFFECTIVE')], deps);
+    expect(reply.results[0]).toMatchObject({ outcome: 'conflict', conflicts: [{ field: 'identifier', crm: elsewhere, mine: mine.identifier }] });
+    expect(reply.results[1]?.outcome).toBe('blocked');
+    expect(sim.tokens().find((t) => t.authentication_code === op.authenticationCode)?.identifier).toBe(elsewhere);
+
+    const stateOnly = await pushOperations([setState(op, 'NOT_EFFECTIVE')], deps);
+    expect(stateOnly.results[0]).toMatchObject({ outcome: 'done', token: { identifier: elsewhere, lifeCycleState: 'NOT_EFFECTIVE' } });
+  });
+
+  it('treats a state change another counter already made as done, not as an error', async () => {
+    const op = create('t16');
+    await pushOperations([op], deps);
+    await sessionFor(sim).call((c, t) => c.setLifeCycleState(t, { authentication_code: op.authenticationCode }, 'NOT_EFFECTIVE'));
+    const reply = await pushOperations([setState(op, 'NOT_EFFECTIVE')], deps);
+    expect(reply.results[0]).toMatchObject({ outcome: 'done', adopted: true, token: { lifeCycleState: 'NOT_EFFECTIVE' } });
+  });
+
+  it('parks a change to a token the CRM no longer knows', async () => {
+    const ghost = create('t17');
+    const reply = await pushOperations([setState(ghost, 'NOT_EFFECTIVE')], deps);
+    expect(reply.results[0]).toMatchObject({ outcome: 'parked', error: { code: CrmCode.tokenNotFound } });
   });
 });

@@ -11,6 +11,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     saveSettings: vi.fn(async () => view),
     sealSecret: vi.fn(async ({ plaintext }) => ({ sealed: `sealed:${plaintext}` })),
     pushOperations: vi.fn(async (): Promise<PushReply> => ({ crm: 'unconfigured', message: null, results: [] })),
+    refreshTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [], missing: [] })),
+    participantTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, participant: null, tokens: [] })),
+    fetchStock: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [] })),
+    getSyncProgress: vi.fn(async () => ({ running: false, done: 0, total: 0, lastError: null })),
     ...overrides,
   };
 }

@@ -1,0 +1,75 @@
+import type { CrmReach } from '../../shared/ipc/contract';
+import { CrmCode } from '../../shared/crm/statusCodes';
+import type { WireAccessToken } from '../../shared/crm/wire';
+import { toParticipantSummary, toServerToken, type ParticipantSummary, type ServerToken } from '../../shared/token/serverToken';
+import type { CrmSession } from '../crm/crmSession';
+import { isCrmError } from '../crm/crmError';
+import { errorMessage, openCrm, type OpenSession } from './crmAccess';
+import { mapBounded } from './mapBounded';
+
+export const READ_CONCURRENCY = 4;
+const PAGE = 100;
+const MAX_PAGES = 20;
+
+type Reach = { crm: CrmReach; message: string | null };
+
+/** Runs a read with a session; without one, or when the CRM stops answering, the empty answer with the reason. */
+async function read<T extends object>(openSession: OpenSession, empty: T, work: (session: CrmSession) => Promise<T>): Promise<T & Reach> {
+  const access = await openCrm(openSession);
+  if (!access.ok) return { ...empty, crm: access.crm, message: access.message };
+  try {
+    return { ...(await work(access.session)), crm: 'ok', message: null };
+  } catch (error) {
+    const crm = isCrmError(error, 'temporary', 'session') ? 'unreachable' : 'ok';
+    return { ...empty, crm, message: errorMessage(error) };
+  }
+}
+
+async function showOrNull(session: CrmSession, code: string): Promise<WireAccessToken | null> {
+  try {
+    return await session.call((client, token) => client.showToken(token, { authentication_code: code }));
+  } catch (error) {
+    if (isCrmError(error) && error.code === CrmCode.tokenNotFound) return null;
+    throw error;
+  }
+}
+
+/** Re-reads tokens by code, a few at a time; codes the CRM no longer knows come back as missing. */
+export function refreshTokens(openSession: OpenSession, codes: readonly string[]) {
+  return read(openSession, { tokens: [] as ServerToken[], missing: [] as string[] }, async (session) => {
+    const found = await mapBounded(codes, READ_CONCURRENCY, (code) => showOrNull(session, code));
+    return {
+      tokens: found.filter((t): t is WireAccessToken => t !== null).map(toServerToken),
+      missing: codes.filter((_, i) => found[i] === null),
+    };
+  });
+}
+
+/** A participant and every token it holds, page by page. */
+export function participantTokens(openSession: OpenSession, participantNumber: string) {
+  const empty = { participant: null as ParticipantSummary | null, tokens: [] as ServerToken[] };
+  return read(openSession, empty, async (session) => {
+    const owner = { rewards_participant_identifier: { number: participantNumber } };
+    let participant;
+    try {
+      participant = await session.call((client, token) => client.showParticipant(token, { number: participantNumber }));
+    } catch (error) {
+      if (isCrmError(error) && error.code === CrmCode.participantNotFound) return empty;
+      throw error;
+    }
+    const tokens: WireAccessToken[] = [];
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const batch = await session.call((client, token) => client.listTokens(token, { owner, numberOfResults: PAGE, offset: page * PAGE }));
+      tokens.push(...batch);
+      if (batch.length < PAGE) break;
+    }
+    return { participant: toParticipantSummary(participant), tokens: tokens.map(toServerToken) };
+  });
+}
+
+/** Effective tokens not linked to anyone: the stock a counter hands out offline. */
+export function fetchStock(openSession: OpenSession, count: number) {
+  return read(openSession, { tokens: [] as ServerToken[] }, async (session) => ({
+    tokens: (await session.call((client, token) => client.getNotAssociated(token, count, 'EFFECTIVE'))).map(toServerToken),
+  }));
+}

@@ -1,0 +1,67 @@
+import type { Operation, OperationResult, PushReply, SyncError, SyncProgress } from '../../shared/ipc/contract';
+import { pushOperations, type PushDeps } from './pushEngine';
+
+/** How many finished results are remembered for repeated sends. */
+const REMEMBERED = 10_000;
+
+const key = (op: Operation) => `${op.tokenLocalId}#${op.seq}`;
+const isFinal = (r: OperationResult) => r.outcome === 'done' || r.outcome === 'parked' || r.outcome === 'conflict';
+
+/**
+ * The one place pushes run: one at a time, whichever window asks. An
+ * operation this process already finished is answered from memory, not sent
+ * again, so two windows (or a window that reloaded before applying the answer)
+ * never push the same operation twice.
+ */
+export class SyncLeader {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly finished = new Map<string, OperationResult>();
+  private progress: SyncProgress = { running: false, done: 0, total: 0, lastError: null };
+
+  push(operations: Operation[], deps: Omit<PushDeps, 'onResult'>): Promise<PushReply> {
+    const run = this.queue.then(() => this.run(operations, deps));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  view(): SyncProgress {
+    return { ...this.progress };
+  }
+
+  /** Waits for the push in flight, if any. */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  private async run(operations: Operation[], deps: Omit<PushDeps, 'onResult'>): Promise<PushReply> {
+    const fresh = operations.filter((op) => !this.finished.has(key(op)));
+    this.progress = { running: true, done: operations.length - fresh.length, total: operations.length, lastError: this.progress.lastError };
+    try {
+      const reply = await pushOperations(fresh, { ...deps, onResult: () => (this.progress.done += 1) });
+      this.remember(fresh, reply.results);
+      const results = operations.map((op) => this.finished.get(key(op)) ?? reply.results.find((r) => r.seq === op.seq));
+      this.progress.lastError = lastError(reply) ?? (reply.crm === 'ok' ? null : this.progress.lastError);
+      return { ...reply, results: results.filter((r): r is OperationResult => r !== undefined) };
+    } finally {
+      this.progress.running = false;
+    }
+  }
+
+  private remember(operations: Operation[], results: OperationResult[]): void {
+    for (const op of operations) {
+      const result = results.find((r) => r.seq === op.seq);
+      if (result && isFinal(result)) this.finished.set(key(op), result);
+    }
+    for (const oldest of this.finished.keys()) {
+      if (this.finished.size <= REMEMBERED) break;
+      this.finished.delete(oldest);
+    }
+  }
+}
+
+function lastError(reply: PushReply): SyncError | null {
+  for (const result of [...reply.results].reverse()) {
+    if (result.outcome === 'retry' || result.outcome === 'parked') return result.error;
+  }
+  return reply.crm === 'ok' || reply.message === null ? null : { code: reply.crm, message: reply.message };
+}

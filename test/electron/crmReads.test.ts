@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchStock, participantTokens, refreshTokens } from '../../electron/sync/crmReads';
+import type { OpenSession } from '../../electron/sync/crmAccess';
+import { CrmSession } from '../../electron/crm/crmSession';
+import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
+import { clientFor, DEMO_LOGIN, sessionFor } from './simHelpers';
+
+describe('reads from the CRM', () => {
+  let sim: CrmSim;
+  let open: OpenSession;
+
+  beforeAll(async () => {
+    sim = await startCrmSim();
+    const session = sessionFor(sim);
+    open = async () => session;
+  });
+  afterAll(() => sim.close());
+
+  it('refresh tokens by code and name the ones the CRM no longer knows', async () => {
+    const known = sim.tokens().slice(0, 3).map((t) => t.authentication_code);
+    const reply = await refreshTokens(open, [...known, 'GONE00000001']);
+    expect(reply.crm).toBe('ok');
+    expect(reply.tokens.map((t) => t.authenticationCode)).toEqual(known);
+    expect(reply.missing).toEqual(['GONE00000001']);
+  });
+
+  it('pull a participant with all of its tokens, and nothing for an unknown one', async () => {
+    const holder = sim.tokens().find((t) => t.participant_id !== null);
+    const reply = await participantTokens(open, '1');
+    expect(reply.crm).toBe('ok');
+    expect(reply.participant?.number).toBe('1');
+    const expected = sim.tokens().filter((t) => t.participant_id === reply.participant?.id).map((t) => t.authentication_code);
+    expect(holder).toBeDefined();
+    expect(reply.tokens.map((t) => t.authenticationCode).sort()).toEqual(expected.sort());
+    expect(await participantTokens(open, '999')).toMatchObject({ crm: 'ok', participant: null, tokens: [] });
+  });
+
+  it('fetch effective not-associated tokens for the stock', async () => {
+    const reply = await fetchStock(open, 4);
+    expect(reply.tokens).toHaveLength(4);
+    for (const token of reply.tokens) expect(token).toMatchObject({ participant: null, lifeCycleState: 'EFFECTIVE' });
+  });
+
+  it('say why nothing came back: no CRM, refused sign-in, or no answer', async () => {
+    expect(await fetchStock(async () => null, 1)).toMatchObject({ crm: 'unconfigured', tokens: [] });
+    const refused = new CrmSession(clientFor(sim), { ...DEMO_LOGIN, password: 'no' });
+    expect(await fetchStock(async () => refused, 1)).toMatchObject({ crm: 'loginFailed', tokens: [] });
+    await sim.setSwitches({ failNext: 1 });
+    const broken = await refreshTokens(open, [sim.tokens()[0]?.authentication_code ?? '']);
+    expect(broken).toMatchObject({ crm: 'unreachable', tokens: [], missing: [] });
+    expect(broken.message).toMatch(/HTTP 500/);
+  });
+});

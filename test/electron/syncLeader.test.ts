@@ -1,0 +1,67 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateOperation } from '../../shared/ipc/contract';
+import { SyncLeader } from '../../electron/sync/syncLeader';
+import type { PushDeps } from '../../electron/sync/pushEngine';
+import { FileKeyVault } from '../../electron/vault/fileKeyVault';
+import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
+import { callsTo, newCode, sessionFor } from './simHelpers';
+
+let seq = 1000;
+const create = (tokenLocalId: string): CreateOperation => {
+  seq += 1;
+  return { kind: 'create', seq, tokenLocalId, attempt: 1, authenticationCode: newCode(), identifier: null, sealedPassCode: null, participantNumber: null };
+};
+
+describe('sync leader', () => {
+  let sim: CrmSim;
+  let deps: Omit<PushDeps, 'onResult'>;
+
+  beforeAll(async () => {
+    sim = await startCrmSim();
+    const vault = new FileKeyVault(join(await mkdtemp(join(tmpdir(), 'leader-')), 'vault.key'));
+    const session = sessionFor(sim);
+    deps = { session: async () => session, unseal: (s) => vault.unseal(s) };
+  });
+  afterAll(() => sim.close());
+
+  it('runs one push at a time and never sends an operation it already finished', async () => {
+    const leader = new SyncLeader();
+    const ops = [create('a'), create('b'), create('c')];
+    const [first, second] = await Promise.all([leader.push(ops, deps), leader.push(ops.map((op) => ({ ...op, attempt: 2 })), deps)]);
+    expect(first.results.map((r) => r.outcome)).toEqual(['done', 'done', 'done']);
+    expect(second.results).toEqual(first.results);
+    expect(callsTo(sim, 'create')).toBe(3);
+    expect(callsTo(sim, 'show')).toBe(0);
+  });
+
+  it('reports progress while a push runs, and the last error after it', async () => {
+    const leader = new SyncLeader();
+    await sim.setSwitches({ latencyMs: 40 });
+    const running = leader.push([create('d'), create('e'), create('f'), create('g'), create('h')], { ...deps, concurrency: 1 });
+    await new Promise((r) => setTimeout(r, 100));
+    const during = leader.view();
+    await running;
+    await sim.setSwitches({ latencyMs: 0 });
+    expect(during).toMatchObject({ running: true, total: 5 });
+    expect(during.done).toBeGreaterThan(0);
+    expect(during.done).toBeLessThan(5);
+    expect(leader.view()).toEqual({ running: false, done: 5, total: 5, lastError: null });
+
+    await sim.setSwitches({ failNext: 1, faultsOnly: 'access_tokens/create' });
+    await leader.push([create('i')], deps);
+    await sim.setSwitches({ faultsOnly: null });
+    expect(leader.view().lastError).toMatchObject({ code: 'HTTP_500' });
+  });
+
+  it('sends a retried operation again: only finished answers are remembered', async () => {
+    const leader = new SyncLeader();
+    const op = create('j');
+    await sim.setSwitches({ failNext: 1, faultsOnly: 'access_tokens/create' });
+    expect((await leader.push([op], deps)).results[0]?.outcome).toBe('retry');
+    await sim.setSwitches({ faultsOnly: null });
+    expect((await leader.push([{ ...op, attempt: 2 }], deps)).results[0]).toMatchObject({ outcome: 'done', adopted: false });
+  });
+});
