@@ -52,7 +52,7 @@ const testProjects: { projects: TestProjectConfiguration[] } = {
       test: {
         name: 'node',
         environment: 'node',
-        include: ['test/{shared,electron,crm-sim,lint}/**/*.test.ts', 'test/renderer/**/*.test.ts'],
+        include: ['test/{shared,electron,crm-sim,lint,storm}/**/*.test.ts', 'test/renderer/**/*.test.ts'],
         setupFiles: ['test/setup/fakeIndexedDb.ts'],
       },
     },

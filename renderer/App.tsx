@@ -1,12 +1,13 @@
 import { useEffect, type ComponentType } from 'react';
 import { Nav } from './components/Nav';
+import { SignInBanner } from './components/SignInBanner';
 import { StatusBar } from './components/StatusBar';
 import { ServicesContext, useAppStore, useServices } from './context';
 import { FindScreen } from './screens/FindScreen';
 import { IssueScreen } from './screens/IssueScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { TokenScreen } from './screens/TokenScreen';
-import type { AppServices } from './services';
+import { startSync, type AppServices } from './services';
 import type { Screen } from './stores/uiStore';
 
 const SCREENS: Record<Screen, ComponentType> = {
@@ -25,11 +26,9 @@ export function App({ services }: { services: AppServices }) {
 }
 
 function Shell() {
-  const { sync } = useServices();
+  const services = useServices();
   const screen = useAppStore('ui', (state) => state.screen);
-  useEffect(() => {
-    void sync.getState().restore();
-  }, [sync]);
+  useEffect(() => startSync(services), [services]);
   const Current = SCREENS[screen];
   return (
     <div className="app">
@@ -37,6 +36,7 @@ function Shell() {
         <p className="brand">Token Desk</p>
         <Nav />
       </header>
+      <SignInBanner />
       <main>
         <Current />
       </main>

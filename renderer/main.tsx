@@ -6,6 +6,7 @@ import { getTokenDesk } from './bridge';
 import { TokenDeskDatabase } from './db/database';
 import { errorMessage } from './errors';
 import { createAppServices } from './services';
+import { windowPresence } from './sync/presence';
 import './styles.css';
 
 // The CSP forbids eval: keep zod from probing `new Function` (each probe is reported as a CSP violation).
@@ -16,7 +17,8 @@ if (!container) throw new Error('index.html has no #root element.');
 const root = createRoot(container);
 
 try {
-  const services = createAppServices(new TokenDeskDatabase(), getTokenDesk());
+  const db = new TokenDeskDatabase();
+  const services = createAppServices(db, getTokenDesk(), { sync: { liveOwners: windowPresence(db.connectionId) } });
   root.render(
     <StrictMode>
       <App services={services} />

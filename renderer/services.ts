@@ -2,10 +2,12 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { TokenDeskApi } from '../shared/ipc/tokenDeskApi';
 import type { RandomSource } from '../shared/token/generate';
 import type { TokenDeskDatabase } from './db/database';
+import { readSyncConfig } from './db/meta';
 import { createIssueStore, type IssueState } from './stores/issueStore';
 import { createSettingsStore, type SettingsState } from './stores/settingsStore';
-import { createSyncStore, type SyncState } from './stores/syncStore';
+import { createSyncStore, type SyncState, type SyncStoreOptions } from './stores/syncStore';
 import { createUiStore, type UiState } from './stores/uiStore';
+import { createSyncScheduler, type SyncScheduler } from './sync/scheduler';
 
 /** Everything the screens use, built once at start; tests build it with a fake api and their own database. */
 export interface AppServices {
@@ -14,6 +16,10 @@ export interface AppServices {
   now: () => number;
   random: RandomSource;
   sync: StoreApi<SyncState>;
+  /** When syncs run; started by the app (`startSync`). */
+  scheduler: SyncScheduler;
+  /** Whether the app starts the scheduler (tests that drive syncs themselves turn it off). */
+  autoSync: boolean;
   settings: StoreApi<SettingsState>;
   ui: StoreApi<UiState>;
   issue: StoreApi<IssueState>;
@@ -22,7 +28,14 @@ export interface AppServices {
 export interface ServiceOptions {
   now?: () => number;
   random?: RandomSource;
+  /** Quiet time after a local change before its sync. */
+  debounceMs?: number;
+  /** Default true. */
+  autoSync?: boolean;
+  sync?: SyncStoreOptions;
 }
+
+export const DEFAULT_DEBOUNCE_MS = 1_500;
 
 /** Web Crypto's strong random bytes. */
 export const cryptoRandom: RandomSource = (buffer) => crypto.getRandomValues(buffer);
@@ -30,14 +43,40 @@ export const cryptoRandom: RandomSource = (buffer) => crypto.getRandomValues(buf
 export function createAppServices(db: TokenDeskDatabase, api: TokenDeskApi, options: ServiceOptions = {}): AppServices {
   const now = options.now ?? Date.now;
   const random = options.random ?? cryptoRandom;
+  const sync = createSyncStore(db, api, now, options.sync);
+  const scheduler = createSyncScheduler({
+    sync: (request) => sync.getState().sync(request),
+    debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
+    intervalMs: async () => (await readSyncConfig(db)).intervalMs,
+    watchChanges: (onChange) =>
+      sync.subscribe((state, previous) => {
+        if (state.pendingCount > previous.pendingCount) onChange();
+      }),
+    onlineEvents: typeof window === 'undefined' ? null : window,
+  });
   return {
     db,
     api,
     now,
     random,
-    sync: createSyncStore(db, api, now),
+    sync,
+    scheduler,
+    autoSync: options.autoSync ?? true,
     settings: createSettingsStore(api),
     ui: createUiStore(),
     issue: createIssueStore({ db, api, random, now }),
+  };
+}
+
+/** Reads the queue, follows it live, and (unless turned off) starts the sync triggers; returns the stop. */
+export function startSync(services: AppServices): () => void {
+  const sync = services.sync.getState();
+  const unwatch = sync.watchQueue();
+  let stopped = false;
+  void sync.restore().then(() => (services.autoSync && !stopped ? services.scheduler.start() : undefined));
+  return () => {
+    stopped = true;
+    unwatch();
+    services.scheduler.stop();
   };
 }

@@ -13,6 +13,8 @@ export interface MainServicesOptions {
   dataDir: string;
   vault: Vault;
   fetch?: typeof fetch;
+  /** How long to wait for the CRM before a call counts as failed (default 15 s). */
+  crmTimeoutMs?: number;
 }
 
 export interface MainServices {
@@ -34,7 +36,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     if (session) return session;
     const connection = await settings.connection();
     if (!connection) return null;
-    const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch });
+    const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch, timeoutMs: options.crmTimeoutMs });
     session = new CrmSession(client, connection.credentials);
     return session;
   };

@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './migrations';
 import type { AuditRow, MetaRow, OutboxRow, TokenRow } from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'token-desk';
@@ -9,14 +10,12 @@ export class TokenDeskDatabase extends Dexie {
   declare outbox: Table<OutboxRow, number>;
   declare meta: Table<MetaRow, string>;
   declare audit: Table<AuditRow, number>;
+  /** Names this connection (one window) in outbox leases; another connection, even to the same database, has its own. */
+  readonly connectionId: string = crypto.randomUUID();
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
-    this.version(1).stores({
-      tokens: 'localId, &authenticationCode, identifier, number, lifeCycleState, participantNumber, syncStatus, updatedAt',
-      outbox: '++seq, tokenLocalId, status',
-      meta: 'key',
-      audit: '++id, tokenLocalId, at',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   }
 }

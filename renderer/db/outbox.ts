@@ -1,59 +1,42 @@
-import { operationSchema, type Operation, type OperationResult, type SyncError } from '../../shared/ipc/contract';
-import type { ServerToken } from '../../shared/token/serverToken';
+import { operationSchema, type Operation } from '../../shared/ipc/contract';
 import type { TokenDeskDatabase } from './database';
-import type { OutboxRow, QueuedOp, TokenRow } from './rows';
+import { park, type SentRow } from './parking';
 
-type SentRow = OutboxRow & { seq: number };
+/** How long a taken row is kept from other connections (windows) unless answered first. */
+export const LEASE_MS = 120_000;
 
-function describe(op: QueuedOp): string {
-  switch (op.kind) {
-    case 'create':
-      return `create ${op.authenticationCode}`;
-    case 'setState':
-      return `set ${op.target === 'EFFECTIVE' ? 'effective' : 'not effective'}`;
-    case 'update':
-      return `update ${op.authenticationCode}`;
-  }
-}
-
-/** Marks one row as needing the operator; its token too. Runs inside the caller's transaction. */
-async function park(db: TokenDeskDatabase, row: SentRow, error: SyncError, now: number): Promise<void> {
-  await db.outbox.update(row.seq, { status: 'parked', lastError: error });
-  await db.tokens.update(row.tokenLocalId, { syncStatus: 'attention', lastError: error.message, updatedAt: now });
-  await db.audit.add({
-    at: now,
-    tokenLocalId: row.tokenLocalId,
-    action: row.op.kind,
-    detail: `${describe(row.op)}: ${error.message}`,
-    outcome: 'parked',
-  });
+export interface TakeOptions {
+  /** "Sync now": rows backing off go too. Timers and other triggers leave them until their time. */
+  force?: boolean;
+  /** The connection taking the rows; defaults to the database connection's own id. */
+  owner?: string;
+  /** Whether a lease's owner is still running; a dead owner's lease is void. Unknown: trust the lease's time. */
+  isLive?: (owner: string) => boolean;
 }
 
 /**
- * The next pending operations in queue order (at most `max`). In the same transaction each one's
- * `attempts` is raised before it is sent, so a crash after sending still knows it may have landed.
- * A parked row holds back every later row of its token; a row the contract would refuse is parked here.
+ * The next sendable operations in queue order (at most `max`). A row is sendable when it is pending,
+ * due (or forced), and not leased by another live connection; a row that is not holds back every
+ * later row of its token, so each token's changes reach the CRM in order. In the same transaction
+ * each taken row's `attempts` is raised and it is leased, so a crash after sending still knows it may
+ * have landed, and another window does not send it too. A row the contract would refuse is parked here.
  */
-export function takeBatch(db: TokenDeskDatabase, max: number, now: number): Promise<Operation[]> {
+export function takeBatch(db: TokenDeskDatabase, max: number, now: number, options: TakeOptions = {}): Promise<Operation[]> {
+  const { force = false, owner = db.connectionId, isLive = () => true } = options;
+  const leasedByOther = (row: SentRow) =>
+    row.leaseUntil > now && row.leaseOwner !== null && row.leaseOwner !== owner && isLive(row.leaseOwner);
   return db.transaction('rw', db.outbox, db.tokens, db.audit, async () => {
-    const firstParked = new Map<string, number>();
+    const held = new Set<string>();
+    const candidates: SentRow[] = [];
     await db.outbox
-      .where('status')
-      .equals('parked')
-      .each((row) => {
-        const seq = row.seq ?? 0;
-        const known = firstParked.get(row.tokenLocalId);
-        if (known === undefined || seq < known) firstParked.set(row.tokenLocalId, seq);
+      .toCollection()
+      .until(() => candidates.length >= max)
+      .each((stored) => {
+        const row = stored as SentRow;
+        if (held.has(row.tokenLocalId)) return;
+        if (row.status !== 'pending' || (!force && row.nextTryAt > now) || leasedByOther(row)) held.add(row.tokenLocalId);
+        else candidates.push(row);
       });
-    const candidates = (await db.outbox
-      .where('status')
-      .equals('pending')
-      .filter((row) => {
-        const parkedSeq = firstParked.get(row.tokenLocalId);
-        return parkedSeq === undefined || (row.seq ?? 0) < parkedSeq;
-      })
-      .limit(max)
-      .toArray()) as SentRow[];
 
     const parkedNow = new Set<string>();
     const operations: Operation[] = [];
@@ -69,95 +52,19 @@ export function takeBatch(db: TokenDeskDatabase, max: number, now: number): Prom
         continue;
       }
       operations.push(checked.data);
-      sent.push({ ...row, attempts: attempt, lastTriedAt: now });
+      sent.push({ ...row, attempts: attempt, lastTriedAt: now, leaseUntil: now + LEASE_MS, leaseOwner: owner });
     }
     await db.outbox.bulkPut(sent);
     return operations;
   });
 }
 
-async function authenticationCodeFree(db: TokenDeskDatabase, code: string, localId: string): Promise<boolean> {
-  const holder = await db.tokens.where('authenticationCode').equals(code).first();
-  return holder === undefined || holder.localId === localId;
-}
-
-/** Server facts always; the fields the counter edits only when no later change of this token is queued. */
-async function confirm(db: TokenDeskDatabase, row: SentRow, server: ServerToken, adopted: boolean, now: number): Promise<void> {
-  await db.outbox.delete(row.seq);
-  await db.audit.add({
-    at: now,
-    tokenLocalId: row.tokenLocalId,
-    action: row.op.kind,
-    detail: `${describe(row.op)}: ${adopted ? 'an earlier send had already reached the CRM' : 'accepted by the CRM'}`,
-    outcome: adopted ? 'adopted' : 'synced',
-  });
-  const token = await db.tokens.get(row.tokenLocalId);
-  if (!token) return;
-  const remaining = await db.outbox.where('tokenLocalId').equals(row.tokenLocalId).toArray();
-  const next: TokenRow = {
-    ...token,
-    serverId: server.id,
-    number: server.number,
-    participant: server.participant,
-    participantNumber: server.participant?.number ?? null,
-    classificationName: server.classificationName,
-    serverCreatedDate: server.createdDate,
-    serverUpdatedDate: server.updatedDate,
-    createdBy: server.createdBy,
-    updatedBy: server.updatedBy,
-    confirmedAt: now,
-    updatedAt: now,
-  };
-  if (remaining.length === 0) {
-    next.lifeCycleState = server.lifeCycleState;
-    next.identifier = server.identifier;
-    if (await authenticationCodeFree(db, server.authenticationCode, token.localId)) {
-      next.authenticationCode = server.authenticationCode;
+/** Gives taken rows back without an answer (the push failed before main replied): no backoff, no lease. */
+export async function releaseLeases(db: TokenDeskDatabase, seqs: readonly number[], owner: string = db.connectionId): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const row of await db.outbox.bulkGet([...seqs])) {
+      if (row?.seq !== undefined && row.leaseOwner === owner) await db.outbox.update(row.seq, { leaseUntil: 0, leaseOwner: null });
     }
-    next.syncStatus = 'synced';
-    next.lastError = null;
-  } else {
-    next.syncStatus = remaining.some((other) => other.status === 'parked') ? 'attention' : 'pending';
-  }
-  await db.tokens.put(next);
-}
-
-export interface ApplySummary {
-  done: number;
-  retry: number;
-  parked: number;
-  blocked: number;
-  /** Results for rows that are gone or not in flight (a late or repeated reply). */
-  ignored: number;
-}
-
-/** Applies main's reply to a pushed batch, in one transaction, in queue order. */
-export function applyResults(db: TokenDeskDatabase, results: readonly OperationResult[], now: number): Promise<ApplySummary> {
-  return db.transaction('rw', db.outbox, db.tokens, db.audit, async () => {
-    const summary: ApplySummary = { done: 0, retry: 0, parked: 0, blocked: 0, ignored: 0 };
-    for (const result of [...results].sort((a, b) => a.seq - b.seq)) {
-      const row = (await db.outbox.get(result.seq)) as SentRow | undefined;
-      if (!row || row.status !== 'pending' || row.attempts === 0) {
-        summary.ignored += 1;
-        continue;
-      }
-      summary[result.outcome] += 1;
-      switch (result.outcome) {
-        case 'done':
-          await confirm(db, row, result.token, result.adopted, now);
-          break;
-        case 'retry':
-          await db.outbox.update(row.seq, { lastError: result.error });
-          break;
-        case 'parked':
-          await park(db, row, result.error, now);
-          break;
-        case 'blocked':
-          await db.outbox.update(row.seq, { attempts: row.attempts - 1 });
-          break;
-      }
-    }
-    return summary;
   });
 }
 
@@ -169,4 +76,30 @@ export function countPending(db: TokenDeskDatabase): Promise<number> {
 /** Queued changes the CRM refused for good; they wait for the operator. */
 export function countParked(db: TokenDeskDatabase): Promise<number> {
   return db.outbox.where('status').equals('parked').count();
+}
+
+/** Queued changes the CRM changed meanwhile; the operator chooses. */
+export function countConflicts(db: TokenDeskDatabase): Promise<number> {
+  return db.outbox.where('status').equals('conflict').count();
+}
+
+export interface QueueStats {
+  pending: number;
+  parked: number;
+  conflicts: number;
+  /** When the oldest change still waiting to be sent was made (epoch ms), or null. */
+  oldestPendingAt: number | null;
+}
+
+/** What the status bar shows about the queue; index reads only. */
+export async function queueStats(db: TokenDeskDatabase): Promise<QueueStats> {
+  return db.transaction('r', db.outbox, async () => {
+    const [pending, parked, conflicts, oldest] = await Promise.all([
+      countPending(db),
+      countParked(db),
+      countConflicts(db),
+      db.outbox.where('status').equals('pending').first(),
+    ]);
+    return { pending, parked, conflicts, oldestPendingAt: oldest?.createdAt ?? null };
+  });
 }

@@ -1,8 +1,11 @@
-import type { Operation, SyncError } from '../../shared/ipc/contract';
+import type { FieldConflict, Operation, SyncError } from '../../shared/ipc/contract';
 import type { LifeCycleState } from '../../shared/token/lifeCycle';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
 
-export type SyncStatus = 'pending' | 'synced' | 'attention';
+export type SyncStatus = 'pending' | 'synced' | 'attention' | 'conflict';
+
+/** IndexedDB cannot index booleans, so flags are 0 or 1. */
+export type Flag = 0 | 1;
 
 /** A token as this counter knows it. The pass code is never stored here (it is write-only at the CRM). */
 export interface TokenRow {
@@ -23,7 +26,10 @@ export interface TokenRow {
   confirmedAt: number | null;
   syncStatus: SyncStatus;
   lastError: string | null;
+  /** 1: a not-associated token held in stock, to hand out offline. */
+  stock: Flag;
   createdAt: number;
+  /** Epoch ms of the last change made at this counter (0: none, the token came from the CRM). */
   updatedAt: number;
 }
 
@@ -32,7 +38,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** What an outbox row stores of an operation; seq, token and attempt are added when it is sent. */
 export type QueuedOp = DistributiveOmit<Operation, 'seq' | 'tokenLocalId' | 'attempt'>;
 
-export type OutboxStatus = 'pending' | 'parked';
+/** pending: waits to be sent; parked: refused for good; conflict: the CRM changed the same field meanwhile. */
+export type OutboxStatus = 'pending' | 'parked' | 'conflict';
 
 /** One queued change. Pass codes only ever sit here sealed by the main process. */
 export interface OutboxRow {
@@ -44,6 +51,13 @@ export interface OutboxRow {
   createdAt: number;
   lastTriedAt: number | null;
   lastError: SyncError | null;
+  /** Epoch ms before which timers leave this row alone (backoff after a temporary failure). */
+  nextTryAt: number;
+  /** Epoch ms until which the connection in `leaseOwner` has this row in flight. */
+  leaseUntil: number;
+  leaseOwner: string | null;
+  /** For status 'conflict': the CRM's value beside mine, per field. */
+  conflicts: FieldConflict[] | null;
   op: QueuedOp;
 }
 
@@ -52,7 +66,7 @@ export interface MetaRow {
   value: unknown;
 }
 
-export type AuditOutcome = 'queued' | 'synced' | 'adopted' | 'parked';
+export type AuditOutcome = 'queued' | 'synced' | 'adopted' | 'parked' | 'conflict' | 'dropped' | 'requeued';
 
 export interface AuditRow {
   id?: number;

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../shared/ipc/contract';
 import { Field } from '../components/Field';
-import { useAppStore } from '../context';
+import { useAppStore, useServices } from '../context';
 
 export function SettingsScreen() {
   const view = useAppStore('settings', (state) => state.view);
@@ -29,6 +29,7 @@ function SettingsForm({ view }: { view: SettingsView | null }) {
   const saved = useAppStore('settings', (state) => state.saved);
   const error = useAppStore('settings', (state) => state.error);
   const save = useAppStore('settings', (state) => state.save);
+  const { autoSync, scheduler } = useServices();
   const [crmUrl, setCrmUrl] = useState(view?.crmUrl ?? '');
   const [organisation, setOrganisation] = useState(view?.organisation ?? '');
   const [username, setUsername] = useState(view?.username ?? '');
@@ -38,7 +39,10 @@ function SettingsForm({ view }: { view: SettingsView | null }) {
     event.preventDefault();
     // An empty password field keeps the stored one.
     const ok = await save({ crmUrl, organisation, username, ...(password === '' ? {} : { password }) });
-    if (ok) setPassword('');
+    if (!ok) return;
+    setPassword('');
+    // New settings may fix what stopped the sync (a wrong password): try at once.
+    if (autoSync) void scheduler.syncNow();
   };
 
   return (

@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { LIFE_CYCLE_LABELS, oppositeState } from '../../shared/token/lifeCycle';
+import { EditIdentifier } from '../components/EditIdentifier';
+import { ParticipantTokens } from '../components/ParticipantTokens';
+import { TokenSyncActions } from '../components/TokenSyncActions';
+import { ActionError, useAction } from '../components/useAction';
 import { useAppStore, useServices } from '../context';
 import { setLifeCycleState } from '../db/localChanges';
 import type { TokenRow } from '../db/rows';
-import { errorMessage } from '../errors';
 import { formatTime, SYNC_STATUS_LABELS } from '../labels';
 
 export function TokenScreen() {
@@ -33,6 +35,7 @@ function participantText(token: TokenRow): string {
 function TokenDetail({ token }: { token: TokenRow }) {
   const effective = token.lifeCycleState === 'EFFECTIVE';
   const syncText = SYNC_STATUS_LABELS[token.syncStatus] + (token.lastError ? ` — ${token.lastError}` : '');
+  const participantNumber = token.participant?.number ?? token.participantNumber;
   return (
     <section className="screen">
       <h2>{token.number === null ? 'Token (not yet synced)' : `Token ${token.number}`}</h2>
@@ -52,26 +55,18 @@ function TokenDetail({ token }: { token: TokenRow }) {
         <dt>Last confirmed by CRM</dt>
         <dd>{formatTime(token.confirmedAt, 'Never')}</dd>
       </dl>
+      <TokenSyncActions localId={token.localId} />
       <StateSwitch token={token} effective={effective} />
+      <EditIdentifier key={token.localId} token={token} />
+      {participantNumber === null ? null : <ParticipantTokens participantNumber={participantNumber} />}
     </section>
   );
 }
 
 function StateSwitch({ token, effective }: { token: TokenRow; effective: boolean }) {
   const { db, now } = useServices();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const toggle = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await setLifeCycleState(db, token.localId, oppositeState(token.lifeCycleState), now());
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const action = useAction();
+  const toggle = () => action.run(() => setLifeCycleState(db, token.localId, oppositeState(token.lifeCycleState), now()));
   return (
     <div className="switch-row">
       <button
@@ -80,7 +75,7 @@ function StateSwitch({ token, effective }: { token: TokenRow; effective: boolean
         aria-checked={effective}
         aria-label="Effective"
         className="switch"
-        disabled={busy}
+        disabled={action.busy}
         onClick={() => void toggle()}
       >
         <span className="switch-track" aria-hidden="true">
@@ -88,11 +83,7 @@ function StateSwitch({ token, effective }: { token: TokenRow; effective: boolean
         </span>
         <span className="switch-text">{LIFE_CYCLE_LABELS[token.lifeCycleState]}</span>
       </button>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={action.error} />
     </div>
   );
 }

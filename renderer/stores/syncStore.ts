@@ -1,98 +1,160 @@
+import { liveQuery } from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CrmReach } from '../../shared/ipc/contract';
-import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
+import type { CrmReach, SyncError } from '../../shared/ipc/contract';
 import type { TokenDeskDatabase } from '../db/database';
+import { readLastSync } from '../db/meta';
+import { countPending, queueStats, type QueueStats } from '../db/outbox';
 import { errorMessage } from '../errors';
-import { readLastSync, writeLastSync } from '../db/meta';
-import { applyResults, countPending, takeBatch, type ApplySummary } from '../db/outbox';
+import { runSync, type RunSyncOptions } from '../sync/runSync';
+import type { SyncApi, SyncDeps, SyncProgressView, SyncReport, SyncTotals } from '../sync/types';
 
-export const SYNC_BATCH_SIZE = 50;
+export { SYNC_BATCH_SIZE } from '../sync/push';
 
 export type CrmReachView = 'unknown' | CrmReach;
 
 export interface SyncState {
   /** What the last push learned about the CRM; 'unknown' until one ran. */
   crm: CrmReachView;
+  /** Queue depth: changes waiting to be sent. */
   pendingCount: number;
+  /** Changes the CRM refused for good, waiting for the operator. */
+  parkedCount: number;
+  /** Changes the CRM changed meanwhile, waiting for the operator's choice. */
+  conflictCount: number;
+  /** When the oldest change still waiting was made (epoch ms), or null. */
+  oldestPendingAt: number | null;
   /** Epoch ms of the last sync that reached the CRM. */
   lastSyncAt: number | null;
   lastMessage: string | null;
+  /** The last error a sync met, with its code; cleared by a sync that reaches the CRM without one. */
+  lastError: SyncError | null;
   syncing: boolean;
-  /** Pushes the queue until it is empty or the CRM stops taking it. A call during a sync joins it. */
+  /** "n of m" while a sync runs. */
+  progress: SyncProgressView | null;
+  /** A forced sync ("Sync now"). A call during a sync joins it (and forces the rest of it). */
   syncNow: () => Promise<void>;
-  /** Reads what the database remembers (last sync, queue depth). */
+  /** A sync for a trigger; joins a running one. */
+  sync: (request?: { force?: boolean }) => Promise<void>;
+  /** Reads what the database remembers (last sync, queue). */
   restore: () => Promise<void>;
+  /** Follows the queue's numbers live; returns the unsubscribe. */
+  watchQueue: () => () => void;
 }
 
-type Totals = Omit<ApplySummary, 'ignored'>;
+export interface SyncStoreOptions extends Omit<RunSyncOptions, 'force' | 'onProgress'> {
+  jitter?: SyncDeps['jitter'];
+  owner?: SyncDeps['owner'];
+  liveOwners?: SyncDeps['liveOwners'];
+}
 
-function summarise(totals: Totals): string | null {
+function summarise(totals: SyncTotals): string | null {
   const parts: string[] = [];
   if (totals.done > 0) parts.push(`${totals.done} synced`);
   if (totals.parked > 0) parts.push(`${totals.parked} need attention`);
+  if (totals.conflict > 0) parts.push(`${totals.conflict} in conflict`);
   if (totals.retry > 0) parts.push(`${totals.retry} will be retried`);
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
+const statsState = (stats: QueueStats) => ({
+  pendingCount: stats.pending,
+  parkedCount: stats.parked,
+  conflictCount: stats.conflicts,
+  oldestPendingAt: stats.oldestPendingAt,
+});
+
 export function createSyncStore(
   db: TokenDeskDatabase,
-  api: Pick<TokenDeskApi, 'pushOperations'>,
+  api: SyncApi,
   now: () => number = Date.now,
+  options: SyncStoreOptions = {},
 ): StoreApi<SyncState> {
+  const { jitter, owner, liveOwners, ...runOptions } = options;
+  const deps: SyncDeps = { db, api, now, jitter, owner, liveOwners };
   let running: Promise<void> | null = null;
+  /** Whether the running sync was asked to force (read before each batch), and asked again. */
+  let forced = false;
+  let again = false;
 
-  return createStore<SyncState>()((set) => {
-    /** One round: batch out, reply in. Returns whether another round may make progress. */
-    async function round(totals: Totals, first: boolean): Promise<boolean> {
-      const operations = await takeBatch(db, SYNC_BATCH_SIZE, now());
-      if (operations.length === 0 && !first) return false;
-      const reply = await api.pushOperations({ operations });
-      const summary = await applyResults(db, reply.results, now());
-      totals.done += summary.done;
-      totals.parked += summary.parked;
-      totals.retry += summary.retry;
-      totals.blocked += summary.blocked;
-      set({ crm: reply.crm, lastMessage: reply.message ?? summarise(totals) ?? (reply.crm === 'ok' ? 'Everything is up to date' : null) });
-      if (reply.crm === 'ok') {
-        const at = now();
-        await writeLastSync(db, at);
-        set({ lastSyncAt: at });
-      }
-      return reply.crm === 'ok' && operations.length > 0 && summary.done === operations.length;
+  return createStore<SyncState>()((set, get) => {
+    async function readStats(): Promise<void> {
+      set(statsState(await queueStats(db)));
     }
 
+    /** Shows what one sync did. */
+    function show(report: SyncReport): void {
+      if (report.failure !== null) {
+        set({ lastMessage: `Sync failed (changes stay queued): ${report.failure}`, lastError: report.lastError });
+        return;
+      }
+      const crm = report.crm ?? get().crm;
+      set({
+        crm,
+        lastMessage: report.message ?? summarise(report.totals) ?? (crm === 'ok' ? 'Everything is up to date' : null),
+        lastError: report.lastError ?? (report.reachedAt === null ? get().lastError : null),
+        ...(report.reachedAt === null ? {} : { lastSyncAt: report.reachedAt }),
+      });
+    }
+
+    /**
+     * Syncs; a trigger that came while it ran (a change made during its last steps, a "Sync now"
+     * during a timer's sync) gets one more pass if anything is still pending, inside the same run.
+     */
     async function run(): Promise<void> {
-      set({ syncing: true });
-      const totals: Totals = { done: 0, retry: 0, parked: 0, blocked: 0 };
+      set({ syncing: true, progress: null });
       try {
-        let first = true;
-        while (await round(totals, first)) first = false;
-      } catch (error) {
-        set({ lastMessage: `Sync failed (changes stay queued): ${errorMessage(error)}` });
+        let report: SyncReport;
+        do {
+          again = false;
+          report = await runSync(deps, { ...runOptions, force: () => forced, onProgress: (progress) => set({ progress }) });
+          show(report);
+        } while (again && report.failure === null && (await countPending(db)) > 0);
       } finally {
-        set({ syncing: false, pendingCount: await countPending(db).catch(() => 0) });
+        await readStats().catch(() => undefined);
+        forced = false;
+        set({ syncing: false, progress: null });
       }
     }
+
+    const sync = ({ force = false }: { force?: boolean } = {}) => {
+      forced ||= force;
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = run().finally(() => {
+        running = null;
+      });
+      return running;
+    };
 
     return {
       crm: 'unknown',
       pendingCount: 0,
+      parkedCount: 0,
+      conflictCount: 0,
+      oldestPendingAt: null,
       lastSyncAt: null,
       lastMessage: null,
+      lastError: null,
       syncing: false,
-      syncNow: () => {
-        running ??= run().finally(() => {
-          running = null;
-        });
-        return running;
-      },
+      progress: null,
+      syncNow: () => sync({ force: true }),
+      sync,
       restore: async () => {
         try {
-          const [lastSyncAt, pendingCount] = await Promise.all([readLastSync(db), countPending(db)]);
-          set({ lastSyncAt, pendingCount });
+          const [lastSyncAt] = await Promise.all([readLastSync(db), readStats()]);
+          set({ lastSyncAt });
         } catch (error) {
           set({ lastMessage: `Could not read the local queue: ${errorMessage(error)}` });
         }
+      },
+      watchQueue: () => {
+        const subscription = liveQuery(() => queueStats(db)).subscribe({
+          next: (stats) => set(statsState(stats)),
+          error: (error: unknown) => set({ lastMessage: `Could not read the local queue: ${errorMessage(error)}` }),
+        });
+        return () => subscription.unsubscribe();
       },
     };
   });

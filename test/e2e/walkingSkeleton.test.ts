@@ -74,14 +74,14 @@ describe('issue offline, sync exactly once, find again', () => {
 
   it('3. a create whose reply is lost is adopted on retry, not made twice', async () => {
     const { page } = shell;
-    await sim.setSwitches({ dropNextReplies: 1 });
+    await sim.setSwitches({ dropNextReplies: 1, faultsOnly: 'access_tokens/create' });
     const fourth = await issueToken(page, 'CARD0004', '1444');
     codes.push(fourth);
     await statusBar(page).getByRole('button', { name: 'Sync now' }).click();
     await eventually('the CRM to commit the fourth token', () => simCodes().includes(fourth));
     await statusBar(page).getByRole('button', { name: 'Sync now', disabled: false }).waitFor();
-    await waitForPending(page, 1);
-    await sim.setSwitches({ dropNextReplies: 0 });
+    expect(sim.switches().dropNextReplies).toBe(0);
+    await sim.setSwitches({ faultsOnly: null });
     await syncNow(page);
     await waitForPending(page, 0);
     expect(sim.tokens()).toHaveLength(initialCount + 4);

@@ -31,7 +31,7 @@ beforeEach(() => {
     sealSecret: fakeSeal,
     pushOperations: ({ operations }) => pushReply(operations),
   });
-  render(<App services={createAppServices(db, fake.api)} />);
+  render(<App services={createAppServices(db, fake.api, { autoSync: false })} />);
 });
 
 afterEach(async () => {
@@ -173,7 +173,7 @@ describe('Sync now', () => {
     fireEvent.click(footer().getByRole('button', { name: 'Sync now' }));
     expect(await footer().findByText('Offline — CRM unreachable')).toBeTruthy();
     expect(footer().getByText('Cannot reach the CRM')).toBeTruthy();
-    expect(footer().getByText('1 pending')).toBeTruthy();
+    expect(await footer().findByText('1 pending')).toBeTruthy();
   });
 
   it('says Offline when the browser is offline', async () => {

@@ -1,8 +1,10 @@
-import { ipcContract, type Channel, type Operation, type OperationResult, type ReplyOf, type RequestOf } from '../../shared/ipc/contract';
+import { ipcContract, MAX_BATCH, type Channel, type Operation, type OperationResult, type ReplyOf, type RequestOf } from '../../shared/ipc/contract';
 import { createTokenDeskApi, type Invoke, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import type { ServerToken } from '../../shared/token/serverToken';
 import { TokenDeskDatabase } from '../../renderer/db/database';
+import { applyResults } from '../../renderer/db/applyResults';
 import { issueToken, type IssueInput } from '../../renderer/db/localChanges';
+import { takeBatch } from '../../renderer/db/outbox';
 
 let dbCounter = 0;
 
@@ -97,3 +99,21 @@ export function fakeTokenDesk(handlers: Handlers): FakeTokenDesk {
 export function fakeSeal({ plaintext }: { plaintext: string }): { sealed: string } {
   return { sealed: `sealed:${plaintext.length}:opaque` };
 }
+
+/** A token issued here and confirmed by the CRM (its create applied), with nothing left queued. */
+export async function issueSynced(db: TokenDeskDatabase, overrides: Partial<ServerToken> = {}, now = 2_000) {
+  const token = await issue(db);
+  const ops = await takeBatch(db, MAX_BATCH, now, { force: true });
+  const create = ops.find((op) => op.tokenLocalId === token.localId);
+  if (!create) throw new Error('issueSynced: the create was not sendable');
+  await applyResults(db, [doneResult(create, { identifier: token.identifier, ...overrides })], now);
+  const synced = await db.tokens.get(token.localId);
+  if (!synced) throw new Error('issueSynced: token vanished');
+  return synced;
+}
+
+export const retryResult = (op: Operation, code = 'NETWORK'): OperationResult => ({
+  seq: op.seq,
+  outcome: 'retry',
+  error: { code, message: 'CRM unreachable' },
+});

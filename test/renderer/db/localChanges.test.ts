@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenDeskDatabase } from '../../../renderer/db/database';
-import { issueToken, LocalChangeError, setLifeCycleState } from '../../../renderer/db/localChanges';
-import { closeTestDb, issue, issueInput, openTestDb } from '../support';
+import { editToken, issueToken, LocalChangeError, setLifeCycleState } from '../../../renderer/db/localChanges';
+import { closeTestDb, issue, issueInput, issueSynced, openTestDb } from '../support';
 
 let db: TokenDeskDatabase;
 beforeEach(() => {
@@ -41,6 +41,10 @@ describe('issueToken', () => {
         createdAt: 5_000,
         lastTriedAt: null,
         lastError: null,
+        nextTryAt: 0,
+        leaseUntil: 0,
+        leaseOwner: null,
+        conflicts: null,
         op: {
           kind: 'create',
           authenticationCode: input.authenticationCode,
@@ -111,7 +115,12 @@ describe('setLifeCycleState', () => {
     const ops = await db.outbox.orderBy('seq').toArray();
     expect(ops.map((row) => row.op)).toEqual([
       expect.objectContaining({ kind: 'create' }),
-      { kind: 'setState', authenticationCode: token.authenticationCode, target: 'NOT_EFFECTIVE' },
+      {
+        kind: 'setState',
+        authenticationCode: token.authenticationCode,
+        base: { updatedDate: null, lifeCycleState: 'EFFECTIVE', identifier: token.identifier },
+        target: 'NOT_EFFECTIVE',
+      },
     ]);
     expect(ops[1]).toMatchObject({ tokenLocalId: token.localId, status: 'pending', attempts: 0, createdAt: 2_000 });
     const audit = await db.audit.where('tokenLocalId').equals(token.localId).toArray();
@@ -141,5 +150,52 @@ describe('setLifeCycleState', () => {
       'This token is not in the local cache.',
     );
     expect(await counts()).toEqual({ tokens: 0, outbox: 0, audit: 0 });
+  });
+});
+
+describe('editToken', () => {
+  it('changes the identifier locally and queues an update with its pass code and the base it was made on', async () => {
+    const token = await issueSynced(db, { updatedDate: '2024-05-01T10:00:00' });
+    const edited = await editToken(db, token.localId, { identifier: 'NEWCARD1', sealedPassCode: 'sealed:4' }, 5_000);
+    expect(edited).toMatchObject({ identifier: 'NEWCARD1', syncStatus: 'pending', updatedAt: 5_000 });
+    expect((await db.outbox.toArray()).map((row) => row.op)).toEqual([
+      {
+        kind: 'update',
+        authenticationCode: token.authenticationCode,
+        base: { updatedDate: '2024-05-01T10:00:00', lifeCycleState: 'EFFECTIVE', identifier: token.identifier },
+        identifier: 'NEWCARD1',
+        sealedPassCode: 'sealed:4',
+      },
+    ]);
+    expect((await db.audit.orderBy('id').last())).toMatchObject({ action: 'edit', outcome: 'queued' });
+  });
+
+  it('changes the authentication code; later changes use the new code', async () => {
+    const token = await issueSynced(db);
+    await editToken(db, token.localId, { newAuthenticationCode: 'NEWCODE1234567' }, 5_000);
+    await setLifeCycleState(db, token.localId, 'NOT_EFFECTIVE', 6_000);
+    const ops = (await db.outbox.orderBy('seq').toArray()).map((row) => row.op);
+    expect(ops[0]).toMatchObject({ kind: 'update', authenticationCode: token.authenticationCode, newAuthenticationCode: 'NEWCODE1234567' });
+    expect(ops[1]).toMatchObject({ kind: 'setState', authenticationCode: 'NEWCODE1234567' });
+    expect((await db.tokens.get(token.localId))?.authenticationCode).toBe('NEWCODE1234567');
+  });
+
+  it('refuses unchanged values, values the definition rules out and local duplicates, writing nothing', async () => {
+    const token = await issueSynced(db);
+    const other = await issue(db, { identifier: 'OTHER001', authenticationCode: 'OTHERCODE12345' });
+    const before = await counts();
+    const refusals: Array<[Parameters<typeof editToken>[2], string]> = [
+      [{ identifier: token.identifier!, sealedPassCode: 's' }, 'The identifier is unchanged.'],
+      [{ identifier: 'ab', sealedPassCode: 's' }, 'Identifier must be at least 4 characters.'],
+      [{ identifier: other.identifier!, sealedPassCode: 's' }, 'Identifier OTHER001 is already used by another token.'],
+      [{ newAuthenticationCode: token.authenticationCode }, 'The authentication code is unchanged.'],
+      [{ newAuthenticationCode: 'short' }, 'Authentication code must be at least 12 characters.'],
+      [{ newAuthenticationCode: other.authenticationCode }, 'Authentication code OTHERCODE12345 is already used by another token.'],
+    ];
+    for (const [change, message] of refusals) {
+      await expect(editToken(db, token.localId, change, 5_000)).rejects.toMatchObject({ name: 'LocalChangeError', message });
+    }
+    await expect(editToken(db, 'nope', { newAuthenticationCode: 'NEWCODE1234567' }, 5_000)).rejects.toBeInstanceOf(LocalChangeError);
+    expect(await counts()).toEqual(before);
   });
 });

@@ -33,14 +33,25 @@ describe('meta', () => {
 });
 
 describe('schema', () => {
-  it('is version 1 with the documented tables and indexes', async () => {
+  it('is version 2 with the documented tables and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const tokens = db.table('tokens').schema;
     expect(tokens.primKey.name).toBe('localId');
     expect(tokens.idxByName.authenticationCode?.unique).toBe(true);
     expect(Object.keys(tokens.idxByName).sort()).toEqual(
-      ['authenticationCode', 'identifier', 'lifeCycleState', 'number', 'participantNumber', 'syncStatus', 'updatedAt'].sort(),
+      [
+        'authenticationCode',
+        'identifier',
+        'lifeCycleState',
+        'number',
+        'participantNumber',
+        'syncStatus',
+        'updatedAt',
+        'confirmedAt',
+        'stock',
+        'serverId',
+      ].sort(),
     );
     expect(db.table('outbox').schema.primKey).toMatchObject({ name: 'seq', auto: true });
     expect(db.tables.map((table) => table.name).sort()).toEqual(['audit', 'meta', 'outbox', 'tokens']);

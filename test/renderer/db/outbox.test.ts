@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Operation } from '../../../shared/ipc/contract';
 import type { TokenDeskDatabase } from '../../../renderer/db/database';
 import { setLifeCycleState } from '../../../renderer/db/localChanges';
-import { applyResults, countParked, countPending, takeBatch } from '../../../renderer/db/outbox';
+import { applyResults } from '../../../renderer/db/applyResults';
+import { countParked, countPending, takeBatch } from '../../../renderer/db/outbox';
 import { closeTestDb, doneResult, issue, openTestDb, serverToken } from '../support';
 
 let db: TokenDeskDatabase;
@@ -78,7 +79,8 @@ describe('takeBatch', () => {
     const batch = await takeBatch(db, 10, 3_000);
     expect(batch.map((op) => op.tokenLocalId)).toEqual([fine.localId]);
     expect(await db.outbox.get(1)).toMatchObject({ status: 'parked', attempts: 0, lastError: { code: 'INVALID_OPERATION' } });
-    expect(await db.outbox.get(2)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await db.outbox.get(2)).toMatchObject({ status: 'parked', attempts: 0, lastError: { code: 'WAITING' } });
+    expect((await db.outbox.get(2))?.lastError?.message).toMatch(/^Waits for an earlier change of this token: This change cannot be sent/);
     expect(await db.tokens.get(token.localId)).toMatchObject({ syncStatus: 'attention' });
     expect((await db.tokens.get(token.localId))?.lastError).toMatch(/^This change cannot be sent/);
   });
@@ -89,8 +91,9 @@ describe('takeBatch', () => {
 });
 
 describe('applyResults', () => {
-  async function sendAll(): Promise<Operation[]> {
-    return takeBatch(db, 50, 3_000);
+  /** Everything sendable; `force` also sends what is backing off after a retry. */
+  async function sendAll(force = false): Promise<Operation[]> {
+    return takeBatch(db, 50, 3_000, { force });
   }
 
   it('done: removes the row and copies the CRM facts onto the token', async () => {
@@ -105,7 +108,7 @@ describe('applyResults', () => {
     });
     const summary = await applyResults(db, [{ seq: op!.seq, outcome: 'done', token: server, adopted: false }], 9_000);
 
-    expect(summary).toEqual({ done: 1, retry: 0, parked: 0, blocked: 0, ignored: 0 });
+    expect(summary).toEqual({ done: 1, retry: 0, parked: 0, conflict: 0, blocked: 0, ignored: 0 });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.tokens.get(token.localId)).toMatchObject({
       serverId: 'F'.repeat(32),
@@ -156,7 +159,7 @@ describe('applyResults', () => {
       syncStatus: 'pending',
     });
 
-    const [retried] = await sendAll();
+    const [retried] = await sendAll(true);
     expect(retried).toMatchObject({ seq: setState!.seq, attempt: 2 });
     await applyResults(db, [doneResult(retried!, { number: '5001', lifeCycleState: 'NOT_EFFECTIVE' })], 10_000);
     expect(await db.tokens.get(token.localId)).toMatchObject({ lifeCycleState: 'NOT_EFFECTIVE', syncStatus: 'synced', confirmedAt: 10_000 });
@@ -217,7 +220,7 @@ describe('applyResults', () => {
     );
     expect((await db.outbox.get(create!.seq))?.attempts).toBe(1);
     expect((await db.outbox.get(setState!.seq))?.attempts).toBe(0);
-    expect((await sendAll()).map((op) => op.attempt)).toEqual([2, 1]);
+    expect((await sendAll(true)).map((op) => op.attempt)).toEqual([2, 1]);
   });
 
   it('ignores a repeated or late reply', async () => {
@@ -229,7 +232,7 @@ describe('applyResults', () => {
       [doneResult(op!, { number: '2' }), { seq: op!.seq, outcome: 'parked', error: { code: 'X', message: 'late' } }, { seq: 999, outcome: 'blocked' }],
       10_000,
     );
-    expect(late).toEqual({ done: 0, retry: 0, parked: 0, blocked: 0, ignored: 3 });
+    expect(late).toEqual({ done: 0, retry: 0, parked: 0, conflict: 0, blocked: 0, ignored: 3 });
     expect(await db.tokens.get(token.localId)).toMatchObject({ number: '1', syncStatus: 'synced', confirmedAt: 9_000 });
   });
 

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Operation, PushReply } from '../../../shared/ipc/contract';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Operation, OperationResult, PushReply } from '../../../shared/ipc/contract';
 import type { TokenDeskDatabase } from '../../../renderer/db/database';
 import { readLastSync } from '../../../renderer/db/meta';
 import { countPending } from '../../../renderer/db/outbox';
 import { createSyncStore, SYNC_BATCH_SIZE } from '../../../renderer/stores/syncStore';
-import { closeTestDb, doneResult, fakeTokenDesk, issue, openTestDb } from '../support';
+import { closeTestDb, doneResult, fakeTokenDesk, issue, openTestDb, type FakeTokenDesk } from '../support';
 
 let db: TokenDeskDatabase;
 beforeEach(() => {
@@ -13,6 +13,12 @@ beforeEach(() => {
 afterEach(() => closeTestDb(db));
 
 const clock = () => 50_000;
+const doneResultToken = (op: Operation) => {
+  const result = doneResult(op);
+  if (result.outcome !== 'done') throw new Error('unreachable');
+  return result.token;
+};
+const pushes = (fake: FakeTokenDesk) => fake.calls.filter((call) => call.channel === 'pushOperations');
 const acceptAll = ({ operations }: { operations: Operation[] }): PushReply => ({
   crm: 'ok',
   message: null,
@@ -49,7 +55,7 @@ describe('sync store', () => {
     expect(second).toBe(first);
     expect(store.getState().syncing).toBe(true);
     await first;
-    expect(fake.calls.filter((call) => call.channel === 'pushOperations')).toHaveLength(1);
+    expect(pushes(fake)).toHaveLength(1);
   });
 
   it('keeps pushing full batches while they are done and more remain', async () => {
@@ -57,7 +63,7 @@ describe('sync store', () => {
     const fake = fakeTokenDesk({ pushOperations: acceptAll });
     const store = createSyncStore(db, fake.api, clock);
     await store.getState().syncNow();
-    const sizes = fake.calls.map((call) => (call.payload as { operations: unknown[] }).operations.length);
+    const sizes = pushes(fake).map((call) => (call.payload as { operations: unknown[] }).operations.length);
     expect(sizes).toEqual([SYNC_BATCH_SIZE, 5]);
     expect(await countPending(db)).toBe(0);
     expect(store.getState().lastMessage).toBe(`${SYNC_BATCH_SIZE + 5} synced`);
@@ -89,8 +95,8 @@ describe('sync store', () => {
     });
     const store = createSyncStore(db, fake.api, clock);
     await store.getState().syncNow();
-    expect(fake.calls).toHaveLength(1);
-    expect(store.getState()).toMatchObject({ crm: 'ok', lastMessage: '1 need attention', pendingCount: 0 });
+    expect(pushes(fake)).toHaveLength(1);
+    expect(store.getState()).toMatchObject({ crm: 'ok', lastMessage: '1 need attention', pendingCount: 0, parkedCount: 1 });
   });
 
   it('asks the CRM even with an empty queue, to learn whether it is reachable', async () => {
@@ -127,7 +133,98 @@ describe('sync store', () => {
     await store.getState().syncNow();
     await issue(db);
     await store.getState().syncNow();
-    expect(fake.calls).toHaveLength(2);
+    expect(pushes(fake)).toHaveLength(2);
     expect(await countPending(db)).toBe(0);
+  });
+});
+
+describe('sync store visibility', () => {
+  it('shows queue depth, oldest pending age, parked and conflict counts and the last error', async () => {
+    await issue(db, {}, 10_000);
+    await issue(db, {}, 20_000);
+    await issue(db, {}, 30_000);
+    const fake = fakeTokenDesk({
+      pushOperations: ({ operations }) => ({
+        crm: 'ok',
+        message: null,
+        results: operations.map((op, i): OperationResult => {
+          if (i === 0) return { seq: op.seq, outcome: 'parked', error: { code: 'COM.CRM.X', message: 'Refused by the CRM' } };
+          if (i === 1) {
+            const conflicts = [{ field: 'identifier' as const, crm: 'CRM00001', mine: 'MINE0001' }];
+            return { seq: op.seq, outcome: 'conflict', token: doneResultToken(op), conflicts };
+          }
+          return { seq: op.seq, outcome: 'retry', error: { code: 'TIMEOUT', message: 'The CRM timed out' } };
+        }),
+      }),
+    });
+    const store = createSyncStore(db, fake.api, clock, { config: { stockLevel: 0 } });
+    await store.getState().restore();
+    expect(store.getState()).toMatchObject({ pendingCount: 3, oldestPendingAt: 10_000, parkedCount: 0, conflictCount: 0 });
+
+    await store.getState().syncNow();
+    expect(store.getState()).toMatchObject({
+      pendingCount: 1,
+      oldestPendingAt: 30_000,
+      parkedCount: 1,
+      conflictCount: 1,
+      lastError: { code: 'TIMEOUT', message: 'The CRM timed out' },
+      lastMessage: '1 need attention, 1 in conflict, 1 will be retried',
+      progress: null,
+      syncing: false,
+    });
+  });
+
+  it('clears the last error once a sync reaches the CRM without one, and keeps it while the CRM is not reached', async () => {
+    await issue(db);
+    let reply: (ops: Operation[]) => PushReply = (operations) => ({
+      crm: 'unreachable',
+      message: 'Cannot reach the CRM',
+      results: operations.map((op) => ({ seq: op.seq, outcome: 'blocked' })),
+    });
+    const fake = fakeTokenDesk({ pushOperations: ({ operations }) => reply(operations) });
+    const store = createSyncStore(db, fake.api, clock, { config: { stockLevel: 0 } });
+    await store.getState().syncNow();
+    expect(store.getState().lastError).toEqual({ code: 'unreachable', message: 'Cannot reach the CRM' });
+    reply = (operations) => acceptAll({ operations });
+    await store.getState().syncNow();
+    expect(store.getState()).toMatchObject({ crm: 'ok', lastError: null, pendingCount: 0 });
+  });
+
+  it('follows the queue live between syncs', async () => {
+    const store = createSyncStore(db, fakeTokenDesk({}).api, clock);
+    const stop = store.getState().watchQueue();
+    try {
+      await issue(db, {}, 12_000);
+      await vi.waitFor(() => expect(store.getState()).toMatchObject({ pendingCount: 1, oldestPendingAt: 12_000 }));
+      await db.outbox.update(1, { status: 'parked' });
+      await vi.waitFor(() => expect(store.getState()).toMatchObject({ pendingCount: 0, parkedCount: 1, oldestPendingAt: null }));
+    } finally {
+      stop();
+    }
+  });
+});
+
+describe('sync store triggers during a sync', () => {
+  it('a change made while the sync is past its push goes in one more pass of the same sync', async () => {
+    await issue(db);
+    let store: ReturnType<typeof createSyncStore> | null = null;
+    let joined: Promise<void> | null = null;
+    const fake = fakeTokenDesk({
+      pushOperations: acceptAll,
+      fetchStock: async () => {
+        // The operator issues a token while this sync tops up the stock; the change's trigger joins.
+        if (joined === null) {
+          await issue(db);
+          joined = store!.getState().sync();
+        }
+        return { crm: 'ok', message: null, tokens: [] };
+      },
+    });
+    store = createSyncStore(db, fake.api, clock, { config: { stockLevel: 5, stockRetryMs: 0 } });
+    const first = store.getState().syncNow();
+    await first;
+    expect(joined).toBe(first);
+    expect(pushes(fake).map((call) => (call.payload as { operations: unknown[] }).operations.length)).toEqual([1, 1]);
+    expect(store.getState()).toMatchObject({ pendingCount: 0, syncing: false });
   });
 });

@@ -1,0 +1,112 @@
+import { CrmCode } from '../../shared/crm/statusCodes';
+import type { BaseVersion, FieldConflict } from '../../shared/ipc/contract';
+import type { AccessTokenDefinition } from '../../shared/token/definition';
+import { addAudit } from './audit';
+import type { TokenDeskDatabase } from './database';
+import { checkNewIdentifier, LocalChangeError } from './localChanges';
+import type { SentRow } from './parking';
+import type { OutboxRow, OutboxStatus, QueuedOp } from './rows';
+import { conflictValues, fieldLabel, settleToken, showValue } from './tokenState';
+import { isWaiting, releaseWaiting } from './waiting';
+
+/** Runs an operator's decision on one outbox row: one transaction, with its audit row. */
+function decide(
+  db: TokenDeskDatabase,
+  seq: number,
+  now: number,
+  expected: OutboxStatus | ((row: SentRow) => boolean),
+  action: (row: SentRow) => Promise<void>,
+): Promise<void> {
+  return db.transaction('rw', db.outbox, db.tokens, db.audit, async () => {
+    const row = (await db.outbox.get(seq)) as SentRow | undefined;
+    const fits = typeof expected === 'function' ? expected : (candidate: SentRow) => candidate.status === expected;
+    if (!row || !fits(row)) {
+      const refusal = expected === 'conflict' ? 'This conflict is already resolved.' : 'This change no longer needs attention in this way.';
+      throw new LocalChangeError(refusal);
+    }
+    await action(row);
+    await releaseWaiting(db, row.tokenLocalId);
+    await settleToken(db, row.tokenLocalId, now);
+  });
+}
+
+/** A create or identifier change the CRM refused because the identifier is taken (by another counter). */
+export function isDuplicateIdentifier(row: OutboxRow): boolean {
+  const setsIdentifier = row.op.kind === 'create' || (row.op.kind === 'update' && row.op.identifier !== undefined);
+  return row.status === 'parked' && setsIdentifier && row.lastError?.code === CrmCode.identifierExists;
+}
+
+/** Back in the queue as a fresh send: pending, due now, no lease, no conflict. */
+function requeued(row: SentRow, changes: Partial<OutboxRow>): OutboxRow {
+  return { ...row, status: 'pending', nextTryAt: 0, leaseUntil: 0, leaseOwner: null, conflicts: null, lastError: null, ...changes };
+}
+
+function conflictSummary(conflicts: readonly FieldConflict[], side: 'crm' | 'mine'): string {
+  return conflicts.map((c) => `${fieldLabel(c)} ${showValue(c, side)}`).join(', ');
+}
+
+/** Conflict: the CRM's value stays (the token already shows it) and my change is dropped. */
+export function keepCrmValue(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+  return decide(db, seq, now, 'conflict', async (row) => {
+    await db.outbox.delete(row.seq);
+    await settleToken(db, row.tokenLocalId, now);
+    const detail = `Kept the CRM value (${conflictSummary(row.conflicts ?? [], 'crm')}); dropped mine`;
+    await addAudit(db, row.tokenLocalId, { action: 'keepCrmValue', detail, outcome: 'dropped' }, now);
+  });
+}
+
+/** The base of a re-queued change: the CRM's copy as the conflict showed it. */
+function freshBase(base: BaseVersion, updatedDate: string | null, conflicts: readonly FieldConflict[]): BaseVersion {
+  return { ...base, ...conflictValues(conflicts, 'crm'), updatedDate };
+}
+
+/** Conflict: my change goes again, based on the CRM's current copy, and the token shows my value, pending. */
+export function applyMine(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+  return decide(db, seq, now, 'conflict', async (row) => {
+    const token = await db.tokens.get(row.tokenLocalId);
+    const conflicts = row.conflicts ?? [];
+    if (row.op.kind !== 'create') {
+      const op: QueuedOp = { ...row.op, base: freshBase(row.op.base, token?.serverUpdatedDate ?? null, conflicts) };
+      await db.outbox.put(requeued(row, { op, attempts: 0 }));
+    } else {
+      await db.outbox.put(requeued(row, { attempts: 0 }));
+    }
+    await settleToken(db, row.tokenLocalId, now, null, conflictValues(conflicts, 'mine'));
+    const detail = `Applied mine again (${conflictSummary(conflicts, 'mine')})`;
+    await addAudit(db, row.tokenLocalId, { action: 'applyMine', detail, outcome: 'requeued' }, now);
+  });
+}
+
+/**
+ * A create parked because another counter took the identifier: it goes again with the new identifier
+ * and the same authentication code (so a send that did land is still found). The identifier is checked
+ * against the definition and this counter's tokens; refused, nothing is written.
+ */
+export function fixParkedIdentifier(
+  db: TokenDeskDatabase,
+  seq: number,
+  identifier: string,
+  definition: AccessTokenDefinition,
+  now: number,
+): Promise<void> {
+  return decide(db, seq, now, isDuplicateIdentifier, async (row) => {
+    if (row.op.kind === 'setState') return;
+    if (identifier === row.op.identifier) throw new LocalChangeError('The CRM already refused this identifier.', 'identifier');
+    await checkNewIdentifier(db, identifier, row.tokenLocalId, definition);
+    await db.outbox.put(requeued(row, { op: { ...row.op, identifier } }));
+    await settleToken(db, row.tokenLocalId, now, null, { identifier });
+    const what = row.op.kind === 'create' ? 'create' : 'change';
+    const detail = `Identifier ${row.op.identifier ?? 'none'} → ${identifier}; ${what} queued again with ${row.op.authenticationCode}`;
+    await addAudit(db, row.tokenLocalId, { action: 'fixIdentifier', detail, outcome: 'requeued' }, now);
+  });
+}
+
+/** Puts a parked change back in the queue as it is (say, after the cause was fixed in the CRM). */
+export function retryParked(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+  return decide(db, seq, now, (row) => row.status === 'parked' && !isWaiting(row), async (row) => {
+    await db.outbox.put(requeued(row, {}));
+    await settleToken(db, row.tokenLocalId, now);
+    const detail = `Retry after: ${row.lastError?.message ?? 'refused'}`;
+    await addAudit(db, row.tokenLocalId, { action: 'retry', detail, outcome: 'requeued' }, now);
+  });
+}

@@ -1,0 +1,62 @@
+import type { PushReply, SyncError } from '../../shared/ipc/contract';
+import { applyResults } from '../db/applyResults';
+import { countPending, releaseLeases, takeBatch } from '../db/outbox';
+import { withProgress } from './progress';
+import type { SyncDeps, SyncProgressView, SyncReport } from './types';
+
+export const SYNC_BATCH_SIZE = 50;
+/** A bound on rounds per sync, so no reply can keep a sync going forever. */
+const MAX_ROUNDS = 1_000;
+
+export interface PushOptions {
+  /** Read before each batch, so a "Sync now" that joins a timer's sync forces the rest of it. */
+  force: () => boolean;
+  batchSize?: number;
+  pollMs?: number;
+  onProgress?: (progress: SyncProgressView) => void;
+}
+
+/** The error a reply reports: the last refused or retried change, else why the CRM was not reached. */
+function replyError(reply: PushReply): SyncError | null {
+  for (const result of [...reply.results].reverse()) {
+    if (result.outcome === 'retry' || result.outcome === 'parked') return result.error;
+    if (result.outcome === 'conflict') return { code: 'CONFLICT', message: 'The CRM changed a token meanwhile; choose which value stays.' };
+  }
+  return reply.crm === 'ok' ? null : { code: reply.crm, message: reply.message ?? 'The CRM was not reached.' };
+}
+
+/**
+ * Pushes the queue batch by batch, applying each reply in one transaction, until it is empty or a
+ * batch makes no clean progress (the CRM not reached, or a change to retry later). The first batch is
+ * sent even when empty, to learn whether the CRM can be reached. Fills `report` as it goes.
+ */
+export async function pushQueue(deps: SyncDeps, options: PushOptions, report: SyncReport): Promise<void> {
+  const { db, api, now } = deps;
+  const batchSize = options.batchSize ?? SYNC_BATCH_SIZE;
+  const total = await countPending(db);
+  let answered = 0;
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const isLive = deps.liveOwners ? await deps.liveOwners() : undefined;
+    const operations = await takeBatch(db, batchSize, now(), { force: options.force(), owner: deps.owner, isLive });
+    if (operations.length === 0 && round > 0) return;
+    const batch = { before: answered, size: operations.length, total };
+    let reply: PushReply;
+    try {
+      const push = () => api.pushOperations({ operations });
+      reply = await withProgress(api, push, batch, options.onProgress ?? (() => undefined), options.pollMs);
+    } catch (error) {
+      await releaseLeases(db, operations.map((op) => op.seq), deps.owner);
+      throw error;
+    }
+    const summary = await applyResults(db, reply.results, now(), deps.jitter);
+    answered += operations.length;
+    options.onProgress?.({ done: answered, total: Math.max(total, answered) });
+    for (const key of ['done', 'retry', 'parked', 'conflict', 'blocked'] as const) report.totals[key] += summary[key];
+    report.crm = reply.crm;
+    report.message = reply.message;
+    report.lastError = replyError(reply) ?? report.lastError;
+    if (reply.crm === 'ok') report.reachedAt = now();
+    const progressed = summary.done + summary.parked + summary.conflict > 0;
+    if (reply.crm !== 'ok' || !progressed || summary.retry > 0) return;
+  }
+}
