@@ -55,7 +55,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return view;
     },
     sealSecret: async ({ plaintext }) => ({ sealed: await options.vault.seal(plaintext) }),
-    pushOperations: ({ operations }) => leader.push(operations, { session: currentSession, unseal: (s) => options.vault.unseal(s) }),
+    pushOperations: async ({ operations }) => {
+      const { pushConcurrency } = await settings.view();
+      return leader.push(operations, { session: currentSession, unseal: (s) => options.vault.unseal(s), concurrency: pushConcurrency });
+    },
     getSyncProgress: async () => leader.view(),
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),

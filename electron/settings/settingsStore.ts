@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { SettingsInput, SettingsView } from '../../shared/ipc/contract';
 import type { CrmCredentials } from '../crm/crmClient';
+import { DEFAULT_CONCURRENCY } from '../sync/pushEngine';
 import type { Vault } from '../vault/vault';
 
 const storedSettingsSchema = z.object({
@@ -10,10 +11,11 @@ const storedSettingsSchema = z.object({
   organisation: z.string(),
   username: z.string(),
   sealedPassword: z.string().nullable(),
+  pushConcurrency: z.number().int().min(1).max(16).default(DEFAULT_CONCURRENCY),
 });
 type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
-const EMPTY: StoredSettings = { crmUrl: '', organisation: '', username: '', sealedPassword: null };
+const EMPTY: StoredSettings = { crmUrl: '', organisation: '', username: '', sealedPassword: null, pushConcurrency: DEFAULT_CONCURRENCY };
 
 export interface CrmConnection {
   serverUrl: string;
@@ -33,14 +35,15 @@ export class SettingsStore {
     const s = await this.load();
     const passwordSet = s.sealedPassword !== null;
     const configured = s.crmUrl !== '' && s.organisation !== '' && s.username !== '' && passwordSet;
-    return { crmUrl: s.crmUrl, organisation: s.organisation, username: s.username, passwordSet, configured };
+    return { crmUrl: s.crmUrl, organisation: s.organisation, username: s.username, passwordSet, configured, pushConcurrency: s.pushConcurrency };
   }
 
   async save(input: SettingsInput): Promise<SettingsView> {
     const previous = await this.load();
     const sealedPassword =
       input.password === undefined ? previous.sealedPassword : input.password === '' ? null : await this.vault.seal(input.password);
-    await this.write({ crmUrl: input.crmUrl, organisation: input.organisation, username: input.username, sealedPassword });
+    const pushConcurrency = input.pushConcurrency ?? previous.pushConcurrency;
+    await this.write({ crmUrl: input.crmUrl, organisation: input.organisation, username: input.username, sealedPassword, pushConcurrency });
     return this.view();
   }
 

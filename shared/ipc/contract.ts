@@ -18,6 +18,8 @@ export const settingsInputSchema = z.object({
   username: z.string().trim().max(120),
   /** Absent keeps the stored password; an empty string clears it. */
   password: z.string().max(512).optional(),
+  /** How many tokens' changes may be sent at once (each token's own changes always go in order). Absent keeps it. */
+  pushConcurrency: z.number().int().min(1).max(16).optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 
@@ -27,6 +29,7 @@ export const settingsViewSchema = z.object({
   username: z.string(),
   passwordSet: z.boolean(),
   configured: z.boolean(),
+  pushConcurrency: z.number().int().min(1).max(16),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

@@ -3,7 +3,7 @@ import type { PushReply, SettingsView } from '../../shared/ipc/contract';
 import { createTokenDeskApi, IpcCallError } from '../../shared/ipc/tokenDeskApi';
 import { createRouter, type Handlers } from '../../electron/ipc/router';
 
-const view: SettingsView = { crmUrl: '', organisation: '', username: '', passwordSet: false, configured: false };
+const view: SettingsView = { crmUrl: '', organisation: '', username: '', passwordSet: false, configured: false, pushConcurrency: 4 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {

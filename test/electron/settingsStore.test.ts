@@ -16,7 +16,7 @@ const input = { crmUrl: 'http://127.0.0.1:8787', organisation: 'DEMO', username:
 describe('settings store', () => {
   it('starts empty and unconfigured', async () => {
     const { store: s } = await store();
-    expect(await s.view()).toEqual({ crmUrl: '', organisation: '', username: '', passwordSet: false, configured: false });
+    expect(await s.view()).toEqual({ crmUrl: '', organisation: '', username: '', passwordSet: false, configured: false, pushConcurrency: 4 });
     expect(await s.connection()).toBeNull();
   });
 
@@ -36,7 +36,7 @@ describe('settings store', () => {
     const { store: s } = await store();
     await s.save(input);
     expect(await s.save({ ...input, password: undefined, username: 'other' })).toMatchObject({ passwordSet: true, username: 'other' });
-    expect(await s.save({ ...input, password: '' })).toMatchObject({ passwordSet: false, configured: false });
+    expect(await s.save({ ...input, password: '' })).toMatchObject({ passwordSet: false, configured: false, pushConcurrency: 4 });
   });
 
   it('sets only the CRM URL, keeping the rest', async () => {
@@ -50,5 +50,12 @@ describe('settings store', () => {
     const { store: s, path } = await store();
     await writeFile(path, '{not json');
     await expect(s.view()).rejects.toThrow(/settings file .* is damaged/);
+  });
+
+  it('keeps the push concurrency (4 by default) until it is changed', async () => {
+    const { store: s } = await store();
+    expect(await s.save(input)).toMatchObject({ pushConcurrency: 4 });
+    expect(await s.save({ ...input, pushConcurrency: 2 })).toMatchObject({ pushConcurrency: 2 });
+    expect(await s.save(input)).toMatchObject({ pushConcurrency: 2 });
   });
 });

@@ -169,8 +169,14 @@ export class FaultStorm {
     await this.queued(terminal, () => setLifeCycleState(terminal.db, token.localId, oppositeState(token.lifeCycleState), this.clock.time));
   }
 
+  /** Stock tokens are held by every counter, so edits to them collide. */
+  private async sharedToken(terminal: StormTerminal) {
+    const stock = await terminal.db.tokens.where('stock').equals(1).toArray();
+    return this.random.pick(stock) ?? (await this.someToken(terminal));
+  }
+
   private async edit(terminal: StormTerminal): Promise<void> {
-    const token = await this.someToken(terminal);
+    const token = this.random.chance(0.4) ? await this.sharedToken(terminal) : await this.someToken(terminal);
     if (!token) return;
     const sealedPassCode = await this.seal(terminal, String(this.random.int(1000, 999999)));
     await this.queued(terminal, () => editToken(terminal.db, token.localId, { identifier: this.identifier(), sealedPassCode }, this.clock.time));
