@@ -4,7 +4,7 @@ import { CrmClient } from '../crm/crmClient';
 import { CrmSession } from '../crm/crmSession';
 import { createRouter, type IpcRouter } from '../ipc/router';
 import { SettingsStore } from '../settings/settingsStore';
-import { fetchStock, participantTokens, refreshTokens } from '../sync/crmReads';
+import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
 import { SyncLeader } from '../sync/syncLeader';
 import type { Vault } from '../vault/vault';
 
@@ -63,6 +63,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
+    testConnection: () => testConnection(currentSession),
+    checkPassCode: async ({ identifier, sealedPassCode }) =>
+      checkPassCode(currentSession, identifier, await options.vault.unseal(sealedPassCode)),
+    listClassifications: () => listClassifications(currentSession),
   });
 
   return {

@@ -10,12 +10,20 @@ const storedSettingsSchema = z.object({
   crmUrl: z.string(),
   organisation: z.string(),
   username: z.string(),
+  unit: z.string().default(''),
   sealedPassword: z.string().nullable(),
   pushConcurrency: z.number().int().min(1).max(16).default(DEFAULT_CONCURRENCY),
 });
 type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
-const EMPTY: StoredSettings = { crmUrl: '', organisation: '', username: '', sealedPassword: null, pushConcurrency: DEFAULT_CONCURRENCY };
+const EMPTY: StoredSettings = {
+  crmUrl: '',
+  organisation: '',
+  username: '',
+  unit: '',
+  sealedPassword: null,
+  pushConcurrency: DEFAULT_CONCURRENCY,
+};
 
 export interface CrmConnection {
   serverUrl: string;
@@ -35,15 +43,22 @@ export class SettingsStore {
     const s = await this.load();
     const passwordSet = s.sealedPassword !== null;
     const configured = s.crmUrl !== '' && s.organisation !== '' && s.username !== '' && passwordSet;
-    return { crmUrl: s.crmUrl, organisation: s.organisation, username: s.username, passwordSet, configured, pushConcurrency: s.pushConcurrency };
+    const { crmUrl, organisation, username, unit, pushConcurrency } = s;
+    return { crmUrl, organisation, username, unit, passwordSet, configured, pushConcurrency };
   }
 
   async save(input: SettingsInput): Promise<SettingsView> {
     const previous = await this.load();
     const sealedPassword =
       input.password === undefined ? previous.sealedPassword : input.password === '' ? null : await this.vault.seal(input.password);
-    const pushConcurrency = input.pushConcurrency ?? previous.pushConcurrency;
-    await this.write({ crmUrl: input.crmUrl, organisation: input.organisation, username: input.username, sealedPassword, pushConcurrency });
+    await this.write({
+      crmUrl: input.crmUrl,
+      organisation: input.organisation,
+      username: input.username,
+      unit: input.unit ?? previous.unit,
+      sealedPassword,
+      pushConcurrency: input.pushConcurrency ?? previous.pushConcurrency,
+    });
     return this.view();
   }
 
@@ -56,7 +71,9 @@ export class SettingsStore {
     const s = await this.load();
     if (!(await this.view()).configured || s.sealedPassword === null) return null;
     const password = await this.vault.unseal(s.sealedPassword);
-    return { serverUrl: s.crmUrl, credentials: { username: s.username, password, organisation: s.organisation } };
+    const credentials: CrmCredentials = { username: s.username, password, organisation: s.organisation };
+    if (s.unit !== '') credentials.unit = s.unit;
+    return { serverUrl: s.crmUrl, credentials };
   }
 
   private load(): Promise<StoredSettings> {

@@ -1,4 +1,4 @@
-import type { CrmReach } from '../../shared/ipc/contract';
+import type { ClassificationSummary, CrmReach } from '../../shared/ipc/contract';
 import { CrmCode } from '../../shared/crm/statusCodes';
 import type { WireAccessToken } from '../../shared/crm/wire';
 import { toParticipantSummary, toServerToken, type ParticipantSummary, type ServerToken } from '../../shared/token/serverToken';
@@ -71,5 +71,34 @@ export function participantTokens(openSession: OpenSession, participantNumber: s
 export function fetchStock(openSession: OpenSession, count: number) {
   return read(openSession, { tokens: [] as ServerToken[] }, async (session) => ({
     tokens: (await session.call((client, token) => client.getNotAssociated(token, count, 'EFFECTIVE'))).map(toServerToken),
+  }));
+}
+
+/** Logs in with the stored settings: "test connection". */
+export function testConnection(openSession: OpenSession) {
+  return read(openSession, {}, async () => ({}));
+}
+
+/** Whether an identifier and pass code belong together, asked of the CRM (show by identifier and pass code). */
+export function checkPassCode(openSession: OpenSession, identifier: string, passCode: string) {
+  const empty = { valid: null as boolean | null, token: null as ServerToken | null };
+  return read(openSession, empty, async (session) => {
+    try {
+      const token = await session.call((client, t) => client.showToken(t, { identifier, pass_code: passCode }));
+      return { valid: true, token: toServerToken(token) };
+    } catch (error) {
+      if (isCrmError(error) && error.code === CrmCode.tokenNotFound) return { valid: false, token: null };
+      throw error;
+    }
+  });
+}
+
+export function listClassifications(openSession: OpenSession) {
+  return read(openSession, { classifications: [] as ClassificationSummary[] }, async (session) => ({
+    classifications: (await session.call((client, token) => client.listClassifications(token))).map(({ id, name, description }) => ({
+      id,
+      name,
+      description,
+    })),
   }));
 }

@@ -48,6 +48,7 @@ async function runCreate(op: CreateOperation, deps: RunnerDeps): Promise<RunOutc
   if (op.identifier !== null) request.identifier = op.identifier;
   if (op.sealedPassCode !== null) request.pass_code = await deps.unseal(op.sealedPassCode);
   if (op.participantNumber !== null) request.rewards_participant_identifier = { number: op.participantNumber };
+  if (op.classificationId) request.classification_identifier = { id: op.classificationId };
   try {
     return done(await deps.session.call((client, token) => client.createToken(token, request)), false);
   } catch (error) {

@@ -16,6 +16,8 @@ export const settingsInputSchema = z.object({
   crmUrl: crmUrlSchema,
   organisation: z.string().trim().max(120),
   username: z.string().trim().max(120),
+  /** The CRM unit this counter logs in to (optional in the CRM's login). Absent keeps it. */
+  unit: z.string().trim().max(120).optional(),
   /** Absent keeps the stored password; an empty string clears it. */
   password: z.string().max(512).optional(),
   /** How many tokens' changes may be sent at once (each token's own changes always go in order). Absent keeps it. */
@@ -27,6 +29,7 @@ export const settingsViewSchema = z.object({
   crmUrl: z.string(),
   organisation: z.string(),
   username: z.string(),
+  unit: z.string(),
   passwordSet: z.boolean(),
   configured: z.boolean(),
   pushConcurrency: z.number().int().min(1).max(16),
@@ -48,6 +51,8 @@ export const createOperationSchema = z.object({
   identifier: nonBlank(128).nullable(),
   sealedPassCode: nonBlank(4096).nullable(),
   participantNumber: nonBlank(64).nullable(),
+  /** Absent on changes queued before classifications existed. */
+  classificationId: nonBlank(64).nullable().optional(),
 });
 
 /**
@@ -148,6 +153,9 @@ const reachReply = { crm: crmReachSchema, message: z.string().nullable() };
 
 export const MAX_REFRESH = 100;
 
+export const classificationSummarySchema = z.object({ id: z.string(), name: z.string(), description: z.string().nullable() });
+export type ClassificationSummary = z.infer<typeof classificationSummarySchema>;
+
 export const syncProgressSchema = z.object({
   running: z.boolean(),
   /** Operations of the running push that have an answer, of how many. */
@@ -181,6 +189,17 @@ export const ipcContract = {
     reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema) }),
   },
   getSyncProgress: { request: z.object({}).strict(), reply: syncProgressSchema },
+  /** Logs in with the stored settings and says whether it worked. */
+  testConnection: { request: z.object({}).strict(), reply: z.object(reachReply) },
+  /** Asks the CRM whether the identifier and pass code belong together: `valid` null when it could not be asked. */
+  checkPassCode: {
+    request: z.object({ identifier: nonBlank(128), sealedPassCode: nonBlank(4096) }).strict(),
+    reply: z.object({ ...reachReply, valid: z.boolean().nullable(), token: serverTokenSchema.nullable() }),
+  },
+  listClassifications: {
+    request: z.object({}).strict(),
+    reply: z.object({ ...reachReply, classifications: z.array(classificationSummarySchema) }),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchStock, participantTokens, refreshTokens } from '../../electron/sync/crmReads';
+import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../../electron/sync/crmReads';
 import type { OpenSession } from '../../electron/sync/crmAccess';
 import { CrmSession } from '../../electron/crm/crmSession';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
@@ -49,5 +49,23 @@ describe('reads from the CRM', () => {
     const broken = await refreshTokens(open, [sim.tokens()[0]?.authentication_code ?? '']);
     expect(broken).toMatchObject({ crm: 'unreachable', tokens: [], missing: [] });
     expect(broken.message).toMatch(/HTTP 500/);
+  });
+
+  it('test the connection, check a pass code, and list classifications', async () => {
+    expect(await testConnection(open)).toEqual({ crm: 'ok', message: null });
+    const refused = new CrmSession(clientFor(sim), { ...DEMO_LOGIN, password: 'no' });
+    expect(await testConnection(async () => refused)).toMatchObject({ crm: 'loginFailed' });
+    const holder = sim.tokens().find((t) => t.identifier !== null && t.pass_code !== null);
+    if (!holder?.identifier || !holder.pass_code) throw new Error('demo data has no token with an identifier');
+    expect(await checkPassCode(open, holder.identifier, holder.pass_code)).toMatchObject({
+      crm: 'ok',
+      valid: true,
+      token: { authenticationCode: holder.authentication_code },
+    });
+    expect(await checkPassCode(open, holder.identifier, `${holder.pass_code}9`)).toMatchObject({ crm: 'ok', valid: false, token: null });
+    expect(await checkPassCode(async () => null, holder.identifier, '1')).toMatchObject({ crm: 'unconfigured', valid: null });
+    const { classifications } = await listClassifications(open);
+    expect(classifications.length).toBeGreaterThan(0);
+    expect(classifications[0]).toEqual({ id: expect.any(String), name: expect.any(String), description: expect.toBeOneOf([expect.any(String), null]) });
   });
 });

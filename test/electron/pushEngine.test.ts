@@ -224,4 +224,12 @@ describe('push engine against the simulator', () => {
     const reply = await pushOperations([setState(ghost, 'NOT_EFFECTIVE')], deps);
     expect(reply.results[0]).toMatchObject({ outcome: 'parked', error: { code: CrmCode.tokenNotFound } });
   });
+
+  it('creates with a classification when one is chosen', async () => {
+    const classification = (await sessionFor(sim).call((c, t) => c.listClassifications(t)))[0];
+    const op = create('t18', { classificationId: classification?.id ?? null });
+    const reply = await pushOperations([op], deps);
+    expect(reply.results[0]).toMatchObject({ outcome: 'done', token: { classificationName: classification?.name } });
+    expect(sim.tokens().find((t) => t.authentication_code === op.authenticationCode)?.classification_id).toBe(classification?.id);
+  });
 });

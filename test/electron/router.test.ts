@@ -3,7 +3,7 @@ import type { PushReply, SettingsView } from '../../shared/ipc/contract';
 import { createTokenDeskApi, IpcCallError } from '../../shared/ipc/tokenDeskApi';
 import { createRouter, type Handlers } from '../../electron/ipc/router';
 
-const view: SettingsView = { crmUrl: '', organisation: '', username: '', passwordSet: false, configured: false, pushConcurrency: 4 };
+const view: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -15,6 +15,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     participantTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, participant: null, tokens: [] })),
     fetchStock: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [] })),
     getSyncProgress: vi.fn(async () => ({ running: false, done: 0, total: 0, lastError: null })),
+    testConnection: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null })),
+    checkPassCode: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, valid: null, token: null })),
+    listClassifications: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, classifications: [] })),
     ...overrides,
   };
 }

@@ -16,7 +16,7 @@ const input = { crmUrl: 'http://127.0.0.1:8787', organisation: 'DEMO', username:
 describe('settings store', () => {
   it('starts empty and unconfigured', async () => {
     const { store: s } = await store();
-    expect(await s.view()).toEqual({ crmUrl: '', organisation: '', username: '', passwordSet: false, configured: false, pushConcurrency: 4 });
+    expect(await s.view()).toEqual({ crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 });
     expect(await s.connection()).toBeNull();
   });
 
@@ -57,5 +57,11 @@ describe('settings store', () => {
     expect(await s.save(input)).toMatchObject({ pushConcurrency: 4 });
     expect(await s.save({ ...input, pushConcurrency: 2 })).toMatchObject({ pushConcurrency: 2 });
     expect(await s.save(input)).toMatchObject({ pushConcurrency: 2 });
+  });
+
+  it('logs in to the unit when one is set', async () => {
+    const { store: s } = await store();
+    await s.save({ ...input, unit: 'Main Counter' });
+    expect((await s.connection())?.credentials).toEqual({ username: 'demo', password: 'demo', organisation: 'DEMO', unit: 'Main Counter' });
   });
 });
