@@ -34,6 +34,12 @@ const targets: Record<string, UserConfig> = {
       rollupOptions: { external: ['electron'] },
     },
   },
+  /** `npm run bench`: a page that runs the app's storage code beside raw IndexedDB. */
+  bench: {
+    root: resolve(root, 'test/bench/page'),
+    base: './',
+    build: { outDir: resolve(root, 'dist/bench'), emptyOutDir: true },
+  },
   /** The browser shell's stand-in for the preload: the same factory, bound to a Playwright binding. */
   'shell-preload': {
     build: {
@@ -70,7 +76,7 @@ const testProjects: { projects: TestProjectConfiguration[] } = {
       test: {
         name: 'e2e',
         environment: 'node',
-        include: ['test/e2e/**/*.test.ts'],
+        include: ['test/e2e/**/*.test.ts', 'test/bench/**/*.test.ts'],
         globalSetup: ['test/e2e/buildOnce.ts'],
         testTimeout: 120_000,
         hookTimeout: 120_000,

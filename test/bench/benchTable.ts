@@ -1,0 +1,29 @@
+import type { BenchResults } from './runBench';
+
+const ms = (n: number) => (n < 10 ? n.toFixed(3) : n.toFixed(1));
+const ratio = (a: number, b: number) => (b === 0 ? '—' : (a / b).toFixed(2));
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The results as a Markdown table: each figure, its comparison, the ratio, and the target. */
+export function benchTable(results: BenchResults): string {
+  const rows: string[][] = [['figure', 'app', 'comparison', 'ratio', 'target']];
+  for (const s of results.storage) {
+    rows.push([`ingest ${s.size} (records/s)`, s.ingest.app.perSecond.toFixed(0), `raw ${s.ingest.raw.perSecond.toFixed(0)}`, ratio(s.ingest.app.perSecond, s.ingest.raw.perSecond), 'app ÷ raw ≥ 0.9']);
+    for (const [kind, figure] of Object.entries(s.lookups)) {
+      const target = kind === 'prefix' ? 'p99 ≤ 5 ms at 100k' : 'p50 app ÷ raw ≤ 1.3; p99 ≤ 2 ms at 100k';
+      rows.push([`lookup ${kind} ${s.size} p50 / p99 (ms)`, `${ms(figure.app.p50)} / ${ms(figure.app.p99)}`, `raw ${ms(figure.raw.p50)} / ${ms(figure.raw.p99)}`, ratio(figure.app.p50, figure.raw.p50), target]);
+    }
+    rows.push([`status counts ${s.size}, ${s.statusCounts.pending} pending p50 / p95 (ms)`, `${ms(s.statusCounts.p50)} / ${ms(s.statusCounts.p95)}`, 'indexed ranges, no table scan', '—', '≤ 5 ms']);
+  }
+  const { app } = results;
+  rows.push([`find-as-you-type ${app.size} p50 / p95 (ms)`, `${ms(app.findAsYouType.p50)} / ${ms(app.findAsYouType.p95)}`, `${app.findAsYouType.samples} keystrokes`, '—', 'p95 ≤ 16 ms']);
+  rows.push([`cold start ${app.size} (ms)`, ms(app.coldStartMs), 'navigation → Find ready', '—', '≤ 1000 ms']);
+  for (const p of results.push) {
+    rows.push([`push ${p.ops} ops @ ${p.latencyMs} ms, concurrency ${p.concurrency} (ms)`, p.wallMs.toFixed(0), `ideal ${p.idealMs.toFixed(0)}`, ratio(p.wallMs, p.idealMs), p.concurrency === 4 ? 'wall ÷ ideal ≤ 1.25' : '—']);
+  }
+  const { bundle } = results;
+  rows.push(['renderer bundle (gzip)', kb(bundle.rendererGzipBytes), `main ${kb(bundle.mainBytes)}, preload ${kb(bundle.preloadBytes)}`, '—', '≤ 250 KB gzip']);
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col]!)).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}

@@ -1,0 +1,56 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startRendererServer, type RendererServer } from '../../electron/browser-shell/rendererServer';
+import { findChromium } from '../../electron/browser-shell/findChromium';
+import type { BenchPage, LookupKind, Rate, Spread } from './page/benchPage';
+
+export interface StorageFigures {
+  size: number;
+  ingest: { app: Rate; raw: Rate };
+  lookups: Record<LookupKind, { app: Spread; raw: Spread; found: number }>;
+  statusCounts: Spread & { pending: number };
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function chromiumOrFail(): string {
+  const path = findChromium();
+  if (!path) throw new Error('The benchmark runs in Chromium: apt-get install chromium, or set CHROMIUM_PATH.');
+  return path;
+}
+
+/** Storage figures in real Chromium: the app's code paths beside raw IndexedDB, same page, same records. */
+export async function storageBench(appRoot: string, sizes: number[], samples: number, pending: number, log: (line: string) => void): Promise<StorageFigures[]> {
+  let server: RendererServer | null = null;
+  let context: BrowserContext | null = null;
+  try {
+    server = await startRendererServer(resolve(appRoot, 'dist/bench'), 0);
+    context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'bench-')), { executablePath: chromiumOrFail(), headless: true, args: CHROMIUM_ARGS });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => window.tokenDeskBench !== undefined);
+    const figures: StorageFigures[] = [];
+    for (const size of sizes) figures.push(await measureSize(page, size, samples, pending, log));
+    return figures;
+  } finally {
+    await context?.close();
+    await server?.close();
+  }
+}
+
+async function measureSize(page: Page, size: number, samples: number, pending: number, log: (line: string) => void): Promise<StorageFigures> {
+  const call = <K extends keyof BenchPage>(name: K, ...args: Parameters<BenchPage[K]>) =>
+    page.evaluate(({ name, args }) => (window.tokenDeskBench![name] as (...a: unknown[]) => unknown)(...args), { name, args }) as ReturnType<BenchPage[K]>;
+  log(`ingesting ${size} tokens (app, then raw)…`);
+  const ingest = await call('ingest', size);
+  const lookups = {} as StorageFigures['lookups'];
+  for (const kind of ['code', 'identifier', 'number', 'prefix'] as const) {
+    log(`lookups by ${kind} at ${size}…`);
+    lookups[kind] = await call('lookups', size, kind, samples);
+  }
+  log(`status counts at ${size} with ${pending} pending…`);
+  const statusCounts = await call('statusCounts', size, pending, 200);
+  return { size, ingest, lookups, statusCounts };
+}

@@ -1,0 +1,130 @@
+import { MAX_REFRESH } from '../../../shared/ipc/contract';
+import { TokenDeskDatabase } from '../../../renderer/db/database';
+import { applyServerTokens } from '../../../renderer/db/freshness';
+import { newOutboxRow } from '../../../renderer/db/localChanges';
+import { queueStats } from '../../../renderer/db/outbox';
+import { findTokens } from '../../../renderer/db/queries';
+import type { TokenRow } from '../../../renderer/db/rows';
+import { codeOf, identifierOf, numberOf, serverTokenOf } from '../benchRecords';
+import { getBy, openRaw, prefixRange, putAll } from './rawIndexedDb';
+
+export interface Rate {
+  ms: number;
+  perSecond: number;
+}
+export interface Spread {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+export type LookupKind = 'code' | 'identifier' | 'number' | 'prefix';
+
+function spread(samples: number[]): Spread {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+/** A seeded walk over the record indexes, the same in every run. */
+function* keysOf(n: number, samples: number): Generator<number> {
+  let state = 12345;
+  for (let i = 0; i < samples; i += 1) {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    yield state % n;
+  }
+}
+
+const appDbs = new Map<number, TokenDeskDatabase>();
+const rawDbs = new Map<number, IDBDatabase>();
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** Ingest through the path sync uses (applyServerTokens, one reply of MAX_REFRESH at a time) and raw puts of the same rows. */
+async function ingest(n: number): Promise<{ app: Rate; raw: Rate }> {
+  await Promise.all([Promise.resolve(indexedDB.deleteDatabase(`bench-app-${n}`)), Promise.resolve(indexedDB.deleteDatabase(`bench-raw-${n}`))]);
+  const db = new TokenDeskDatabase(`bench-app-${n}`);
+  await db.open();
+  appDbs.set(n, db);
+  const appMs = await timed(async () => {
+    for (let start = 0; start < n; start += MAX_REFRESH) {
+      const batch = Array.from({ length: Math.min(MAX_REFRESH, n - start) }, (_, k) => serverTokenOf(start + k));
+      await applyServerTokens(db, batch, Date.now());
+    }
+  });
+  const rows: TokenRow[] = await db.tokens.toArray();
+  const raw = await openRaw(`bench-raw-${n}`);
+  rawDbs.set(n, raw);
+  const rawMs = await timed(async () => {
+    for (let start = 0; start < rows.length; start += MAX_REFRESH) await putAll(raw, rows.slice(start, start + MAX_REFRESH));
+  });
+  return { app: { ms: appMs, perSecond: (n / appMs) * 1000 }, raw: { ms: rawMs, perSecond: (n / rawMs) * 1000 } };
+}
+
+function keyFor(kind: LookupKind, i: number): string {
+  switch (kind) {
+    case 'code':
+      return codeOf(i);
+    case 'identifier':
+      return identifierOf(i);
+    case 'number':
+      return numberOf(i);
+    case 'prefix':
+      return identifierOf(i).slice(0, 8);
+  }
+}
+
+const RAW_INDEX: Record<LookupKind, string> = { code: 'authenticationCode', identifier: 'identifier', number: 'number', prefix: 'identifier' };
+
+/** The app's lookup (findTokens, what the Find screen runs) against a raw index read of the same key. */
+async function lookups(n: number, kind: LookupKind, samples: number): Promise<{ app: Spread; raw: Spread; found: number }> {
+  const db = appDbs.get(n);
+  const raw = rawDbs.get(n);
+  if (!db || !raw) throw new Error(`ingest(${n}) first`);
+  const app: number[] = [];
+  const direct: number[] = [];
+  let found = 0;
+  for (const i of keysOf(n, samples)) {
+    const key = keyFor(kind, i);
+    app.push(await timed(async () => (found += (await findTokens(db, key)).length > 0 ? 1 : 0)));
+    direct.push(await timed(() => (kind === 'prefix' ? prefixRange(raw, RAW_INDEX[kind], key, 50) : getBy(raw, RAW_INDEX[kind], key))));
+  }
+  return { app: spread(app), raw: spread(direct), found };
+}
+
+/** The status bar's numbers with `pending` changes queued on top of n cached tokens. */
+async function statusCounts(n: number, pending: number, samples: number): Promise<Spread & { pending: number }> {
+  const db = appDbs.get(n);
+  if (!db) throw new Error(`ingest(${n}) first`);
+  const tokens = await db.tokens.limit(pending).primaryKeys();
+  await db.outbox.bulkAdd(
+    tokens.map((localId, k) =>
+      newOutboxRow(localId, { kind: 'setState', authenticationCode: codeOf(k), base: { updatedDate: null, lifeCycleState: 'EFFECTIVE', identifier: null }, target: 'NOT_EFFECTIVE' }, Date.now()),
+    ),
+  );
+  const times: number[] = [];
+  let seen = 0;
+  for (let i = 0; i < samples; i += 1) times.push(await timed(async () => (seen = (await queueStats(db)).pending)));
+  return { ...spread(times), pending: seen };
+}
+
+async function cleanup(): Promise<void> {
+  for (const db of appDbs.values()) db.close();
+  for (const db of rawDbs.values()) db.close();
+  appDbs.clear();
+  rawDbs.clear();
+}
+
+const bench = { ingest, lookups, statusCounts, cleanup };
+export type BenchPage = typeof bench;
+
+declare global {
+  interface Window {
+    tokenDeskBench?: BenchPage;
+  }
+}
+
+window.tokenDeskBench = bench;
