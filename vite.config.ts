@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
-import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectConfiguration } from 'vitest/config';
 
 const root = import.meta.dirname;
 const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -58,7 +58,9 @@ const testProjects: { projects: TestProjectConfiguration[] } = {
       test: {
         name: 'node',
         environment: 'node',
-        include: ['test/{shared,electron,crm-sim,lint,storm}/**/*.test.ts', 'test/renderer/**/*.test.ts'],
+        include: ['test/{shared,electron,crm-sim,lint,storm,security}/**/*.test.ts', 'test/renderer/**/*.test.ts'],
+        /** Security tests that launch Chromium run in the e2e project. */
+        exclude: [...configDefaults.exclude, 'test/security/**/*.e2e.test.ts'],
         setupFiles: ['test/setup/fakeIndexedDb.ts'],
       },
     },
@@ -76,7 +78,7 @@ const testProjects: { projects: TestProjectConfiguration[] } = {
       test: {
         name: 'e2e',
         environment: 'node',
-        include: ['test/e2e/**/*.test.ts', 'test/bench/**/*.test.ts'],
+        include: ['test/e2e/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/security/**/*.e2e.test.ts'],
         globalSetup: ['test/e2e/buildOnce.ts'],
         testTimeout: 120_000,
         hookTimeout: 120_000,

@@ -79,11 +79,21 @@ function encodeQuery(params: Record<string, QueryValue>): string {
   return parts.join('&');
 }
 
+/** Whatever fetch threw, as text; never throws itself (an object without a prototype cannot be stringified). */
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return 'unknown failure';
+  }
+}
+
 function describeTransportFailure(error: unknown): CrmError {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new CrmError('temporary', TransportCode.timeout, 'The CRM did not answer in time.');
   }
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : describeThrown(error);
   return new CrmError('temporary', TransportCode.network, `The CRM could not be reached (${cause}).`);
 }
 

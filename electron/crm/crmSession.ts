@@ -1,6 +1,9 @@
 import type { CrmClient, CrmCredentials } from './crmClient';
 import { isCrmError } from './crmError';
 
+/** Told of each login's outcome (for the log); never given the credentials or the session token. */
+export type LoginObserver = (outcome: { ok: true; username: string } | { ok: false; username: string; error: unknown }) => void;
+
 /**
  * Holds one CRM session token. Logs in on first use and again, once, when the
  * CRM says the token expired; the call that hit the expiry is then repeated,
@@ -13,6 +16,7 @@ export class CrmSession {
   constructor(
     readonly client: CrmClient,
     private readonly credentials: CrmCredentials,
+    private readonly onLogin: LoginObserver = () => undefined,
   ) {}
 
   /** Log in unless a session is already held. */
@@ -45,10 +49,17 @@ export class CrmSession {
   private login(): Promise<string> {
     this.loggingIn ??= this.client
       .login(this.credentials)
-      .then((token) => {
-        this.token = token;
-        return token;
-      })
+      .then(
+        (token) => {
+          this.token = token;
+          this.onLogin({ ok: true, username: this.credentials.username });
+          return token;
+        },
+        (error: unknown) => {
+          this.onLogin({ ok: false, username: this.credentials.username, error });
+          throw error;
+        },
+      )
       .finally(() => {
         this.loggingIn = null;
       });

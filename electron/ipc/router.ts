@@ -13,6 +13,15 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
 }
 
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return 'unknown failure';
+  }
+}
+
 async function dispatch<C extends Channel>(handlers: Handlers, channel: C, payload: unknown): Promise<IpcEnvelope> {
   const { request, reply } = ipcContract[channel];
   const parsed = request.safeParse(payload);
@@ -23,7 +32,7 @@ async function dispatch<C extends Channel>(handlers: Handlers, channel: C, paylo
   try {
     value = await handlers[channel](parsed.data as z.output<IpcContract[C]['request']>);
   } catch (error) {
-    return { ok: false, error: { code: 'FAILED', message: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, error: { code: 'FAILED', message: messageOf(error) } };
   }
   const checked = reply.safeParse(value);
   if (!checked.success) {
@@ -32,14 +41,24 @@ async function dispatch<C extends Channel>(handlers: Handlers, channel: C, paylo
   return { ok: true, value: checked.data };
 }
 
+/** Names a channel for an error message without trusting it: any value can arrive over IPC. */
+function describeChannel(channel: unknown): string {
+  return typeof channel === 'string' ? JSON.stringify(channel.slice(0, 64)).slice(1, -1) : `(${typeof channel})`;
+}
+
 /** The single entry point for every IPC call: checks the request, runs the handler, checks the reply. */
 export function createRouter(handlers: Handlers): IpcRouter {
   return {
-    handle(channel, payload) {
+    async handle(channel, payload) {
       if (!isChannel(channel)) {
-        return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown IPC channel: ${String(channel)}` } });
+        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown IPC channel: ${describeChannel(channel)}` } };
       }
-      return dispatch(handlers, channel, payload);
+      try {
+        return await dispatch(handlers, channel, payload);
+      } catch (error) {
+        // The request or reply could not even be checked (a hostile object): still an envelope, never a throw.
+        return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid ${channel} request: ${messageOf(error)}` } };
+      }
     },
   };
 }

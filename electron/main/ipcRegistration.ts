@@ -1,19 +1,16 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { ELECTRON_IPC_CHANNEL } from '../../shared/ipc/contract';
 import type { IpcRouter } from '../ipc/router';
-import { APP_ORIGIN } from './appProtocol';
+import type { Logger } from '../logging/logger';
+import { createIpcGate, type IpcSender } from '../security/ipcGate';
 
-function fromOurRenderer(event: IpcMainInvokeEvent): boolean {
-  const frameUrl = event.senderFrame?.url;
-  return frameUrl !== undefined && new URL(frameUrl).origin === APP_ORIGIN;
+function senderOf(event: IpcMainInvokeEvent): IpcSender {
+  const frame = event.senderFrame;
+  return { frameUrl: frame?.url, isMainFrame: frame !== null && frame !== undefined && frame.parent === null };
 }
 
-/** Every IPC call lands in the router, and only from our own renderer's frame. */
-export function registerIpc(router: IpcRouter): void {
-  ipcMain.handle(ELECTRON_IPC_CHANNEL, (event, channel: unknown, payload: unknown) => {
-    if (!fromOurRenderer(event)) {
-      return { ok: false, error: { code: 'FAILED', message: 'IPC refused: the sender is not the Token Desk window.' } };
-    }
-    return router.handle(channel, payload);
-  });
+/** Every IPC call lands in the router, and only from our own renderer's main frame. */
+export function registerIpc(router: IpcRouter, log: Logger): void {
+  const gate = createIpcGate(router, log);
+  ipcMain.handle(ELECTRON_IPC_CHANNEL, (event, channel: unknown, payload: unknown) => gate(senderOf(event), channel, payload));
 }

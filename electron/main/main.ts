@@ -1,54 +1,57 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createMainServices } from '../app/mainServices';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol';
+import { forbiddenSwitches } from '../security/commandLine';
+import { crmLinkHosts } from '../security/externalLinks';
+import { lockDownContents, lockDownSession, type LockDownDeps } from '../security/lockDown';
+import { createMainWindow } from '../security/mainWindow';
+import { registerAppScheme, serveRenderer } from './appProtocol';
+import { startAutoUpdate } from './autoUpdate';
 import { registerIpc } from './ipcRegistration';
 import { SafeStorageVault } from './safeStorageVault';
 
+/**
+ * The thin Electron layer: every decision (window options, navigation, permissions, IPC senders,
+ * links, logging, updates) lives in plain modules that are tested without Electron.
+ */
+const refused = app.isPackaged ? forbiddenSwitches(process.argv) : [];
+if (refused.length > 0) {
+  console.error(`Token Desk does not run with debugging switches (${refused.join(', ')}).`);
+  app.exit(1);
+}
+app.enableSandbox();
 registerAppScheme();
-
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 820,
-    title: 'Token Desk',
-    show: false,
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${APP_ORIGIN}/index.html`);
-  return window;
-}
-
-/** No navigation away from the app, no new windows, no permissions. */
-function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
-    });
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
-}
 
 async function start(): Promise<void> {
   await app.whenReady();
-  lockDown();
   const vault = new SafeStorageVault();
-  await vault.warnIfWeak((message) => console.warn(`[vault] ${message}`));
-  const services = createMainServices({ dataDir: app.getPath('userData'), vault });
+  const keychain = await vault.assess();
+  const services = createMainServices({
+    dataDir: app.getPath('userData'),
+    vault,
+    app: { name: app.getName(), version: app.getVersion() },
+    keychainWarning: keychain.level === 'ok' ? null : keychain.warning,
+    log: { mirror: (level, line) => (level === 'info' ? console.log(line) : console.warn(line)) },
+  });
+  const deps: LockDownDeps = {
+    log: services.log,
+    links: {
+      allowedHosts: async () => crmLinkHosts((await services.settings.view()).crmUrl),
+      open: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK (only vetted URLs: security/lockDown.ts openIfVetted)
+    },
+  };
+  lockDownSession(session.defaultSession, services.log);
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, deps));
   serveRenderer(join(__dirname, '..', 'dist', 'renderer'));
-  registerIpc(services.router);
-  createWindow();
+  registerIpc(services.router, services.log);
+  const openWindow = () => createMainWindow(BrowserWindow, { preloadPath: join(__dirname, 'preload.cjs'), devTools: !app.isPackaged });
+  const window = openWindow();
+  if (keychain.level !== 'ok') {
+    void dialog.showMessageBox(window, { type: 'warning', title: 'Token Desk', message: 'Secrets are not protected by an OS keychain', detail: keychain.warning });
+  }
+  startAutoUpdate(services.log, app.isPackaged);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -1,4 +1,5 @@
 import { safeStorage } from 'electron';
+import { assessKeychain, type KeychainAssessment } from '../vault/keychain';
 import { VaultError, type Vault } from '../vault/vault';
 
 /** The OS keychain through Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet), async API. */
@@ -7,12 +8,13 @@ export class SafeStorageVault implements Vault {
     return process.platform === 'linux' ? `OS keychain (${safeStorage.getSelectedStorageBackend()})` : 'OS keychain';
   }
 
-  /** On Linux without a keyring, safeStorage falls back to a fixed key: say so. */
-  async warnIfWeak(log: (message: string) => void): Promise<void> {
-    if (!(await safeStorage.isAsyncEncryptionAvailable())) log('No OS keychain is available: secrets cannot be sealed.');
-    else if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-      log('No OS keyring found (basic_text): secrets are only obfuscated on this machine.');
-    }
+  /** Call after app ready; on Linux without a keyring safeStorage falls back to a fixed key. */
+  async assess(): Promise<KeychainAssessment> {
+    return assessKeychain({
+      platform: process.platform,
+      available: await safeStorage.isAsyncEncryptionAvailable(),
+      linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+    });
   }
 
   async seal(plaintext: string): Promise<string> {

@@ -165,6 +165,22 @@ export const syncProgressSchema = z.object({
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
 
+/** What the renderer knows of its own queue, for a support bundle; the same fields as its sync store. */
+const count = z.number().int().min(0).max(10_000_000);
+const epochMs = z.number().int().min(0).nullable();
+export const rendererSyncStateSchema = z.object({
+  crm: z.enum(['unknown', ...CRM_REACH]),
+  pendingCount: count,
+  parkedCount: count,
+  conflictCount: count,
+  oldestPendingAt: epochMs,
+  lastSyncAt: epochMs,
+  lastMessage: z.string().max(2000).nullable(),
+  lastError: z.object({ code: z.string().max(200), message: z.string().max(2000) }).nullable(),
+  syncing: z.boolean(),
+});
+export type RendererSyncState = z.infer<typeof rendererSyncStateSchema>;
+
 export const ipcContract = {
   getSettings: { request: z.object({}).strict(), reply: settingsViewSchema },
   saveSettings: { request: settingsInputSchema.strict(), reply: settingsViewSchema },
@@ -199,6 +215,14 @@ export const ipcContract = {
   listClassifications: {
     request: z.object({}).strict(),
     reply: z.object({ ...reachReply, classifications: z.array(classificationSummarySchema) }),
+  },
+  /**
+   * Writes a support bundle (versions, OS, settings without secrets, sync progress, recent log lines and
+   * the renderer's queue state) as JSON into the user data folder and answers with its path.
+   */
+  exportDiagnostics: {
+    request: z.object({ rendererState: rendererSyncStateSchema }).strict(),
+    reply: z.object({ path: z.string() }),
   },
 } as const;
 

@@ -18,6 +18,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     testConnection: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null })),
     checkPassCode: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, valid: null, token: null })),
     listClassifications: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, classifications: [] })),
+    exportDiagnostics: vi.fn(async () => ({ path: '/data/diagnostics/bundle.json' })),
     ...overrides,
   };
 }
