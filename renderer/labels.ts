@@ -1,4 +1,4 @@
-import type { SyncStatus } from './db/rows';
+import type { AuditOutcome, SyncStatus } from './db/rows';
 import type { CrmReachView } from './stores/syncStore';
 
 const REACH_LABELS: Record<CrmReachView, string> = {
@@ -20,6 +20,12 @@ export const SYNC_STATUS_LABELS: Record<SyncStatus, string> = {
   conflict: 'Conflict',
 };
 
+/** The CRM's local date-time ("2024-01-11T09:01:00") as the counter reads it: "2024-01-11 09:01". */
+export function formatCrmDate(date: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(date);
+  return match ? `${match[1]} ${match[2]}` : date;
+}
+
 export function formatTime(ms: number | null, never = 'never'): string {
   return ms === null ? never : new Date(ms).toLocaleString();
 }
@@ -35,3 +41,15 @@ export function formatAge(ms: number): string {
   if (ms < DAY) return `${Math.floor(ms / HOUR)} h`;
   return `${Math.floor(ms / DAY)} d`;
 }
+
+/** How a history entry ended, in words that do not repeat a token's sync status. */
+export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  queued: 'Queued',
+  synced: 'Accepted by the CRM',
+  adopted: 'Found already in the CRM',
+  parked: 'Refused by the CRM',
+  conflict: 'Changed elsewhere',
+  dropped: 'Dropped',
+  requeued: 'Queued again',
+  local: 'Recorded here',
+};

@@ -5,7 +5,11 @@ import { pushOperations, type PushDeps } from './pushEngine';
 const REMEMBERED = 10_000;
 
 const key = (op: Operation) => `${op.tokenLocalId}#${op.seq}`;
-const isFinal = (r: OperationResult) => r.outcome === 'done' || r.outcome === 'parked' || r.outcome === 'conflict';
+/**
+ * Only a done operation is answered from memory: a refused or conflicting one may come back on
+ * purpose (the operator retried it, fixed its identifier, or chose "apply mine") and must reach the CRM.
+ */
+const isFinal = (r: OperationResult) => r.outcome === 'done';
 
 /**
  * The one place pushes run: one at a time, whichever window asks. An
@@ -15,6 +19,7 @@ const isFinal = (r: OperationResult) => r.outcome === 'done' || r.outcome === 'p
  */
 export class SyncLeader {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Done operations, by token and sequence number. */
   private readonly finished = new Map<string, OperationResult>();
   private progress: SyncProgress = { running: false, done: 0, total: 0, lastError: null };
 

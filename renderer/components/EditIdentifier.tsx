@@ -1,22 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { checkField } from '../../shared/token/definition';
 import { useServices } from '../context';
+import { describeRule } from '../definitionText';
 import { editToken, LocalChangeError } from '../db/localChanges';
 import { readDefinition } from '../db/meta';
 import type { TokenRow } from '../db/rows';
 import { Field } from './Field';
 import { ActionError, useAction } from './useAction';
+import { useDefinition } from './useDefinition';
 
-/** "Edit identifier": a new identifier with its pass code, queued as an update. */
+/** "Edit identifier": a new identifier with its pass code, or a new pass code for the same identifier, queued as an update. */
 export function EditIdentifier({ token }: { token: TokenRow }) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
-      <div className="edit-identifier">
-        <button type="button" onClick={() => setOpen(true)}>
-          Edit identifier
-        </button>
-      </div>
+      <button type="button" onClick={() => setOpen(true)}>
+        Edit identifier
+      </button>
     );
   }
   return <EditIdentifierForm token={token} onDone={() => setOpen(false)} />;
@@ -33,7 +33,9 @@ function EditIdentifierForm({ token, onDone }: { token: TokenRow; onDone: () => 
     const problem = checkField(definition.passCode, 'Pass code', passCode);
     if (problem) throw new LocalChangeError(problem);
     const { sealed } = await api.sealSecret({ plaintext: passCode });
-    await editToken(db, token.localId, { identifier: identifier.trim(), sealedPassCode: sealed }, now());
+    const next = identifier.trim();
+    const change = next === token.identifier ? { sealedPassCode: sealed } : { identifier: next, sealedPassCode: sealed };
+    await editToken(db, token.localId, change, now());
   };
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,8 +44,8 @@ function EditIdentifierForm({ token, onDone }: { token: TokenRow; onDone: () => 
 
   return (
     <form aria-label="Edit identifier" className="edit-identifier" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <Field label="New identifier" value={identifier} onChange={setIdentifier} />
-      <Field label="New pass code" type="password" autoComplete="new-password" value={passCode} onChange={setPassCode} />
+      <Field label="New identifier" value={identifier} autoFocus hint="Keep it as it is to change only the pass code." onChange={setIdentifier} />
+      <PassCodeHintField value={passCode} onChange={setPassCode} />
       <ActionError error={action.error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
@@ -55,4 +57,10 @@ function EditIdentifierForm({ token, onDone }: { token: TokenRow; onDone: () => 
       </div>
     </form>
   );
+}
+
+function PassCodeHintField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const definition = useDefinition();
+  const hint = definition ? `Required · ${describeRule(definition.passCode)}` : undefined;
+  return <Field label="New pass code" type="password" autoComplete="new-password" value={value} hint={hint} onChange={onChange} />;
 }

@@ -1,20 +1,22 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type HTMLAttributes, type ReactNode } from 'react';
 
 interface FieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
   type?: 'text' | 'password' | 'url';
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   error?: string | undefined;
   hint?: ReactNode;
   placeholder?: string | undefined;
   autoComplete?: string;
+  autoFocus?: boolean;
   /** Buttons shown beside the input, e.g. "Generate …". */
   children?: ReactNode;
 }
 
 /** A labelled input with its hint and error tied to it by aria-describedby. */
-export function Field({ label, value, onChange, type = 'text', error, hint, placeholder, autoComplete = 'off', children }: FieldProps) {
+export function Field({ label, value, onChange, type = 'text', inputMode, error, hint, placeholder, autoComplete = 'off', autoFocus, children }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -26,9 +28,11 @@ export function Field({ label, value, onChange, type = 'text', error, hint, plac
         <input
           id={id}
           type={type}
+          inputMode={inputMode}
           value={value}
           placeholder={placeholder}
           autoComplete={autoComplete}
+          autoFocus={autoFocus}
           spellCheck={false}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy === '' ? undefined : describedBy}

@@ -1,19 +1,21 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { subscribeOnline, useAppStore, useServices } from '../context';
 import { formatAge, formatTime, reachLabel } from '../labels';
+import { SCREEN_KEYS, SYNC_KEY } from '../shortcuts';
+import { Kbd } from './Kbd';
+import { useClock } from './useClock';
 
 const browserOnline = () => navigator.onLine;
 const AGE_TICK_MS = 15_000;
 
-/** The app clock, re-read every `tickMs` so ages on screen move. */
-function useClock(tickMs: number): number {
-  const { now } = useServices();
-  const [time, setTime] = useState(now);
-  useEffect(() => {
-    const timer = setInterval(() => setTime(now()), tickMs);
-    return () => clearInterval(timer);
-  }, [now, tickMs]);
-  return time;
+/** A count that opens Pending & attention, where it can be dealt with. */
+function PendingLink({ className, text }: { className: string; text: string }) {
+  const show = useAppStore('ui', (state) => state.show);
+  return (
+    <button type="button" className={`link-button ${className}`} aria-keyshortcuts={SCREEN_KEYS.pending} onClick={() => show('pending')}>
+      {text}
+    </button>
+  );
 }
 
 function QueueNumbers() {
@@ -28,9 +30,33 @@ function QueueNumbers() {
     <>
       <span className="pending">{`${pending} pending`}</span>
       {pending > 0 && age !== null ? <span className="oldest">{`oldest ${formatAge(age)}`}</span> : null}
-      {parked > 0 ? <span className="parked">{`${parked} need attention`}</span> : null}
-      {conflicts > 0 ? <span className="conflicts">{`${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}`}</span> : null}
+      {parked > 0 ? <PendingLink className="parked" text={`${parked} need attention`} /> : null}
+      {conflicts > 0 ? <PendingLink className="conflicts" text={`${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}`} /> : null}
     </>
+  );
+}
+
+/** While a sync runs: a bar of the operations answered so far (indeterminate until the count is known). */
+function SyncProgress() {
+  const syncing = useAppStore('sync', (state) => state.syncing);
+  const progress = useAppStore('sync', (state) => state.progress);
+  if (!syncing) return null;
+  const known = progress !== null && progress.total > 0;
+  const percent = known ? Math.round((100 * progress.done) / progress.total) : null;
+  return (
+    <span className="progress">
+      <span
+        role="progressbar"
+        aria-label="Sync progress"
+        aria-valuemin={0}
+        aria-valuemax={known ? progress.total : undefined}
+        aria-valuenow={known ? progress.done : undefined}
+        className={`progress-bar${known ? '' : ' progress-bar-busy'}`}
+      >
+        <span className="progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
+      </span>
+      {known ? <span>{`Syncing ${progress.done} of ${progress.total}`}</span> : null}
+    </span>
   );
 }
 
@@ -39,7 +65,6 @@ export function StatusBar() {
   const online = useSyncExternalStore(subscribeOnline, browserOnline, () => true);
   const crm = useAppStore('sync', (state) => state.crm);
   const syncing = useAppStore('sync', (state) => state.syncing);
-  const progress = useAppStore('sync', (state) => state.progress);
   const lastSyncAt = useAppStore('sync', (state) => state.lastSyncAt);
   const lastMessage = useAppStore('sync', (state) => state.lastMessage);
   const lastError = useAppStore('sync', (state) => state.lastError);
@@ -47,9 +72,7 @@ export function StatusBar() {
     <footer aria-label="Sync status" className="status-bar">
       <span className={`reach reach-${online ? crm : 'offline'}`}>{reachLabel(crm, online)}</span>
       <QueueNumbers />
-      {syncing && progress !== null && progress.total > 0 ? (
-        <span className="progress">{`Syncing ${progress.done} of ${progress.total}`}</span>
-      ) : null}
+      <SyncProgress />
       <span className="last-sync">{`Last sync: ${formatTime(lastSyncAt)}`}</span>
       {lastMessage ? (
         <span role="status" className="sync-message">
@@ -57,10 +80,10 @@ export function StatusBar() {
         </span>
       ) : null}
       {lastError && lastError.message !== lastMessage ? (
-        <span className="last-error" title={lastError.code}>{`Last error: ${lastError.message} (${lastError.code})`}</span>
+        <span className="last-error" title={`${lastError.message} (${lastError.code})`}>{`Last error: ${lastError.message} (${lastError.code})`}</span>
       ) : null}
-      <button type="button" disabled={syncing} onClick={() => void scheduler.syncNow()}>
-        {syncing ? 'Syncing…' : 'Sync now'}
+      <button type="button" className="sync-now" disabled={syncing} aria-keyshortcuts={SYNC_KEY} onClick={() => void scheduler.syncNow()}>
+        {syncing ? 'Syncing…' : 'Sync now'} <Kbd>{SYNC_KEY}</Kbd>
       </button>
     </footer>
   );

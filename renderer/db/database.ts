@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './migrations';
-import type { AuditRow, MetaRow, OutboxRow, TokenRow } from './rows';
+import type { AuditRow, CounterIdentity, MetaRow, OutboxRow, TokenRow } from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'token-desk';
 
@@ -12,6 +12,11 @@ export class TokenDeskDatabase extends Dexie {
   declare audit: Table<AuditRow, number>;
   /** Names this connection (one window) in outbox leases; another connection, even to the same database, has its own. */
   readonly connectionId: string = crypto.randomUUID();
+  /**
+   * Who works at this counter, kept in step with meta (`watchCounterIdentity`), so every audit row
+   * (written inside transactions that do not include meta) can say who did it.
+   */
+  actor: CounterIdentity = { terminalName: '', operatorName: '' };
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);

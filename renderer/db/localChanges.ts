@@ -28,10 +28,16 @@ export interface IssueInput {
   sealedPassCode: string | null;
   participantNumber: string | null;
   authenticationCode: string;
+  /** The CRM classification to create it with, and its name to show until the CRM confirms it. */
+  classificationId?: string | null;
+  classificationName?: string | null;
 }
 
-/** A new identifier (with its pass code, sealed by main), or a new authentication code. */
-export type TokenEdit = { identifier: string; sealedPassCode: string } | { newAuthenticationCode: string };
+/**
+ * A new identifier (with its pass code, sealed by main), a new pass code for the identifier the token
+ * has, or a new authentication code.
+ */
+export type TokenEdit = { identifier: string; sealedPassCode: string } | { sealedPassCode: string } | { newAuthenticationCode: string };
 
 export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number): OutboxRow {
   return {
@@ -89,12 +95,20 @@ const changeTables = (db: TokenDeskDatabase) => [db.tokens, db.outbox, db.audit,
 /** Issues a new token locally (effective, pending) and queues its create. Refuses duplicates, writing nothing. */
 export function issueToken(db: TokenDeskDatabase, input: IssueInput, now: number): Promise<TokenRow> {
   return db.transaction('rw', changeTables(db), async () => {
-    const { authenticationCode, identifier, participantNumber } = input;
+    const { authenticationCode, identifier, participantNumber, classificationId = null } = input;
     await assertFree(db, 'authenticationCode', authenticationCode);
     if (identifier !== null) await assertFree(db, 'identifier', identifier);
     const lifeCycleState = INITIAL_LIFE_CYCLE_STATE;
-    const token = newTokenRow({ identifier, authenticationCode, lifeCycleState, participantNumber, syncStatus: 'pending', stock: 0 }, now, now);
-    const op: QueuedOp = { kind: 'create', authenticationCode, identifier, sealedPassCode: input.sealedPassCode, participantNumber };
+    const fields = { identifier, authenticationCode, lifeCycleState, participantNumber, syncStatus: 'pending' as const, stock: 0 as const };
+    const token = { ...newTokenRow(fields, now, now), classificationName: input.classificationName ?? null };
+    const op: QueuedOp = {
+      kind: 'create',
+      authenticationCode,
+      identifier,
+      sealedPassCode: input.sealedPassCode,
+      participantNumber,
+      ...(classificationId === null ? {} : { classificationId }),
+    };
     const detail = `Issued ${authenticationCode}${identifier === null ? '' : ` (identifier ${identifier})`}`;
     await queueChange(db, token, op, { action: 'issue', detail }, now);
     return token;
@@ -150,6 +164,12 @@ export function editToken(db: TokenDeskDatabase, localId: string, change: TokenE
       token = { ...current, identifier: change.identifier };
       op = { ...base, identifier: change.identifier, sealedPassCode: change.sealedPassCode };
       detail = `Identifier ${current.identifier ?? 'none'} → ${change.identifier}`;
+    } else if ('sealedPassCode' in change) {
+      if (current.identifier === null) throw new LocalChangeError('A pass code needs an identifier; set one first.', 'identifier');
+      token = current;
+      // The CRM takes a pass code only with its identifier: the same identifier goes again.
+      op = { ...base, identifier: current.identifier, sealedPassCode: change.sealedPassCode };
+      detail = `Pass code changed (identifier ${current.identifier} kept)`;
     } else {
       const code = change.newAuthenticationCode;
       if (code === current.authenticationCode) throw new LocalChangeError('The authentication code is unchanged.', 'authenticationCode');

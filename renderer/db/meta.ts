@@ -1,13 +1,17 @@
+import { liveQuery } from 'dexie';
 import { z } from 'zod';
-import { MAX_REFRESH } from '../../shared/ipc/contract';
+import { classificationSummarySchema, MAX_REFRESH, type ClassificationSummary } from '../../shared/ipc/contract';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import { accessTokenDefinitionSchema, type AccessTokenDefinition } from '../../shared/token/definition';
 import type { TokenDeskDatabase } from './database';
+import type { CounterIdentity } from './rows';
 
 export const META_DEFINITION = 'definition';
 export const META_LAST_SYNC = 'lastSync';
 export const META_SYNC_CONFIG = 'syncConfig';
 export const META_STOCK_FETCHED = 'stockFetchedAt';
+export const META_COUNTER = 'counter';
+export const META_CLASSIFICATIONS = 'classifications';
 
 /** How this counter syncs; an operator may change it, so it lives in meta. */
 export const syncConfigSchema = z.object({
@@ -80,4 +84,44 @@ export function readStockFetchedAt(db: TokenDeskDatabase): Promise<number | null
 
 export async function writeStockFetchedAt(db: TokenDeskDatabase, at: number): Promise<void> {
   await db.meta.put({ key: META_STOCK_FETCHED, value: at });
+}
+
+export const counterIdentitySchema = z.object({
+  terminalName: z.string().trim().max(60, 'Terminal name must be at most 60 characters.'),
+  operatorName: z.string().trim().max(60, 'Operator name must be at most 60 characters.'),
+});
+
+const NO_IDENTITY: CounterIdentity = { terminalName: '', operatorName: '' };
+
+/** The terminal and operator names an operator set in Settings (empty when not set). */
+export function readCounterIdentity(db: TokenDeskDatabase): Promise<CounterIdentity> {
+  return readMeta(db, META_COUNTER, counterIdentitySchema, NO_IDENTITY);
+}
+
+/** Stores the names, checked, and stamps them on this connection's audit rows at once. */
+export async function writeCounterIdentity(db: TokenDeskDatabase, identity: CounterIdentity): Promise<CounterIdentity> {
+  const checked = counterIdentitySchema.parse(identity);
+  await db.meta.put({ key: META_COUNTER, value: checked });
+  db.actor = checked;
+  return checked;
+}
+
+/** Keeps `db.actor` equal to the stored names, also when another window changes them; returns the stop. */
+export function watchCounterIdentity(db: TokenDeskDatabase): () => void {
+  const subscription = liveQuery(() => readCounterIdentity(db)).subscribe({
+    next: (identity) => {
+      db.actor = identity;
+    },
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}
+
+/** The CRM's token classifications as last fetched, for choosing one offline. */
+export function readClassifications(db: TokenDeskDatabase): Promise<ClassificationSummary[]> {
+  return readMeta(db, META_CLASSIFICATIONS, z.array(classificationSummarySchema), []);
+}
+
+export async function writeClassifications(db: TokenDeskDatabase, classifications: readonly ClassificationSummary[]): Promise<void> {
+  await db.meta.put({ key: META_CLASSIFICATIONS, value: z.array(classificationSummarySchema).parse(classifications) });
 }

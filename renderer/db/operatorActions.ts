@@ -4,9 +4,9 @@ import type { AccessTokenDefinition } from '../../shared/token/definition';
 import { addAudit } from './audit';
 import type { TokenDeskDatabase } from './database';
 import { checkNewIdentifier, LocalChangeError } from './localChanges';
-import type { SentRow } from './parking';
-import type { OutboxRow, OutboxStatus, QueuedOp } from './rows';
-import { conflictValues, fieldLabel, settleToken, showValue } from './tokenState';
+import { describeOp, type SentRow } from './parking';
+import type { OutboxRow, OutboxStatus, QueuedOp, TokenRow } from './rows';
+import { conflictValues, fieldLabel, rowsOf, settleToken, showValue } from './tokenState';
 import { isWaiting, releaseWaiting } from './waiting';
 
 /** Runs an operator's decision on one outbox row: one transaction, with its audit row. */
@@ -108,5 +108,60 @@ export function retryParked(db: TokenDeskDatabase, seq: number, now: number): Pr
     await settleToken(db, row.tokenLocalId, now);
     const detail = `Retry after: ${row.lastError?.message ?? 'refused'}`;
     await addAudit(db, row.tokenLocalId, { action: 'retry', detail, outcome: 'requeued' }, now);
+  });
+}
+
+/** A parked change that is the operator's to decide (not one merely waiting behind another). */
+export const isDiscardable = (row: OutboxRow): boolean => row.status === 'parked' && !isWaiting(row);
+
+/**
+ * What a dropped update or switch had set on the token goes back to the value it was based on, unless
+ * a later queued change sets that field again. Later changes that name the token by a dropped new
+ * code name it by the old one again (the CRM never learnt the new one).
+ */
+async function undoChange(db: TokenDeskDatabase, row: SentRow, later: readonly SentRow[]): Promise<void> {
+  const { op } = row;
+  if (op.kind === 'create') return;
+  const patch: Partial<TokenRow> = {};
+  const laterSets = (test: (other: QueuedOp) => boolean) => later.some((other) => test(other.op));
+  if (op.kind === 'setState') {
+    if (!laterSets((other) => other.kind === 'setState')) patch.lifeCycleState = op.base.lifeCycleState;
+  } else {
+    if (op.identifier !== undefined && !laterSets((other) => other.kind === 'update' && other.identifier !== undefined)) {
+      patch.identifier = op.base.identifier;
+    }
+    const dropped = op.newAuthenticationCode;
+    if (dropped !== undefined) {
+      for (const other of later.filter((candidate) => candidate.op.authenticationCode === dropped)) {
+        await db.outbox.put({ ...other, op: { ...other.op, authenticationCode: op.authenticationCode } });
+      }
+      if (!laterSets((other) => other.kind === 'update' && other.newAuthenticationCode !== undefined)) {
+        patch.authenticationCode = op.authenticationCode;
+      }
+    }
+  }
+  await db.tokens.update(row.tokenLocalId, patch);
+}
+
+/**
+ * Drops a parked change for good, with an audit entry; the changes waiting behind it go on.
+ * A refused create never made the token in the CRM, so the token leaves this counter with every
+ * change queued for it (they could only fail). A dropped update or switch is undone on the token.
+ */
+export function discardParked(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+  return decide(db, seq, now, isDiscardable, async (row) => {
+    const reason = row.lastError?.message ?? 'refused by the CRM';
+    const later = (await rowsOf(db, row.tokenLocalId)).filter((other) => other.seq > row.seq);
+    let detail = `Discarded ${describeOp(row.op)} (${reason})`;
+    if (row.op.kind === 'create') {
+      await db.outbox.bulkDelete([row.seq, ...later.map((other) => other.seq)]);
+      await db.tokens.delete(row.tokenLocalId);
+      detail += `; never created in the CRM, so the token and ${later.length} later change(s) were removed from this counter`;
+    } else {
+      await db.outbox.delete(row.seq);
+      await undoChange(db, row, later);
+      detail += later.length > 0 ? `; ${later.length} later change(s) go on` : '';
+    }
+    await addAudit(db, row.tokenLocalId, { action: 'discard', detail, outcome: 'dropped' }, now);
   });
 }

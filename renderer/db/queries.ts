@@ -30,3 +30,18 @@ export async function findTokens(db: TokenDeskDatabase, text: string, limit = SE
 export function recentTokens(db: TokenDeskDatabase, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
   return db.tokens.orderBy('updatedAt').reverse().limit(limit).toArray();
 }
+
+const single = (rows: readonly TokenRow[]): TokenRow | null => (rows.length === 1 ? (rows[0] ?? null) : null);
+
+/**
+ * The one token a scan or a typed value names exactly: its authentication code, else its identifier,
+ * else its number (codes and identifiers ignore case). Null when none, or when the value is ambiguous.
+ */
+export async function findExact(db: TokenDeskDatabase, text: string): Promise<TokenRow | null> {
+  const query = text.trim();
+  if (query === '') return null;
+  const byCode = await db.tokens.where('authenticationCode').equalsIgnoreCase(query).first();
+  if (byCode) return byCode;
+  const byIdentifier = single(await db.tokens.where('identifier').equalsIgnoreCase(query).limit(2).toArray());
+  return byIdentifier ?? single(await db.tokens.where('number').equals(query).limit(2).toArray());
+}

@@ -7,6 +7,11 @@ export type SyncStatus = 'pending' | 'synced' | 'attention' | 'conflict';
 /** IndexedDB cannot index booleans, so flags are 0 or 1. */
 export type Flag = 0 | 1;
 
+/** 0: not stock; 1: a not-associated token on hand, to hand out offline; 2: handed out from stock at this counter. */
+export type StockFlag = Flag | 2;
+export const IN_STOCK = 1;
+export const HANDED_OUT = 2;
+
 /** A token as this counter knows it. The pass code is never stored here (it is write-only at the CRM). */
 export interface TokenRow {
   localId: string;
@@ -26,8 +31,8 @@ export interface TokenRow {
   confirmedAt: number | null;
   syncStatus: SyncStatus;
   lastError: string | null;
-  /** 1: a not-associated token held in stock, to hand out offline. */
-  stock: Flag;
+  /** 1: a not-associated token held in stock, to hand out offline; 2: handed out from that stock here. */
+  stock: StockFlag;
   createdAt: number;
   /** Epoch ms of the last change made at this counter (0: none, the token came from the CRM). */
   updatedAt: number;
@@ -66,7 +71,14 @@ export interface MetaRow {
   value: unknown;
 }
 
-export type AuditOutcome = 'queued' | 'synced' | 'adopted' | 'parked' | 'conflict' | 'dropped' | 'requeued';
+/** 'local': recorded at this counter only, nothing to send (say, a stock token handed out). */
+export type AuditOutcome = 'queued' | 'synced' | 'adopted' | 'parked' | 'conflict' | 'dropped' | 'requeued' | 'local';
+
+/** Who works at this counter; stamped on every audit row. Empty strings when not set. */
+export interface CounterIdentity {
+  terminalName: string;
+  operatorName: string;
+}
 
 export interface AuditRow {
   id?: number;
@@ -75,4 +87,7 @@ export interface AuditRow {
   action: string;
   detail: string;
   outcome: AuditOutcome;
+  /** The operator and terminal signed in at this counter (absent on rows written before they existed). */
+  operator?: string | null;
+  terminal?: string | null;
 }

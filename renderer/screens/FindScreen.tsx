@@ -1,49 +1,172 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { checkField } from '../../shared/token/definition';
+import { PassCodeCheck } from '../components/PassCodeCheck';
+import { ShortcutHelp } from '../components/ShortcutHelp';
 import { TokenList } from '../components/TokenList';
 import { useAppStore, useServices } from '../context';
-import { findTokens, recentTokens } from '../db/queries';
-import type { TokenRow } from '../db/rows';
+import { readDefinition } from '../db/meta';
+import { findExact, findTokens, recentTokens, SEARCH_LIMIT } from '../db/queries';
+import { dialogOpen } from '../shortcuts';
+import { fetchByCode, type Confirmation } from '../sync/crmLookups';
+import { Screen } from '../components/Screen';
 
 const RECENT_LIMIT = 10;
 
+function isEditable(element: Element | null): boolean {
+  if (!(element instanceof HTMLElement)) return false;
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement || element.isContentEditable) return true;
+  return element instanceof HTMLInputElement && !['button', 'submit', 'checkbox', 'radio', 'file'].includes(element.type);
+}
+
+function notFound(code: string, confirmation: Confirmation): string {
+  if (confirmation.kind === 'missing') return `No token has code ${code}, on this counter or in the CRM.`;
+  if (confirmation.kind === 'failed') return `${code} is not on this counter, and the CRM lookup failed: ${confirmation.message}`;
+  return `${code} is not on this counter, and the CRM cannot be asked now (offline). Try again when online.`;
+}
+
 export function FindScreen() {
-  const { db } = useServices();
   const search = useAppStore('ui', (state) => state.search);
-  const setSearch = useAppStore('ui', (state) => state.setSearch);
+  const [message, setMessage] = useState<string | null>(null);
   const query = search.trim();
-  const results = useLiveQuery(() => (query === '' ? recentTokens(db, RECENT_LIMIT) : findTokens(db, query)), [db, query]);
   return (
-    <section className="screen">
-      <h2>Find a token</h2>
-      <div className="field">
-        <label htmlFor="search-tokens">Search tokens</label>
-        <input
-          id="search-tokens"
-          type="search"
-          value={search}
-          autoFocus
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="Authentication code, number or start of identifier"
-          onChange={(event) => setSearch(event.target.value)}
-        />
+    <Screen title="Find a token" className="screen-find">
+      <SearchBox onMessage={setMessage} />
+      <p role="status" className="find-message">
+        {message}
+      </p>
+      <Results query={query} />
+      <div className="find-extras">
+        <PassCodeCheck />
+        <ShortcutHelp />
       </div>
-      <Results query={query} results={results} />
-    </section>
+    </Screen>
   );
 }
 
-function Results({ query, results }: { query: string; results: readonly TokenRow[] | undefined }) {
-  if (results === undefined) return null;
+/**
+ * The one input a counter types or scans into; it has the focus whenever Find is shown, and keys typed
+ * while nothing editable has the focus come here. Enter opens the token the value names exactly; a
+ * code this counter does not hold is looked up in the CRM.
+ */
+function SearchBox({ onMessage }: { onMessage: (message: string | null) => void }) {
+  const services = useServices();
+  const search = useAppStore('ui', (state) => state.search);
+  const setSearch = useAppStore('ui', (state) => state.setSearch);
+  const openToken = useAppStore('ui', (state) => state.openToken);
+  const findFocus = useAppStore('ui', (state) => state.findFocus);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [findFocus]);
+
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key.length !== 1 || event.key === ' ' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isEditable(document.activeElement) || dialogOpen()) return;
+      inputRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+
+  const openExact = async (text: string) => {
+    const value = text.trim();
+    if (value === '') return;
+    const local = await findExact(services.db, value);
+    if (local) {
+      onMessage(null);
+      openToken(local.localId);
+      return;
+    }
+    const definition = await readDefinition(services.db);
+    if (checkField(definition.authenticationCode, 'code', value) !== null) {
+      onMessage(`No single token is named ${value}. Pick one from the list (↓), or scan its authentication code.`);
+      return;
+    }
+    onMessage(`Not on this counter — asking the CRM for ${value}…`);
+    const { token, confirmation } = await fetchByCode(services, value);
+    if (token) {
+      onMessage(null);
+      openToken(token.localId);
+    } else {
+      onMessage(notFound(value, confirmation));
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void openExact(event.currentTarget.value);
+    } else if (event.key === 'ArrowDown') {
+      const first = document.querySelector<HTMLElement>('.screen-find .token-list button');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  };
+
+  return (
+    <div className="field search-field">
+      <label htmlFor="search-tokens">Search tokens</label>
+      <input
+        ref={inputRef}
+        id="search-tokens"
+        type="search"
+        value={search}
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby="search-hint"
+        placeholder="Scan a card, or type a code, number or the start of an identifier"
+        onChange={(event) => {
+          onMessage(null);
+          setSearch(event.target.value);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <p id="search-hint" className="hint">
+        Enter opens the token that matches exactly; ↓ moves into the results.
+      </p>
+    </div>
+  );
+}
+
+/** What the search finds, a page at a time ("Show more"); the recently changed tokens while it is empty. */
+function Results({ query }: { query: string }) {
+  const { db } = useServices();
+  // Pages shown for this query; a new query starts again at one.
+  const [paged, setPaged] = useState({ query, pages: 1 });
+  const pages = paged.query === query ? paged.pages : 1;
+  const limit = pages * SEARCH_LIMIT;
+  // While a new query runs, the last results stay on screen (useLiveQuery keeps them).
+  const tokens = useLiveQuery(() => (query === '' ? recentTokens(db, RECENT_LIMIT) : findTokens(db, query, limit)), [db, query, limit]);
+  if (tokens === undefined) return <p className="empty">Loading this counter’s tokens…</p>;
   if (query === '') {
-    if (results.length === 0) return <p className="empty">No tokens on this counter yet. Issue one, or type a code to search.</p>;
+    if (tokens.length === 0) {
+      return <p className="empty">No tokens on this counter yet. Scan a customer’s card to look it up in the CRM, or issue a token (F3).</p>;
+    }
     return (
       <>
         <h3>Recently changed</h3>
-        <TokenList label="Recent tokens" tokens={results} />
+        <TokenList label="Recent tokens" tokens={tokens} />
       </>
     );
   }
-  if (results.length === 0) return <p className="empty">No token matches</p>;
-  return <TokenList label="Search results" tokens={results} />;
+  if (tokens.length === 0) return <p className="empty">No token matches</p>;
+  const more = tokens.length >= limit;
+  return (
+    <>
+      <p className="hint">{more ? `First ${tokens.length} matches` : `${tokens.length} ${tokens.length === 1 ? 'match' : 'matches'}`}</p>
+      <TokenList label="Search results" tokens={tokens} />
+      {more ? (
+        <button type="button" onClick={() => setPaged({ query, pages: pages + 1 })}>
+          Show more results
+        </button>
+      ) : null}
+    </>
+  );
 }

@@ -1,85 +1,77 @@
-import type { FormEvent } from 'react';
-import { Field } from '../components/Field';
-import { useAppStore } from '../context';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { HandOutForm, IssueForm } from '../components/issue/IssueForms';
+import { Slip } from '../components/issue/Slip';
+import { Kbd } from '../components/Kbd';
+import { useAppStore, useServices } from '../context';
+import { stockCount } from '../db/freshness';
+import type { TokenRow } from '../db/rows';
+import type { IssueMode } from '../stores/issueStore';
+import { Screen } from '../components/Screen';
 
 export function IssueScreen() {
-  const fields = useAppStore('issue', (state) => state.fields);
-  const errors = useAppStore('issue', (state) => state.errors);
-  const formError = useAppStore('issue', (state) => state.formError);
-  const submitting = useAppStore('issue', (state) => state.submitting);
-  const passCodeGenerated = useAppStore('issue', (state) => state.passCodeGenerated);
-  const setField = useAppStore('issue', (state) => state.setField);
-  const generate = useAppStore('issue', (state) => state.generate);
-  const submit = useAppStore('issue', (state) => state.submit);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit();
-  };
-
-  const passCodeHint =
-    passCodeGenerated && fields.passCode !== '' ? (
-      <>
-        Generated pass code: <strong className="code">{fields.passCode}</strong> — tell it to the customer.
-      </>
-    ) : null;
-
+  const issued = useAppStore('issue', (state) => state.issued);
+  const mode = useAppStore('issue', (state) => state.mode);
   return (
-    <section className="screen">
-      <h2>Issue a token</h2>
-      <IssuedPanel />
-      <form aria-label="Issue token" noValidate onSubmit={onSubmit}>
-        <Field label="Identifier" value={fields.identifier} error={errors.identifier} onChange={(value) => setField('identifier', value)}>
-          <button type="button" onClick={() => void generate('identifier')}>
-            Generate identifier
-          </button>
-        </Field>
-        <Field
-          label="Pass code"
-          type="password"
-          autoComplete="new-password"
-          value={fields.passCode}
-          error={errors.passCode}
-          hint={passCodeHint}
-          onChange={(value) => setField('passCode', value)}
-        >
-          <button type="button" onClick={() => void generate('passCode')}>
-            Generate pass code
-          </button>
-        </Field>
-        <Field
-          label="Participant number (optional)"
-          value={fields.participantNumber}
-          error={errors.participantNumber}
-          onChange={(value) => setField('participantNumber', value)}
-        />
-        {formError ? (
-          <p role="alert" className="form-error">
-            {formError}
-          </p>
-        ) : null}
-        <button type="submit" className="primary" disabled={submitting}>
-          Issue token
-        </button>
-      </form>
-    </section>
+    <Screen title={issued ? 'Token issued' : 'Issue a token'}>
+      {issued ? (
+        <SlipView issued={issued} />
+      ) : (
+        <>
+          <ModePicker mode={mode} />
+          {mode === 'new' ? <IssueForm /> : <HandOutForm />}
+        </>
+      )}
+    </Screen>
   );
 }
 
-function IssuedPanel() {
-  const issued = useAppStore('issue', (state) => state.issued);
-  const openToken = useAppStore('ui', (state) => state.openToken);
-  if (!issued) return null;
+function ModePicker({ mode }: { mode: IssueMode }) {
+  const { db } = useServices();
+  const setMode = useAppStore('issue', (state) => state.setMode);
+  const onHand = useLiveQuery(() => stockCount(db), [db]);
+  const choices: ReadonlyArray<readonly [IssueMode, string]> = [
+    ['new', 'New token'],
+    ['stock', `Hand out from stock${onHand === undefined ? '' : ` (${onHand} on hand)`}`],
+  ];
   return (
-    <div className="issued">
-      <p>
-        Authentication code: <output aria-label="Issued authentication code">{issued.authenticationCode}</output>
-      </p>
-      <p>Identifier: {issued.identifier ?? 'none'}</p>
-      <p>Queued — will sync when online</p>
-      <button type="button" onClick={() => openToken(issued.localId)}>
-        Open token
-      </button>
-    </div>
+    <fieldset className="choices choices-inline">
+      <legend>How</legend>
+      {choices.map(([value, label]) => (
+        <label key={value} className="choice">
+          <input type="radio" name="issue-mode" checked={mode === value} onChange={() => setMode(value)} />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** After a save: the slip, and the ways on: print, next customer, another token, the token itself. */
+function SlipView({ issued }: { issued: TokenRow }) {
+  const newForm = useAppStore('issue', (state) => state.newForm);
+  const openToken = useAppStore('ui', (state) => state.openToken);
+  const focusFind = useAppStore('ui', (state) => state.focusFind);
+  const nextCustomer = () => {
+    newForm();
+    focusFind({ clear: true });
+  };
+  return (
+    <>
+      <Slip issued={issued} />
+      <div className="actions wrap no-print">
+        <button type="button" className="primary" autoFocus aria-keyshortcuts="Control+P" onClick={() => window.print()}>
+          Print slip <Kbd>Ctrl+P</Kbd>
+        </button>
+        <button type="button" onClick={nextCustomer}>
+          Next customer
+        </button>
+        <button type="button" onClick={newForm}>
+          Issue another
+        </button>
+        <button type="button" onClick={() => openToken(issued.localId)}>
+          Open token
+        </button>
+      </div>
+    </>
   );
 }

@@ -1,89 +1,61 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { LIFE_CYCLE_LABELS, oppositeState } from '../../shared/token/lifeCycle';
 import { EditIdentifier } from '../components/EditIdentifier';
+import { Kbd } from '../components/Kbd';
 import { ParticipantTokens } from '../components/ParticipantTokens';
+import { CrmConfirmation } from '../components/token/CrmConfirmation';
+import { RegenerateCode } from '../components/token/RegenerateCode';
+import { StateSwitch } from '../components/token/StateSwitch';
+import { TokenFacts } from '../components/token/TokenFacts';
+import { TokenHistory } from '../components/token/TokenHistory';
 import { TokenSyncActions } from '../components/TokenSyncActions';
-import { ActionError, useAction } from '../components/useAction';
 import { useAppStore, useServices } from '../context';
-import { setLifeCycleState } from '../db/localChanges';
 import type { TokenRow } from '../db/rows';
-import { formatTime, SYNC_STATUS_LABELS } from '../labels';
+import { Screen } from '../components/Screen';
 
 export function TokenScreen() {
   const { db } = useServices();
   const localId = useAppStore('ui', (state) => state.selectedTokenLocalId);
   const token = useLiveQuery(async () => (localId === null ? null : ((await db.tokens.get(localId)) ?? null)), [db, localId]);
-  if (token === undefined) return null;
+  if (token === undefined) return <p className="empty screen">Loading the token…</p>;
   if (token === null) {
     return (
-      <section className="screen">
-        <h2>Token not found</h2>
-        <p>This token is not in the local cache. Search for it on the Find screen.</p>
-      </section>
+      <Screen title="Token not found" aside={<BackButton />}>
+        <p>This token is not in the local cache (a discarded issue is removed). Search for it on the Find screen.</p>
+      </Screen>
     );
   }
   return <TokenDetail token={token} />;
 }
 
-function participantText(token: TokenRow): string {
-  const number = token.participant?.number ?? token.participantNumber;
-  if (number === null) return 'None';
-  const owner = token.participant?.ownerName;
-  return owner ? `${number} — ${owner}` : number;
-}
-
-function TokenDetail({ token }: { token: TokenRow }) {
-  const effective = token.lifeCycleState === 'EFFECTIVE';
-  const syncText = SYNC_STATUS_LABELS[token.syncStatus] + (token.lastError ? ` — ${token.lastError}` : '');
-  const participantNumber = token.participant?.number ?? token.participantNumber;
+function BackButton() {
+  const back = useAppStore('ui', (state) => state.back);
   return (
-    <section className="screen">
-      <h2>{token.number === null ? 'Token (not yet synced)' : `Token ${token.number}`}</h2>
-      <dl className="details">
-        <dt>Authentication code</dt>
-        <dd className="code">{token.authenticationCode}</dd>
-        <dt>Identifier</dt>
-        <dd>{token.identifier ?? 'None'}</dd>
-        <dt>Number</dt>
-        <dd>{token.number ?? 'Assigned by the CRM when synced'}</dd>
-        <dt>State</dt>
-        <dd>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</dd>
-        <dt>Participant</dt>
-        <dd>{participantText(token)}</dd>
-        <dt>Sync status</dt>
-        <dd className={`sync-${token.syncStatus}`}>{syncText}</dd>
-        <dt>Last confirmed by CRM</dt>
-        <dd>{formatTime(token.confirmedAt, 'Never')}</dd>
-      </dl>
-      <TokenSyncActions localId={token.localId} />
-      <StateSwitch token={token} effective={effective} />
-      <EditIdentifier key={token.localId} token={token} />
-      {participantNumber === null ? null : <ParticipantTokens participantNumber={participantNumber} />}
-    </section>
+    <button type="button" aria-keyshortcuts="Escape" onClick={back}>
+      Back <Kbd>Esc</Kbd>
+    </button>
   );
 }
 
-function StateSwitch({ token, effective }: { token: TokenRow; effective: boolean }) {
-  const { db, now } = useServices();
-  const action = useAction();
-  const toggle = () => action.run(() => setLifeCycleState(db, token.localId, oppositeState(token.lifeCycleState), now()));
+function TokenDetail({ token }: { token: TokenRow }) {
+  const participantNumber = token.participant?.number ?? token.participantNumber;
   return (
-    <div className="switch-row">
-      <button
-        type="button"
-        role="switch"
-        aria-checked={effective}
-        aria-label="Effective"
-        className="switch"
-        disabled={action.busy}
-        onClick={() => void toggle()}
-      >
-        <span className="switch-track" aria-hidden="true">
-          <span className="switch-thumb" />
-        </span>
-        <span className="switch-text">{LIFE_CYCLE_LABELS[token.lifeCycleState]}</span>
-      </button>
-      <ActionError error={action.error} />
-    </div>
+    <Screen title={token.number === null ? 'Token (not yet synced)' : `Token ${token.number}`} wide aside={<BackButton />}>
+      <CrmConfirmation token={token} />
+      <div className="token-columns">
+        <div>
+          <TokenFacts token={token} />
+        </div>
+        <div className="token-actions">
+          <TokenSyncActions localId={token.localId} />
+          <StateSwitch token={token} />
+          <div className="actions wrap">
+            <EditIdentifier key={token.localId} token={token} />
+            <RegenerateCode token={token} />
+          </div>
+        </div>
+      </div>
+      {participantNumber === null ? null : <ParticipantTokens participantNumber={participantNumber} />}
+      <TokenHistory localId={token.localId} />
+    </Screen>
   );
 }

@@ -1,5 +1,6 @@
-import { MAX_REFRESH } from '../../shared/ipc/contract';
+import { MAX_REFRESH, type CrmReach } from '../../shared/ipc/contract';
 import { applyMissing, applyServerTokens, stalestTokens, stockCount } from '../db/freshness';
+import { handedOutCount } from '../db/stock';
 import { readStockFetchedAt, writeStockFetchedAt, type SyncConfig } from '../db/meta';
 import type { FreshenResult, SyncDeps } from './types';
 
@@ -25,31 +26,39 @@ export async function refreshStalest(
   return { refreshed: applied.updated + applied.inserted, missing };
 }
 
+/** What a stock top-up did: tokens added, and whether the CRM answered (null: it was not asked). */
+export interface StockTopUp {
+  added: number;
+  crm: CrmReach | null;
+}
+
 /**
  * Keeps `stockLevel` not-associated tokens to hand out offline. While the CRM has too few, it is
- * asked again only every `stockRetryMs`.
+ * asked again only every `stockRetryMs`. The CRM lists the oldest not-associated tokens first and the
+ * ones handed out here stay not-associated, so it is asked for as many more as were handed out.
  */
 export async function topUpStock(
   deps: Pick<SyncDeps, 'db' | 'api' | 'now'>,
   config: Pick<SyncConfig, 'stockLevel' | 'stockRetryMs'>,
-): Promise<number> {
+): Promise<StockTopUp> {
   const { db, api, now } = deps;
   const level = Math.min(config.stockLevel, MAX_REFRESH);
-  if (level === 0 || (await stockCount(db)) >= level) return 0;
+  const untouched: StockTopUp = { added: 0, crm: null };
+  if (level === 0 || (await stockCount(db)) >= level) return untouched;
   const fetchedAt = await readStockFetchedAt(db);
-  if (fetchedAt !== null && now() - fetchedAt < config.stockRetryMs) return 0;
-  const reply = await api.fetchStock({ count: level });
-  if (reply.crm !== 'ok') return 0;
+  if (fetchedAt !== null && now() - fetchedAt < config.stockRetryMs) return untouched;
+  const reply = await api.fetchStock({ count: Math.min(MAX_REFRESH, level + (await handedOutCount(db))) });
+  if (reply.crm !== 'ok') return { added: 0, crm: reply.crm };
   const applied = await applyServerTokens(db, reply.tokens, now(), { stock: true });
   await writeStockFetchedAt(db, now());
-  return applied.inserted;
+  return { added: applied.inserted, crm: 'ok' };
 }
 
 /** Both freshness steps; a failure here never fails the sync (the queue is what matters). */
 export async function freshen(deps: Pick<SyncDeps, 'db' | 'api' | 'now'>, config: SyncConfig): Promise<FreshenResult | string> {
   try {
     const { refreshed, missing } = await refreshStalest(deps, config);
-    const stocked = await topUpStock(deps, config);
+    const { added: stocked } = await topUpStock(deps, config);
     return { refreshed, missing, stocked };
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

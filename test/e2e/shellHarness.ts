@@ -35,7 +35,7 @@ export async function eventually(what: string, condition: () => boolean, timeout
   }
 }
 
-export async function goTo(page: Page, screen: 'Find' | 'Issue' | 'Settings'): Promise<void> {
+export async function goTo(page: Page, screen: 'Find' | 'Issue' | 'Pending' | 'Stock' | 'Settings'): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
 }
 

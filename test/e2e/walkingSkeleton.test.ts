@@ -44,13 +44,13 @@ describe('issue offline, sync exactly once, find again', () => {
     await goTo(page, 'Settings');
     expect(await page.getByRole('form', { name: 'Settings' }).getByLabel('CRM URL').inputValue()).toBe(sim.url);
     await saveSettings(page, { organisation: 'DEMO', username: 'demo', password: 'demo' });
-    await screenshot(page, 'settings');
+    await screenshot(page, 'skeleton-settings');
   });
 
   it('1. issues three tokens with the CRM down; three are pending', async () => {
     const { page } = shell;
     for (const n of [1, 2, 3]) codes.push(await issueToken(page, `CARD000${n}`, `12${n}4`));
-    await screenshot(page, 'issue');
+    await screenshot(page, 'skeleton-issue');
     await waitForPending(page, 3);
     expect(new Set(codes).size).toBe(3);
     await syncNow(page);
@@ -69,7 +69,7 @@ describe('issue offline, sync exactly once, find again', () => {
     for (const code of codes) expect(simCodes()).toContain(code);
     const identifiers = sim.tokens().filter((t) => codes.includes(t.authentication_code)).map((t) => t.identifier);
     expect(identifiers.sort()).toEqual(['CARD0001', 'CARD0002', 'CARD0003']);
-    await screenshot(page, 'status-synced');
+    await screenshot(page, 'skeleton-status-synced');
   });
 
   it('3. a create whose reply is lost is adopted on retry, not made twice', async () => {
@@ -97,9 +97,10 @@ describe('issue offline, sync exactly once, find again', () => {
     const toggle = page.getByRole('switch', { name: 'Effective' });
     expect(await toggle.getAttribute('aria-checked')).toBe('true');
     await toggle.click();
+    await page.getByRole('alertdialog', { name: 'Set this token to Not effective?' }).getByRole('button', { name: 'Set not effective' }).click();
     await page.getByRole('switch', { name: 'Effective', checked: false }).waitFor();
     await waitForPending(page, 1);
-    await screenshot(page, 'detail');
+    await screenshot(page, 'skeleton-detail');
     await sim.start();
     await syncNow(page);
     await waitForPending(page, 0);
@@ -116,7 +117,7 @@ describe('issue offline, sync exactly once, find again', () => {
       await result.waitFor();
       expect(await result.count()).toBe(1);
     }
-    await screenshot(page, 'find');
+    await screenshot(page, 'skeleton-find');
     await waitForPending(page, 0);
   });
 });

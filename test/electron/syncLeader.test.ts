@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CrmCode } from '../../shared/crm/statusCodes';
 import type { CreateOperation } from '../../shared/ipc/contract';
 import { SyncLeader } from '../../electron/sync/syncLeader';
 import type { PushDeps } from '../../electron/sync/pushEngine';
@@ -63,5 +64,18 @@ describe('sync leader', () => {
     expect((await leader.push([op], deps)).results[0]?.outcome).toBe('retry');
     await sim.setSwitches({ faultsOnly: null });
     expect((await leader.push([{ ...op, attempt: 2 }], deps)).results[0]).toMatchObject({ outcome: 'done', adopted: false });
+  });
+
+  it('sends again an operation it refused, when the operator puts it back (same sequence number)', async () => {
+    const leader = new SyncLeader();
+    const withPassCode = { ...deps, unseal: async () => '1234' };
+    const taken = sim.tokens().find((t) => t.identifier !== null)?.identifier ?? '';
+    const op = { ...create('k'), identifier: taken, sealedPassCode: 'sealed' };
+    const first = await leader.push([op], withPassCode);
+    expect(first.results[0]).toMatchObject({ outcome: 'parked', error: { code: CrmCode.identifierExists } });
+    const creates = callsTo(sim, 'create');
+    const fixed = await leader.push([{ ...op, attempt: 2, identifier: `FIXED${newCode()}` }], withPassCode);
+    expect(fixed.results[0]).toMatchObject({ outcome: 'done' });
+    expect(callsTo(sim, 'create')).toBe(creates + 1);
   });
 });

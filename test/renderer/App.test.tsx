@@ -89,11 +89,34 @@ describe('Issue', () => {
     const [token] = await db.tokens.toArray();
     expect(code).toBe(token?.authenticationCode);
     expect(code).toMatch(/^[A-Z0-9]{16}$/);
-    expect(screen.getByText('Identifier: CARD1234')).toBeTruthy();
+    const slip = screen.getByRole('article', { name: 'Your loyalty access token' });
+    expect(within(slip).getByText('CARD1234', { selector: 'dd' })).toBeTruthy();
+    expect(within(slip).getByRole('img', { name: `QR code of authentication code ${code}` })).toBeTruthy();
+    expect(within(slip).queryByText('987654')).toBeNull();
     expect(screen.getByText('Queued — will sync when online')).toBeTruthy();
     expect(await footer().findByText('1 pending')).toBeTruthy();
     expect(JSON.stringify(await db.outbox.toArray())).not.toContain('987654');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Issue another' }));
     expect((screen.getByLabelText('Pass code') as HTMLInputElement).value).toBe('');
+    fireEvent.click(nav().getByRole('button', { name: 'Find' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search tokens' }), { target: { value: code } });
+    fireEvent.click(await screen.findByRole('button', { name: new RegExp(code) }));
+    expect(await screen.findByRole('heading', { name: 'Token (not yet synced)' })).toBeTruthy();
+  });
+
+  it('after a save, "Next customer" goes back to Find with an empty, focused search', async () => {
+    await issueFromForm('CARD5678', '987654');
+    fireEvent.click(screen.getByRole('button', { name: 'Next customer' }));
+    const search = await screen.findByRole('searchbox', { name: 'Search tokens' });
+    expect((search as HTMLInputElement).value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(search));
+    fireEvent.click(nav().getByRole('button', { name: 'Issue' }));
+    expect(await screen.findByRole('form', { name: 'Issue token' })).toBeTruthy();
+  });
+
+  it('opens the slip\'s token', async () => {
+    await issueFromForm('CARD9012', '987654');
 
     fireEvent.click(screen.getByRole('button', { name: 'Open token' }));
     expect(await screen.findByRole('heading', { name: 'Token (not yet synced)' })).toBeTruthy();
@@ -139,7 +162,11 @@ describe('Find and Token detail', () => {
     expect(toggle.getAttribute('aria-checked')).toBe('true');
 
     fireEvent.click(toggle);
+    const dialog = await screen.findByRole('alertdialog', { name: 'Set this token to Not effective?' });
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Set not effective' }));
     await waitFor(() => expect(screen.getByRole('switch', { name: 'Effective' }).getAttribute('aria-checked')).toBe('false'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(await footer().findByText('2 pending')).toBeTruthy();
     expect((await db.outbox.toArray()).map((row) => row.op.kind)).toEqual(['create', 'setState']);
     expect(screen.getByText('Not effective', { selector: 'dd' })).toBeTruthy();

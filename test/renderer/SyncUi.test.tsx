@@ -95,10 +95,13 @@ describe('status bar', () => {
     await footer().findByText('4 pending');
     fireEvent.click(footer().getByRole('button', { name: 'Sync now' }));
     expect(await footer().findByText('Syncing 2 of 4', {}, { timeout: 2_000 })).toBeTruthy();
+    const bar = footer().getByRole('progressbar', { name: 'Sync progress' });
+    expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['2', '4']);
     expect(footer().getByRole('button', { name: 'Syncing…' })).toHaveProperty('disabled', true);
     release();
     expect(await footer().findByText('0 pending')).toBeTruthy();
     await waitFor(() => expect(footer().queryByText(/^Syncing \d/)).toBeNull());
+    expect(footer().queryByRole('progressbar')).toBeNull();
   });
 
   it('puts a banner at the top when the CRM refuses the sign-in', async () => {

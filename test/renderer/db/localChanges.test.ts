@@ -199,3 +199,24 @@ describe('editToken', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('counter screens: classification and pass code changes', () => {
+  it('issues with a classification: its id goes to the CRM, its name shows until the CRM confirms', async () => {
+    const token = await issueToken(db, issueInput({ classificationId: 'C1', classificationName: 'Plastic card' }), 5_000);
+    expect(token.classificationName).toBe('Plastic card');
+    const [row] = await db.outbox.toArray();
+    expect(row?.op).toMatchObject({ kind: 'create', classificationId: 'C1' });
+    const plain = await issueToken(db, issueInput(), 5_100);
+    expect((await db.outbox.where('tokenLocalId').equals(plain.localId).first())?.op).not.toHaveProperty('classificationId');
+  });
+
+  it('changes only the pass code: the same identifier goes with the new pass code', async () => {
+    const token = await issueSynced(db);
+    await editToken(db, token.localId, { sealedPassCode: 'sealed-new' }, 6_000);
+    const [row] = await db.outbox.toArray();
+    expect(row?.op).toMatchObject({ kind: 'update', identifier: token.identifier, sealedPassCode: 'sealed-new' });
+    expect((await db.audit.orderBy('id').last())?.detail).toBe(`Pass code changed (identifier ${token.identifier} kept)`);
+    const bare = await issue(db, { identifier: null, sealedPassCode: null });
+    await expect(editToken(db, bare.localId, { sealedPassCode: 's' }, 6_100)).rejects.toThrow('A pass code needs an identifier');
+  });
+});

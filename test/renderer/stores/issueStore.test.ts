@@ -34,7 +34,7 @@ describe('issue store', () => {
     expect(fake.calls).toEqual([{ channel: 'sealSecret', payload: { plaintext: '987654' } }]);
     const [row] = await db.outbox.toArray();
     expect(row?.op).toMatchObject({ kind: 'create', sealedPassCode: 'sealed:6:opaque', authenticationCode: issued!.authenticationCode });
-    expect(store.getState().fields).toEqual({ identifier: '', passCode: '', participantNumber: '' });
+    expect(store.getState().fields).toEqual({ identifier: '', passCode: '', participantNumber: '', classificationId: '' });
   });
 
   it('shows field errors and writes nothing, without sealing', async () => {

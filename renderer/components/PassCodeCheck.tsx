@@ -1,0 +1,58 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useServices } from '../context';
+import { verifyPassCode, type PassCodeVerdict } from '../sync/passCode';
+import { Field } from './Field';
+import { ActionError, useAction } from './useAction';
+
+/** "Is this the customer's pass code?": asked of the CRM when online; offline it says it cannot tell. */
+export function PassCodeCheck() {
+  const [open, setOpen] = useState(false);
+  const formId = useId();
+  return (
+    <section aria-labelledby={`${formId}-title`} className="pass-code-check">
+      <h3 id={`${formId}-title`}>Pass code check</h3>
+      <button type="button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
+        {open ? 'Close pass code check' : 'Check a pass code'}
+      </button>
+      {open ? <PassCodeForm id={formId} /> : null}
+    </section>
+  );
+}
+
+function PassCodeForm({ id }: { id: string }) {
+  const { db, api, now } = useServices();
+  const action = useAction();
+  const [identifier, setIdentifier] = useState('');
+  const [passCode, setPassCode] = useState('');
+  const [verdict, setVerdict] = useState<PassCodeVerdict | null>(null);
+  const [missing, setMissing] = useState<string | null>(null);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setVerdict(null);
+    setMissing(identifier.trim() === '' || passCode === '' ? 'Enter the identifier and the pass code the customer gives.' : null);
+    if (identifier.trim() === '' || passCode === '') return;
+    const online = () => navigator.onLine;
+    await action.run(async () => setVerdict(await verifyPassCode({ db, api, now, online }, identifier.trim(), passCode)));
+    setPassCode('');
+  };
+
+  return (
+    <form id={id} aria-label="Check pass code" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <Field label="Identifier" value={identifier} autoFocus onChange={setIdentifier} />
+      <Field label="Pass code" type="password" autoComplete="off" value={passCode} onChange={setPassCode} />
+      <button type="submit" className="primary" disabled={action.busy}>
+        {action.busy ? 'Checking…' : 'Check pass code'}
+      </button>
+      <ActionError error={missing ?? action.error} />
+      <div role="status" className="verdict-slot">
+        {verdict ? (
+          <div className={`verdict verdict-${verdict.result}`}>
+            <strong>{verdict.title}</strong>
+            <p>{verdict.detail}</p>
+          </div>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import { useServices } from '../context';
+import { readDefinition } from '../db/meta';
+import { applyMine, discardParked, fixParkedIdentifier, keepCrmValue, retryParked } from '../db/operatorActions';
+import { describeOp, type SentRow } from '../db/parking';
+import { fieldLabel, showValue } from '../db/tokenState';
+import { ConfirmDialog } from './ConfirmDialog';
+import { Field } from './Field';
+import { ActionError, useAction } from './useAction';
+import { useConfirmed } from './useConfirmed';
+
+/** A conflict side by side: the CRM's value beside mine, and the two ways out. */
+export function ConflictChoice({ row }: { row: SentRow }) {
+  const { db, now } = useServices();
+  const action = useAction();
+  return (
+    <section aria-label="Conflict" className="sync-actions">
+      <h3>Changed in the CRM meanwhile</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">CRM value</th>
+            <th scope="col">Mine</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(row.conflicts ?? []).map((conflict) => (
+            <tr key={conflict.field}>
+              <th scope="row">{fieldLabel(conflict)}</th>
+              <td>{showValue(conflict, 'crm')}</td>
+              <td>{showValue(conflict, 'mine')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button type="button" disabled={action.busy} onClick={() => void action.run(() => keepCrmValue(db, row.seq, now()))}>
+          Keep CRM value
+        </button>
+        <button type="button" disabled={action.busy} onClick={() => void action.run(() => applyMine(db, row.seq, now()))}>
+          Apply mine
+        </button>
+      </div>
+      <ActionError error={action.error} />
+    </section>
+  );
+}
+
+/** A duplicate identifier: choose another; the change goes again with the same authentication code. */
+export function FixIdentifier({ row }: { row: SentRow }) {
+  const { db, now } = useServices();
+  const action = useAction();
+  const [identifier, setIdentifier] = useState(row.op.kind === 'setState' ? '' : (row.op.identifier ?? ''));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => fixParkedIdentifier(db, row.seq, identifier.trim(), await readDefinition(db), now()));
+  };
+  return (
+    <form aria-label="Fix identifier" className="sync-actions" noValidate onSubmit={onSubmit}>
+      <p>Another counter already uses this identifier in the CRM. Choose another; the token keeps its authentication code.</p>
+      <Field label="Identifier" value={identifier} error={action.error ?? undefined} onChange={setIdentifier} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={action.busy}>
+          Save and retry
+        </button>
+        <DiscardChange row={row} />
+      </div>
+    </form>
+  );
+}
+
+/** Any other refusal: send it again as it is (once its cause is fixed in the CRM), or drop it. */
+export function RetryParked({ row }: { row: SentRow }) {
+  const { db, now } = useServices();
+  const action = useAction();
+  return (
+    <div className="sync-actions">
+      <div className="actions">
+        <button type="button" disabled={action.busy} onClick={() => void action.run(() => retryParked(db, row.seq, now()))}>
+          Retry
+        </button>
+        <DiscardChange row={row} />
+      </div>
+      <ActionError error={action.error} />
+    </div>
+  );
+}
+
+/** "Discard change", after a confirmation that says what is lost; it is audited. */
+export function DiscardChange({ row }: { row: SentRow }) {
+  const { db, now } = useServices();
+  const discard = useConfirmed(() => discardParked(db, row.seq, now()));
+  const consequence =
+    row.op.kind === 'create'
+      ? 'The token was never created in the CRM. It is removed from this counter, with any change waiting behind it.'
+      : 'The token goes back to the value the CRM has; changes waiting behind this one go on.';
+  return (
+    <>
+      <button type="button" className="danger-outline" onClick={discard.ask}>
+        Discard change
+      </button>
+      {discard.asking ? (
+        <ConfirmDialog title="Discard this change?" confirmLabel="Discard change" danger {...discard.dialog}>
+          <p>
+            <strong>{describeOp(row.op)}</strong> will never be sent to the CRM. {consequence}
+          </p>
+          <p>The audit log records that you discarded it.</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { SHORTCUT_HELP } from '../shortcuts';
+
+/** The keyboard shortcuts, where a new operator sees them. */
+export function ShortcutHelp() {
+  return (
+    <section aria-labelledby="shortcut-help" className="shortcut-help">
+      <h3 id="shortcut-help">Keyboard shortcuts</h3>
+      <dl>
+        {SHORTCUT_HELP.map(([key, what]) => (
+          <div key={key}>
+            <dt>
+              <kbd className="kbd">{key}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { FormEvent } from 'react';
+import { useAppStore, useServices } from '../../context';
+import { stockOnHand } from '../../db/stock';
+import { ActionError } from '../useAction';
+import { ClassificationPicker } from './ClassificationPicker';
+import { IdentityFields } from './IdentityFields';
+import { ParticipantField } from './ParticipantField';
+
+const STOCK_CHOICES = 20;
+
+function useSubmit() {
+  const submit = useAppStore('issue', (state) => state.submit);
+  return (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+}
+
+function SubmitRow({ label }: { label: string }) {
+  const submitting = useAppStore('issue', (state) => state.submitting);
+  const formError = useAppStore('issue', (state) => state.formError);
+  return (
+    <>
+      <ActionError error={formError} />
+      <button type="submit" className="primary" disabled={submitting}>
+        {label}
+      </button>
+    </>
+  );
+}
+
+/** A new token: identifier and pass code by the definition's rules, an optional participant and classification. */
+export function IssueForm() {
+  const onSubmit = useSubmit();
+  return (
+    <form aria-label="Issue token" noValidate onSubmit={onSubmit}>
+      <IdentityFields autoFocus />
+      <ParticipantField />
+      <ClassificationPicker />
+      <SubmitRow label="Issue token" />
+    </form>
+  );
+}
+
+/** A not-associated token from this counter's stock, optionally with an identifier and pass code. */
+export function HandOutForm() {
+  const { db } = useServices();
+  const onSubmit = useSubmit();
+  const stockLocalId = useAppStore('issue', (state) => state.stockLocalId);
+  const setStockToken = useAppStore('issue', (state) => state.setStockToken);
+  const show = useAppStore('ui', (state) => state.show);
+  const stock = useLiveQuery(() => stockOnHand(db, STOCK_CHOICES), [db]);
+  // Until the operator picks one, the first (the store takes the first on hand too).
+  const picked = stock?.some((token) => token.localId === stockLocalId) ? stockLocalId : (stock?.[0]?.localId ?? null);
+
+  if (stock === undefined) return <p className="empty">Loading the stock…</p>;
+  if (stock.length === 0) {
+    return (
+      <div className="empty-state">
+        <p>No stock tokens on hand. Refill the stock when the counter is online, or issue a new token.</p>
+        <button type="button" onClick={() => show('stock')}>
+          Open Stock
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form aria-label="Hand out from stock" noValidate onSubmit={onSubmit}>
+      <fieldset className="choices">
+        <legend>Stock token</legend>
+        {stock.map((token) => (
+          <label key={token.localId} className="choice">
+            <input type="radio" name="stock-token" checked={picked === token.localId} onChange={() => setStockToken(token.localId)} />
+            <span className="code">{token.authenticationCode}</span>
+            <span className="muted">{token.number === null ? '' : `number ${token.number}`}</span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="hint">
+        Identifier and pass code are optional. A stock token cannot be linked to a participant at the counter: the CRM has no way to link an
+        existing token. Issue a new token for a participant.
+      </p>
+      <IdentityFields />
+      <SubmitRow label="Hand out token" />
+    </form>
+  );
+}

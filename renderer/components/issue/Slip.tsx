@@ -1,0 +1,64 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { QRCodeSVG } from 'qrcode.react';
+import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
+import { useServices } from '../../context';
+import { readCounterIdentity } from '../../db/meta';
+import type { TokenRow } from '../../db/rows';
+import { formatTime } from '../../labels';
+import { participantText, useKnownParticipant } from '../useKnownParticipant';
+
+function syncLine(token: TokenRow): string {
+  if (token.syncStatus === 'synced') return 'Confirmed by the CRM';
+  if (token.syncStatus === 'pending') return 'Queued — will sync when online';
+  return 'Needs attention — see Pending (F4)';
+}
+
+/**
+ * What the customer takes away: the authentication code as a QR code and as text, and the token's
+ * details. The print stylesheet prints this and nothing else. The pass code is never printed.
+ */
+export function Slip({ issued }: { issued: TokenRow }) {
+  const { db } = useServices();
+  const token = useLiveQuery(() => db.tokens.get(issued.localId), [db, issued.localId]) ?? issued;
+  const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
+  const participant = useKnownParticipant(token);
+  const issuedBy = [counter?.operatorName, counter?.terminalName].filter(Boolean).join(' at ');
+  return (
+    <article className="slip" aria-labelledby="slip-title">
+      <h3 id="slip-title">Your loyalty access token</h3>
+      <div className="slip-body">
+        <QRCodeSVG
+          value={token.authenticationCode}
+          size={176}
+          marginSize={4}
+          level="M"
+          role="img"
+          aria-label={`QR code of authentication code ${token.authenticationCode}`}
+          className="slip-qr"
+        />
+        <div>
+          <p className="slip-code">
+            Authentication code: <output aria-label="Issued authentication code">{token.authenticationCode}</output>
+          </p>
+          <dl className="details">
+            <dt>Identifier</dt>
+            <dd>{token.identifier ?? 'None'}</dd>
+            {token.participantNumber === null && participant === null ? null : (
+              <>
+                <dt>Participant</dt>
+                <dd>{participantText(token.participantNumber, participant)}</dd>
+              </>
+            )}
+            <dt>Classification</dt>
+            <dd>{token.classificationName ?? 'None'}</dd>
+            <dt>State</dt>
+            <dd>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</dd>
+            <dt>Issued</dt>
+            <dd>{`${formatTime(issued.updatedAt)}${issuedBy === '' ? '' : ` · ${issuedBy}`}`}</dd>
+          </dl>
+        </div>
+      </div>
+      <p className="slip-sync no-print">{syncLine(token)}</p>
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState, type FormEvent } from 'react';
+import type { SettingsView } from '../../../shared/ipc/contract';
+import { useAppStore, useServices } from '../../context';
+import { Field } from '../Field';
+import { ActionError, useAction } from '../useAction';
+
+const REACH_TEXT = {
+  ok: 'Connected: the CRM accepted the sign-in.',
+  unreachable: 'The CRM cannot be reached. Check the CRM URL and the network.',
+  unconfigured: 'No CRM is configured yet: enter the CRM URL and save first.',
+  loginFailed: 'The CRM refused the sign-in. Check the organisation, unit, username and password.',
+} as const;
+
+/** CRM URL, organisation, unit, username and password; "Test connection" signs in with what is saved. */
+export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
+  const saving = useAppStore('settings', (state) => state.saving);
+  const saved = useAppStore('settings', (state) => state.saved);
+  const error = useAppStore('settings', (state) => state.error);
+  const save = useAppStore('settings', (state) => state.save);
+  const { api, autoSync, scheduler } = useServices();
+  const [crmUrl, setCrmUrl] = useState(view?.crmUrl ?? '');
+  const [organisation, setOrganisation] = useState(view?.organisation ?? '');
+  const [unit, setUnit] = useState(view?.unit ?? '');
+  const [username, setUsername] = useState(view?.username ?? '');
+  const [password, setPassword] = useState('');
+  const test = useAction();
+  const [tested, setTested] = useState<string | null>(null);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTested(null);
+    // An empty password field keeps the stored one; an unchanged unit is left out (kept).
+    const changedUnit = unit.trim() === (view?.unit ?? '') ? {} : { unit };
+    const ok = await save({ crmUrl, organisation, username, ...changedUnit, ...(password === '' ? {} : { password }) });
+    if (!ok) return;
+    setPassword('');
+    // New settings may fix what stopped the sync (a wrong password): try at once.
+    if (autoSync) void scheduler.syncNow();
+  };
+  const testConnection = () =>
+    test.run(async () => {
+      setTested(null);
+      const reply = await api.testConnection({});
+      setTested(reply.crm === 'ok' || !reply.message ? REACH_TEXT[reply.crm] : `${REACH_TEXT[reply.crm]} (${reply.message})`);
+    });
+
+  return (
+    <form aria-label="Settings" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <Field label="CRM URL" type="url" value={crmUrl} placeholder="https://crm.example.com" onChange={setCrmUrl} />
+      <Field label="Organisation" value={organisation} onChange={setOrganisation} />
+      <Field label="Unit (optional)" value={unit} hint="The CRM unit this counter signs in to, if your CRM uses units." onChange={setUnit} />
+      <Field label="Username" value={username} autoComplete="username" onChange={setUsername} />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        placeholder={view?.passwordSet ? 'A password is stored — leave blank to keep it' : 'No password stored'}
+        onChange={setPassword}
+      />
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+      {saved ? (
+        <p role="status" className="saved">
+          Settings saved
+        </p>
+      ) : null}
+      <div className="actions wrap">
+        <button type="submit" className="primary" disabled={saving}>
+          Save settings
+        </button>
+        <button type="button" disabled={test.busy} onClick={() => void testConnection()}>
+          {test.busy ? 'Testing…' : 'Test connection'}
+        </button>
+      </div>
+      <p role="status" className="test-result">
+        {tested}
+      </p>
+      <ActionError error={test.error} />
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { useServices } from '../../context';
+import { importDefinition } from '../../definitionImport';
+import { definitionLines } from '../../definitionText';
+import { errorMessage } from '../../errors';
+import { useDefinition } from '../useDefinition';
+
+/** What the active access token definition enforces, and importing one from a JSON file. */
+export function DefinitionSettings() {
+  const { db } = useServices();
+  const definition = useDefinition();
+  const inputId = useId();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setOutcome(null);
+    try {
+      const result = await importDefinition(db, file);
+      setOutcome(result.ok ? { ok: true, text: `Definition “${result.definition.name}” imported; it applies from now on.` } : { ok: false, text: result.error });
+    } catch (error) {
+      setOutcome({ ok: false, text: `The file could not be read: ${errorMessage(error)}` });
+    } finally {
+      input.value = '';
+    }
+  };
+
+  return (
+    <section aria-labelledby="definition-title" className="settings-section">
+      <h3 id="definition-title">Access token definition</h3>
+      <p className="hint">
+        CRM.COM keeps it in its back office, with no API: export the active one as JSON and import it here, so this counter enforces the
+        same rules offline.
+      </p>
+      {definition ? (
+        <>
+          <p>
+            Active: <strong>{definition.name}</strong>
+          </p>
+          <dl className="details">
+            {definitionLines(definition).map(([what, rule]) => (
+              <div key={what} className="details-row">
+                <dt>{what}</dt>
+                <dd>{rule}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : (
+        <p className="empty">Loading the definition…</p>
+      )}
+      <div className="field">
+        <label htmlFor={inputId}>Import definition (JSON file)</label>
+        <input id={inputId} type="file" accept=".json,application/json" onChange={(event) => void onFile(event)} />
+      </div>
+      {outcome?.ok ? (
+        <p role="status" className="saved">
+          {outcome.text}
+        </p>
+      ) : null}
+      {outcome && !outcome.ok ? (
+        <p role="alert" className="form-error">
+          {outcome.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

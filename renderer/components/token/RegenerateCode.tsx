@@ -1,0 +1,34 @@
+import { generateFieldValue } from '../../../shared/token/generate';
+import { useServices } from '../../context';
+import { editToken } from '../../db/localChanges';
+import { readDefinition } from '../../db/meta';
+import type { TokenRow } from '../../db/rows';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { useConfirmed } from '../useConfirmed';
+
+/**
+ * A new authentication code, made here (not by the CRM) so a retry can tell whether it landed; the
+ * old code stops working once the CRM has it, so the operator is warned first.
+ */
+export function RegenerateCode({ token }: { token: TokenRow }) {
+  const { db, now, random } = useServices();
+  const regenerate = useConfirmed(async () => {
+    const definition = await readDefinition(db);
+    await editToken(db, token.localId, { newAuthenticationCode: generateFieldValue(definition.authenticationCode, random) }, now());
+  });
+  return (
+    <>
+      <button type="button" onClick={regenerate.ask}>
+        Regenerate authentication code
+      </button>
+      {regenerate.asking ? (
+        <ConfirmDialog title="Regenerate the authentication code?" confirmLabel="Regenerate code" danger {...regenerate.dialog}>
+          <p>
+            The old code <strong className="code">{token.authenticationCode}</strong> stops working as soon as the CRM has the new one:
+            cards, key fobs and QR codes that carry it must be replaced. Print a new slip for the customer.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { LIFE_CYCLE_LABELS, oppositeState } from '../../../shared/token/lifeCycle';
+import { useServices } from '../../context';
+import { setLifeCycleState } from '../../db/localChanges';
+import type { TokenRow } from '../../db/rows';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { useConfirmed } from '../useConfirmed';
+
+/** Effective / Not effective, switched only after a confirmation that says what it means at the till. */
+export function StateSwitch({ token }: { token: TokenRow }) {
+  const { db, now } = useServices();
+  const effective = token.lifeCycleState === 'EFFECTIVE';
+  const target = oppositeState(token.lifeCycleState);
+  const targetLabel = LIFE_CYCLE_LABELS[target];
+  const change = useConfirmed(() => setLifeCycleState(db, token.localId, target, now()));
+  return (
+    <div className="switch-row">
+      <button type="button" role="switch" aria-checked={effective} aria-label="Effective" className="switch" disabled={change.busy} onClick={change.ask}>
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-thumb" />
+        </span>
+        <span className="switch-text">{LIFE_CYCLE_LABELS[token.lifeCycleState]}</span>
+      </button>
+      {change.asking ? (
+        <ConfirmDialog title={`Set this token to ${targetLabel}?`} confirmLabel={`Set ${targetLabel.toLowerCase()}`} danger={effective} {...change.dialog}>
+          <p>
+            {effective
+              ? `Token ${token.authenticationCode} stops working at the till once the CRM has the change (now if online, else at the next sync).`
+              : `Token ${token.authenticationCode} works at the till again once the CRM has the change.`}
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../../context';
+import { tokenHistory } from '../../db/audit';
+import { AUDIT_OUTCOME_LABELS, formatTime } from '../../labels';
+
+const HISTORY_LIMIT = 50;
+
+/** This token's history at this counter, from the audit log, newest first. */
+export function TokenHistory({ localId }: { localId: string }) {
+  const { db } = useServices();
+  const rows = useLiveQuery(() => tokenHistory(db, localId, HISTORY_LIMIT), [db, localId]);
+  return (
+    <section aria-labelledby="token-history" className="token-history">
+      <h3 id="token-history">History at this counter</h3>
+      {rows === undefined ? <p className="empty">Loading history…</p> : null}
+      {rows?.length === 0 ? <p className="empty">Nothing was done to this token at this counter yet.</p> : null}
+      {rows && rows.length > 0 ? (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Who</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{formatTime(row.at)}</td>
+                  <td>{row.detail}</td>
+                  <td>{AUDIT_OUTCOME_LABELS[row.outcome]}</td>
+                  <td>{[row.operator, row.terminal].filter(Boolean).join(' at ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import type { AppServices } from './services';
+import type { Screen } from './stores/uiStore';
+
+/** The keys a counter uses most, shown beside their buttons and in the help line. */
+export const SCREEN_KEYS = { find: 'F2', issue: 'F3', pending: 'F4', stock: 'F6', settings: 'F8' } as const satisfies Partial<Record<Screen, string>>;
+export const SYNC_KEY = 'F5';
+
+export type NavScreen = keyof typeof SCREEN_KEYS;
+
+export const SHORTCUT_HELP: ReadonlyArray<readonly [string, string]> = [
+  [SCREEN_KEYS.find, 'Find'],
+  [SCREEN_KEYS.issue, 'Issue'],
+  [SCREEN_KEYS.pending, 'Pending'],
+  [SYNC_KEY, 'Sync now'],
+  [SCREEN_KEYS.stock, 'Stock'],
+  [SCREEN_KEYS.settings, 'Settings'],
+  ['Esc', 'Back / close'],
+];
+
+/** Opens a screen as its nav button and its key do: Find focused for a scan; Issue with an empty form if a slip was showing. */
+export function goTo(services: Pick<AppServices, 'ui' | 'issue'>, screen: NavScreen): void {
+  if (screen === 'find') {
+    services.ui.getState().focusFind();
+    return;
+  }
+  if (screen === 'issue') services.issue.getState().newForm();
+  services.ui.getState().show(screen);
+}
+
+const BY_KEY = new Map<string, NavScreen>(Object.entries(SCREEN_KEYS).map(([screen, key]) => [key, screen as NavScreen]));
+
+/** A modal dialog is open: it owns the keyboard (Esc closes it). */
+export const dialogOpen = (): boolean => document.querySelector('[aria-modal="true"]') !== null;
+
+/** What a key does anywhere in the app; true when it was one of the shortcuts. */
+export function runShortcut(services: Pick<AppServices, 'ui' | 'issue' | 'scheduler'>, key: string): boolean {
+  const screen = BY_KEY.get(key);
+  if (screen) {
+    goTo(services, screen);
+    return true;
+  }
+  if (key === SYNC_KEY) {
+    void services.scheduler.syncNow();
+    return true;
+  }
+  if (key === 'Escape') {
+    const ui = services.ui.getState();
+    if (ui.screen === 'find') ui.focusFind({ clear: true });
+    else ui.back();
+    return true;
+  }
+  return false;
+}

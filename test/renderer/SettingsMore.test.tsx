@@ -1,0 +1,125 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
+import type { TokenDeskDatabase } from '../../renderer/db/database';
+import { readDefinition, readSyncConfig } from '../../renderer/db/meta';
+import { nav, startApp, type RunningApp } from './appHarness';
+import { closeTestDb, issue, openTestDb } from './support';
+
+let db: TokenDeskDatabase;
+beforeEach(() => {
+  db = openTestDb();
+});
+afterEach(async () => {
+  cleanup();
+  vi.restoreAllMocks();
+  await closeTestDb(db);
+});
+
+async function openSettings(handlers: Parameters<typeof startApp>[1] = {}): Promise<RunningApp> {
+  const app = startApp(db, handlers);
+  fireEvent.click(nav().getByRole('button', { name: 'Settings' }));
+  await screen.findByRole('form', { name: 'Settings' });
+  return app;
+}
+
+const type = (scope: HTMLElement, label: string, value: string) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
+
+describe('Settings: CRM sign-in', () => {
+  it('tests the connection and says what the CRM answered', async () => {
+    let reach: 'ok' | 'loginFailed' = 'loginFailed';
+    await openSettings({ testConnection: () => ({ crm: reach, message: reach === 'ok' ? null : 'Wrong password' }) });
+    const form = screen.getByRole('form', { name: 'Settings' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
+    expect(await within(form).findByText(/^The CRM refused the sign-in\. .*\(Wrong password\)$/)).toBeTruthy();
+    reach = 'ok';
+    fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
+    expect(await within(form).findByText('Connected: the CRM accepted the sign-in.')).toBeTruthy();
+  });
+
+  it('sends the unit when it changed', async () => {
+    const { fake } = await openSettings({ saveSettings: (input) => ({ ...input, unit: input.unit ?? '', passwordSet: false, configured: true, pushConcurrency: 4 }) });
+    const form = screen.getByRole('form', { name: 'Settings' });
+    type(form, 'CRM URL', 'https://crm.example.com');
+    type(form, 'Unit (optional)', 'Main Counter');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved')).toBeTruthy();
+    expect(fake.calls.find((call) => call.channel === 'saveSettings')?.payload).toMatchObject({ unit: 'Main Counter' });
+  });
+});
+
+describe('Settings: this counter', () => {
+  it('stores the terminal and operator names (stamped on audit rows), the sync interval and the stock level', async () => {
+    await openSettings();
+    const form = await screen.findByRole('form', { name: 'Counter' });
+    type(form, 'Terminal name', 'Counter 2');
+    type(form, 'Operator name', 'Anna');
+    type(form, 'Sync interval (seconds)', '2');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save counter settings' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Sync interval must be 5 to 3600 seconds, and the stock level 0 to 100.');
+
+    type(form, 'Sync interval (seconds)', '60');
+    type(form, 'Stock level', '5');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save counter settings' }));
+    expect(await within(form).findByText('Counter settings saved')).toBeTruthy();
+    expect(await readSyncConfig(db)).toMatchObject({ intervalMs: 60_000, stockLevel: 5 });
+    await issue(db);
+    expect(await db.audit.toArray()).toMatchObject([{ action: 'issue', operator: 'Anna', terminal: 'Counter 2' }]);
+  });
+});
+
+describe('Settings: access token definition', () => {
+  const upload = (text: string) => {
+    const input = screen.getByLabelText('Import definition (JSON file)');
+    fireEvent.change(input, { target: { files: [new File([text], 'definition.json', { type: 'application/json' })] } });
+  };
+
+  it('shows what the active definition enforces, and imports a valid file', async () => {
+    await openSettings();
+    const section = screen.getByRole('region', { name: 'Access token definition' });
+    expect(await within(section).findByText('Default loyalty card')).toBeTruthy();
+    expect(within(section).getByText('Optional: tokens may be issued without them')).toBeTruthy();
+    upload(JSON.stringify({ ...DEFAULT_DEFINITION, name: 'Strict card', allowWithoutIdentifier: false }));
+    expect(await within(section).findByText('Definition “Strict card” imported; it applies from now on.')).toBeTruthy();
+    expect(await within(section).findByText('Required on every token')).toBeTruthy();
+    expect((await readDefinition(db)).name).toBe('Strict card');
+  });
+
+  it('refuses a bad file with a clear error and changes nothing', async () => {
+    await openSettings();
+    upload(JSON.stringify({ ...DEFAULT_DEFINITION, identifier: { ...DEFAULT_DEFINITION.identifier, minLength: 0 } }));
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).toMatch(/^This is not a valid access token definition \(identifier\.minLength: .*\)\. Nothing was changed\.$/);
+    expect(await readDefinition(db)).toEqual(DEFAULT_DEFINITION);
+  });
+});
+
+describe('Settings: audit log export', () => {
+  it('downloads the audit log as CSV', async () => {
+    await issue(db, { authenticationCode: 'AAAA1111BBBB2222', identifier: 'CARD0001' }, Date.UTC(2026, 0, 2, 9, 30));
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:audit';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(`${this.download} ${this.href}`);
+    });
+    await openSettings();
+    fireEvent.click(screen.getByRole('button', { name: 'Export audit log (CSV)' }));
+    expect(await screen.findByText('Exported 1 audit entry.')).toBeTruthy();
+    expect(downloads).toEqual([expect.stringMatching(/^token-desk-audit-\d{4}-\d{2}-\d{2}\.csv blob:audit$/)]);
+    expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
+    // A byte order mark first, so spreadsheet programs read UTF-8.
+    expect([...new Uint8Array(await blobs[0]!.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = await blobs[0]!.text();
+    expect(text.split('\r\n')).toEqual([
+      'Time,Terminal,Operator,Action,Outcome,Authentication code,Identifier,Detail',
+      '2026-01-02T09:30:00.000Z,,,issue,queued,AAAA1111BBBB2222,CARD0001,Issued AAAA1111BBBB2222 (identifier CARD0001)',
+      '',
+    ]);
+    await waitFor(() => expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:audit'));
+  });
+});

@@ -1,0 +1,39 @@
+import { render, screen, within } from '@testing-library/react';
+import type { Channel, ReplyOf, RequestOf, SettingsView } from '../../shared/ipc/contract';
+import { App } from '../../renderer/App';
+import type { TokenDeskDatabase } from '../../renderer/db/database';
+import { createAppServices, type AppServices, type ServiceOptions } from '../../renderer/services';
+import { doneResult, fakeSeal, fakeTokenDesk, type FakeTokenDesk } from './support';
+
+type Handlers = { [C in Channel]?: (request: RequestOf<C>) => ReplyOf<C> | Promise<ReplyOf<C>> };
+
+export const NO_SETTINGS: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 };
+
+/** A main and CRM that answer every channel, reachable and empty unless a test says otherwise. */
+export const ONLINE: Handlers = {
+  getSettings: () => NO_SETTINGS,
+  sealSecret: fakeSeal,
+  pushOperations: ({ operations }) => ({ crm: 'ok', message: null, results: operations.map((op) => doneResult(op)) }),
+  refreshTokens: ({ authenticationCodes }) => ({ crm: 'ok', message: null, tokens: [], missing: authenticationCodes }),
+  participantTokens: () => ({ crm: 'ok', message: null, participant: null, tokens: [] }),
+  listClassifications: () => ({ crm: 'ok', message: null, classifications: [] }),
+  fetchStock: () => ({ crm: 'ok', message: null, tokens: [] }),
+  testConnection: () => ({ crm: 'ok', message: null }),
+  getSyncProgress: () => ({ running: false, done: 0, total: 0, lastError: null }),
+};
+
+export interface RunningApp {
+  fake: FakeTokenDesk;
+  services: AppServices;
+}
+
+/** Renders the whole app over `db` with a fake main (the real preload factory, the contract's schemas). */
+export function startApp(db: TokenDeskDatabase, handlers: Handlers = {}, options: ServiceOptions = {}): RunningApp {
+  const fake = fakeTokenDesk({ ...ONLINE, ...handlers });
+  const services = createAppServices(db, fake.api, { autoSync: false, ...options });
+  render(<App services={services} />);
+  return { fake, services };
+}
+
+export const nav = () => within(screen.getByRole('navigation', { name: 'Screens' }));
+export const footer = () => within(screen.getByRole('contentinfo', { name: 'Sync status' }));
