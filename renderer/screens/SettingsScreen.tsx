@@ -3,6 +3,7 @@ import { AuditExport } from '../components/settings/AuditExport';
 import { CounterSettings } from '../components/settings/CounterSettings';
 import { CrmSettingsForm } from '../components/settings/CrmSettingsForm';
 import { DefinitionSettings } from '../components/settings/DefinitionSettings';
+import { DiagnosticsExport } from '../components/settings/DiagnosticsExport';
 import { useAppStore } from '../context';
 import { Screen } from '../components/Screen';
 
@@ -32,6 +33,7 @@ export function SettingsScreen() {
         </section>
         <DefinitionSettings />
         <AuditExport />
+        <DiagnosticsExport />
       </div>
     </Screen>
   );

@@ -123,3 +123,22 @@ describe('Settings: audit log export', () => {
     await waitFor(() => expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:audit'));
   });
 });
+
+describe('Settings: diagnostics', () => {
+  it('asks main to write a support bundle with the queue state and shows where it went', async () => {
+    await issue(db);
+    const { fake } = await openSettings({ exportDiagnostics: () => ({ path: '/data/diagnostics/token-desk-diagnostics-1.json' }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Export diagnostics' }));
+    expect(await screen.findByText('Saved to /data/diagnostics/token-desk-diagnostics-1.json')).toBeTruthy();
+    const sent = fake.calls.find((call) => call.channel === 'exportDiagnostics')?.payload as { rendererState: Record<string, unknown> };
+    expect(Object.keys(sent.rendererState).sort()).toEqual(
+      ['conflictCount', 'crm', 'lastError', 'lastMessage', 'lastSyncAt', 'oldestPendingAt', 'parkedCount', 'pendingCount', 'syncing'],
+    );
+  });
+
+  it('says what went wrong when main cannot write it', async () => {
+    await openSettings({ exportDiagnostics: () => { throw new Error('The disk is full'); } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export diagnostics' }));
+    expect((await screen.findByText('The disk is full')).getAttribute('role')).toBe('alert');
+  });
+});

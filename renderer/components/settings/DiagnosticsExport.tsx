@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import type { RendererSyncState } from '../../../shared/ipc/contract';
+import { useServices } from '../../context';
+import type { SyncState } from '../../stores/syncStore';
+import { ActionError, useAction } from '../useAction';
+
+/** The sync store's data fields: store functions cannot cross IPC. */
+export function syncStateForSupport(state: SyncState): RendererSyncState {
+  const { crm, pendingCount, parkedCount, conflictCount, oldestPendingAt, lastSyncAt, lastMessage, lastError, syncing } = state;
+  return { crm, pendingCount, parkedCount, conflictCount, oldestPendingAt, lastSyncAt, lastMessage, lastError, syncing };
+}
+
+/** A support bundle (log, versions, sync state; no secrets), written by main into the user data folder. */
+export function DiagnosticsExport() {
+  const { api, sync } = useServices();
+  const action = useAction();
+  const [path, setPath] = useState<string | null>(null);
+  const exportBundle = () =>
+    action.run(async () => {
+      setPath(null);
+      setPath((await api.exportDiagnostics({ rendererState: syncStateForSupport(sync.getState()) })).path);
+    });
+  return (
+    <section aria-labelledby="diagnostics-title" className="settings-section">
+      <h3 id="diagnostics-title">Diagnostics</h3>
+      <p className="hint">For support: the app&apos;s log, versions and sync state, without passwords or pass codes.</p>
+      <button type="button" disabled={action.busy} onClick={() => void exportBundle()}>
+        Export diagnostics
+      </button>
+      <p role="status">{path ? `Saved to ${path}` : null}</p>
+      <ActionError error={action.error} />
+    </section>
+  );
+}
