@@ -30,11 +30,23 @@ function fromServer(server: ServerToken, now: number, stock: boolean): TokenRow 
   return withServerFacts(newTokenRow(fields, now, 0), server, now);
 }
 
-async function findLocal(db: TokenDeskDatabase, server: ServerToken): Promise<TokenRow | undefined> {
-  return (
-    (await db.tokens.where('authenticationCode').equals(server.authenticationCode).first()) ??
-    (await db.tokens.where('serverId').equals(server.id).first())
-  );
+/** The known rows for a reply, by authentication code, else by the CRM's id: two index reads for the whole batch. */
+async function findKnown(db: TokenDeskDatabase, tokens: readonly ServerToken[]): Promise<(server: ServerToken) => TokenRow | undefined> {
+  const byCode = new Map<string, TokenRow>();
+  for (const row of await db.tokens.where('authenticationCode').anyOf(tokens.map((t) => t.authenticationCode)).toArray()) {
+    byCode.set(row.authenticationCode, row);
+  }
+  const unknownIds = tokens.filter((t) => !byCode.has(t.authenticationCode)).map((t) => t.id);
+  const byServerId = new Map<string, TokenRow>();
+  for (const row of await db.tokens.where('serverId').anyOf(unknownIds).toArray()) {
+    if (row.serverId !== null) byServerId.set(row.serverId, row);
+  }
+  return (server) => byCode.get(server.authenticationCode) ?? byServerId.get(server.id);
+}
+
+/** Which of these tokens still have a change queued: one index read. */
+async function withQueuedChanges(db: TokenDeskDatabase, localIds: readonly string[]): Promise<Set<string>> {
+  return new Set((await db.outbox.where('tokenLocalId').anyOf([...localIds]).toArray()).map((row) => row.tokenLocalId));
 }
 
 /** The CRM's dates are its own clock's local time in one fixed format, so they order as strings. */
@@ -55,21 +67,24 @@ export function applyServerTokens(
 ): Promise<FreshnessSummary> {
   return db.transaction('rw', db.tokens, db.outbox, async () => {
     const summary: FreshnessSummary = { inserted: 0, updated: 0, stale: 0 };
+    const known = await findKnown(db, tokens);
+    const queued = await withQueuedChanges(db, tokens.map((t) => known(t)?.localId).filter((id): id is string => id !== undefined));
+    const rows: TokenRow[] = [];
     for (const server of tokens) {
-      const local = await findLocal(db, server);
+      const local = known(server);
       if (!local) {
-        await db.tokens.add(fromServer(server, now, options.stock === true));
+        rows.push(fromServer(server, now, options.stock === true));
         summary.inserted += 1;
       } else if (olderThan(server, local)) {
         summary.stale += 1;
       } else {
-        const queued = await db.outbox.where('tokenLocalId').equals(local.localId).count();
         let next = withServerFacts(local, server, now);
-        if (queued === 0) next = { ...(await withServerValues(db, next, server)), syncStatus: 'synced', lastError: null };
-        await db.tokens.put(next);
+        if (!queued.has(local.localId)) next = { ...(await withServerValues(db, next, server)), syncStatus: 'synced', lastError: null };
+        rows.push(next);
         summary.updated += 1;
       }
     }
+    await db.tokens.bulkPut(rows);
     return summary;
   });
 }

@@ -10,7 +10,7 @@ import { readDefinition } from './meta';
 import { addAudit } from './audit';
 import { stuckHead, waitingError } from './waiting';
 import type { OutboxRow, QueuedOp, TokenRow } from './rows';
-import { baseOf, newTokenRow, statusAfterLocalChange } from './tokenState';
+import { baseOf, newTokenRow, statusAfterLocalChange, withKeys } from './tokenState';
 
 /** A local change the app refuses; `field` names the form field it concerns, when there is one. */
 export class LocalChangeError extends Error {
@@ -85,7 +85,7 @@ async function queueChange(
 ): Promise<void> {
   const head = await stuckHead(db, token.localId);
   const row = newOutboxRow(token.localId, op, now);
-  await db.tokens.put(token);
+  await db.tokens.put(withKeys(token));
   await db.outbox.add(head ? { ...row, status: 'parked', lastError: waitingError(head.lastError) } : row);
   await addAudit(db, token.localId, { ...audit, outcome: 'queued' }, now);
 }

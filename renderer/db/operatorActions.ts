@@ -6,7 +6,7 @@ import type { TokenDeskDatabase } from './database';
 import { checkNewIdentifier, LocalChangeError } from './localChanges';
 import { describeOp, type SentRow } from './parking';
 import type { OutboxRow, OutboxStatus, QueuedOp, TokenRow } from './rows';
-import { conflictValues, fieldLabel, rowsOf, settleToken, showValue } from './tokenState';
+import { conflictValues, fieldLabel, rowsOf, settleToken, showValue, withKeys } from './tokenState';
 import { isWaiting, releaseWaiting } from './waiting';
 
 /** Runs an operator's decision on one outbox row: one transaction, with its audit row. */
@@ -140,7 +140,8 @@ async function undoChange(db: TokenDeskDatabase, row: SentRow, later: readonly S
       }
     }
   }
-  await db.tokens.update(row.tokenLocalId, patch);
+  const token = await db.tokens.get(row.tokenLocalId);
+  if (token) await db.tokens.put(withKeys({ ...token, ...patch }));
 }
 
 /**

@@ -10,11 +10,14 @@ export const SEARCH_LIMIT = 50;
 export async function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
   const query = text.trim();
   if (query === '') return [];
-  const [byCode, byNumber, byIdentifier] = await Promise.all([
-    db.tokens.where('authenticationCode').equalsIgnoreCase(query).limit(limit).toArray(),
-    db.tokens.where('number').equals(query).limit(limit).toArray(),
-    db.tokens.where('identifier').startsWithIgnoreCase(query).limit(limit).toArray(),
-  ]);
+  const key = query.toUpperCase();
+  const [byCode, byNumber, byIdentifier] = await db.transaction('r', db.tokens, () =>
+    Promise.all([
+      db.tokens.where('codeKey').equals(key).limit(limit).toArray(),
+      db.tokens.where('number').equals(query).limit(limit).toArray(),
+      db.tokens.where('identifierKey').startsWith(key).limit(limit).toArray(),
+    ]),
+  );
   const seen = new Set<string>();
   const found: TokenRow[] = [];
   for (const token of [...byCode, ...byNumber, ...byIdentifier]) {
@@ -40,8 +43,9 @@ const single = (rows: readonly TokenRow[]): TokenRow | null => (rows.length === 
 export async function findExact(db: TokenDeskDatabase, text: string): Promise<TokenRow | null> {
   const query = text.trim();
   if (query === '') return null;
-  const byCode = await db.tokens.where('authenticationCode').equalsIgnoreCase(query).first();
+  const key = query.toUpperCase();
+  const byCode = await db.tokens.where('codeKey').equals(key).first();
   if (byCode) return byCode;
-  const byIdentifier = single(await db.tokens.where('identifier').equalsIgnoreCase(query).limit(2).toArray());
+  const byIdentifier = single(await db.tokens.where('identifierKey').equals(key).limit(2).toArray());
   return byIdentifier ?? single(await db.tokens.where('number').equals(query).limit(2).toArray());
 }

@@ -31,6 +31,9 @@ export interface TokenRow {
   confirmedAt: number | null;
   syncStatus: SyncStatus;
   lastError: string | null;
+  /** The authentication code and identifier in upper case: what Find matches, with plain index reads. */
+  codeKey: string;
+  identifierKey: string | null;
   /** 1: a not-associated token held in stock, to hand out offline; 2: handed out from that stock here. */
   stock: StockFlag;
   createdAt: number;

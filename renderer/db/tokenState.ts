@@ -6,9 +6,14 @@ import type { OutboxRow, SyncStatus, TokenRow } from './rows';
 
 type NewTokenFields = Pick<TokenRow, 'identifier' | 'authenticationCode' | 'lifeCycleState' | 'participantNumber' | 'syncStatus' | 'stock'>;
 
+/** The upper-case copies Find searches; every write of a token row goes through here. */
+export function withKeys<T extends Omit<TokenRow, 'codeKey' | 'identifierKey'>>(row: T): T & Pick<TokenRow, 'codeKey' | 'identifierKey'> {
+  return { ...row, codeKey: row.authenticationCode.toUpperCase(), identifierKey: row.identifier?.toUpperCase() ?? null };
+}
+
 /** A token row with a fresh local id and no CRM facts yet. */
 export function newTokenRow(fields: NewTokenFields, createdAt: number, updatedAt: number): TokenRow {
-  return {
+  return withKeys({
     localId: crypto.randomUUID(),
     serverId: null,
     number: null,
@@ -23,7 +28,7 @@ export function newTokenRow(fields: NewTokenFields, createdAt: number, updatedAt
     ...fields,
     createdAt,
     updatedAt,
-  };
+  });
 }
 
 /** What the counter believes the CRM holds, taken just before a local change. */
@@ -58,7 +63,7 @@ async function authenticationCodeFree(db: TokenDeskDatabase, code: string, local
 export async function withServerValues(db: TokenDeskDatabase, token: TokenRow, server: ServerToken): Promise<TokenRow> {
   const next = { ...token, lifeCycleState: server.lifeCycleState, identifier: server.identifier };
   if (await authenticationCodeFree(db, server.authenticationCode, token.localId)) next.authenticationCode = server.authenticationCode;
-  return next;
+  return withKeys(next);
 }
 
 type ConflictFields = Partial<Pick<TokenRow, 'identifier' | 'lifeCycleState'>>;
@@ -122,7 +127,7 @@ export async function settleToken(
   const rows = await rowsOf(db, localId);
   let next: TokenRow = { ...(server ? withServerFacts(token, server, now) : token), ...patch, updatedAt: now };
   if (server && rows.length === 0) next = await withServerValues(db, next, server);
-  await db.tokens.put({ ...next, ...statusFromRows(rows) });
+  await db.tokens.put(withKeys({ ...next, ...statusFromRows(rows) }));
 }
 
 /** A token that was synced shows pending after a local change; attention and conflict stay until resolved. */

@@ -1,11 +1,11 @@
-import { SCHEMA_V2 } from '../../../renderer/db/migrations';
+import { TOKENS_SCHEMA } from '../../../renderer/db/migrations';
 
 /** The same tokens store as the app's (schema v2: key, unique code, and every index), in plain IndexedDB. */
 export function openRaw(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, 1);
     request.onupgradeneeded = () => {
-      const [key, ...indexes] = SCHEMA_V2.tokens.split(',').map((part) => part.trim());
+      const [key, ...indexes] = TOKENS_SCHEMA.split(',').map((part) => part.trim());
       const store = request.result.createObjectStore('tokens', { keyPath: key });
       for (const index of indexes) {
         const unique = index.startsWith('&');

@@ -33,9 +33,9 @@ describe('meta', () => {
 });
 
 describe('schema', () => {
-  it('is version 2 with the documented tables and indexes', async () => {
+  it('is version 3 with the documented tables and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const tokens = db.table('tokens').schema;
     expect(tokens.primKey.name).toBe('localId');
     expect(tokens.idxByName.authenticationCode?.unique).toBe(true);
@@ -51,6 +51,8 @@ describe('schema', () => {
         'confirmedAt',
         'stock',
         'serverId',
+        'codeKey',
+        'identifierKey',
       ].sort(),
     );
     expect(db.table('outbox').schema.primKey).toMatchObject({ name: 'seq', auto: true });

@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TokenDeskDatabase } from '../../../renderer/db/database';
-import { SCHEMA_V1 } from '../../../renderer/db/migrations';
+import { SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/db/migrations';
+import { findTokens } from '../../../renderer/db/queries';
 import { takeBatch } from '../../../renderer/db/outbox';
 
 /** The database exactly as version 1 of the app opened it. */
@@ -62,8 +63,8 @@ const v1Rows = [
   },
 ];
 
-describe('schema v1 → v2', () => {
-  it('keeps every v1 row and fills what v2 adds', async () => {
+describe('schema v1 → current', () => {
+  it('keeps every v1 row and fills what v2 and v3 add', async () => {
     const v1 = new V1Database(name);
     opened.push(v1);
     await v1.table('tokens').bulkAdd([v1Token, { ...v1Token, localId: 'local-2', authenticationCode: 'CODE0002ABCDEFGH', serverId: null, confirmedAt: null }]);
@@ -76,9 +77,9 @@ describe('schema v1 → v2', () => {
     const db = new TokenDeskDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
-    expect(await db.tokens.get('local-1')).toEqual({ ...v1Token, stock: 0 });
+    expect(await db.tokens.get('local-1')).toEqual({ ...v1Token, stock: 0, codeKey: 'CODE0001ABCDEFGH', identifierKey: 'CARD0001' });
     expect(await db.tokens.count()).toBe(2);
     const [switchRow, createRow] = await db.outbox.orderBy('seq').toArray();
     expect(switchRow).toEqual({
@@ -105,7 +106,7 @@ describe('schema v1 → v2', () => {
     expect(op).toMatchObject({ seq: 1, kind: 'setState', attempt: 2, base: { lifeCycleState: 'EFFECTIVE' } });
   });
 
-  it('opens an empty v1 database as v2', async () => {
+  it('opens an empty v1 database as the current version', async () => {
     const v1 = new V1Database(name);
     opened.push(v1);
     await v1.open();
@@ -113,7 +114,37 @@ describe('schema v1 → v2', () => {
     const db = new TokenDeskDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+/** The database exactly as version 2 of the app opened it. */
+class V2Database extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
+  }
+}
+
+describe('schema v2 → v3', () => {
+  it('fills the search keys, so Find matches old rows ignoring case', async () => {
+    const v2 = new V2Database(name);
+    opened.push(v2);
+    await v2.table('tokens').bulkAdd([
+      { ...v1Token, stock: 0, authenticationCode: 'replace', identifier: 'Card-Mixed' },
+      { ...v1Token, localId: 'local-2', stock: 1, authenticationCode: 'CODE0002ABCDEFGH', identifier: null },
+    ]);
+    v2.close();
+
+    const db = new TokenDeskDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.tokens.get('local-1')).toMatchObject({ authenticationCode: 'replace', codeKey: 'REPLACE', identifierKey: 'CARD-MIXED' });
+    expect(await db.tokens.get('local-2')).toMatchObject({ codeKey: 'CODE0002ABCDEFGH', identifierKey: null });
+    expect((await findTokens(db, 'REPLACE')).map((t) => t.localId)).toEqual(['local-1']);
+    expect((await findTokens(db, 'card-m')).map((t) => t.localId)).toEqual(['local-1']);
   });
 });
