@@ -9,7 +9,7 @@ import type { BenchPage, LookupKind, Rate, Spread } from './page/benchPage';
 export interface StorageFigures {
   size: number;
   ingest: { app: Rate; raw: Rate };
-  lookups: Record<LookupKind, { app: Spread; raw: Spread; found: number }>;
+  lookups: Record<LookupKind, { app: Spread; raw: Spread; dexieOneRead: Spread; found: number }>;
   statusCounts: Spread & { pending: number };
 }
 
