@@ -17,7 +17,8 @@ export interface FreshnessSummary {
   stale: number;
 }
 
-function fromServer(server: ServerToken, now: number, stock: boolean): TokenRow {
+/** The row this counter stores for a token pulled from the CRM. */
+export function fromServer(server: ServerToken, now: number, stock: boolean): TokenRow {
   const fields = {
     identifier: server.identifier,
     authenticationCode: server.authenticationCode,

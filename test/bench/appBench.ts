@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserShell } from '../../electron/browser-shell/browserShell';
-import { newTokenRow, withServerFacts } from '../../renderer/db/tokenState';
+import { fromServer } from '../../renderer/db/freshness';
 import type { TokenRow } from '../../renderer/db/rows';
 import { codeOf, serverTokenOf } from './benchRecords';
 import { chromiumOrFail } from './browserBench';
@@ -15,19 +15,8 @@ export interface AppFigures {
   findAsYouType: { p50: number; p95: number; samples: number };
 }
 
-/** The rows the app itself stores for tokens pulled from the CRM. */
-function appRow(i: number): TokenRow {
-  const server = serverTokenOf(i);
-  const fields = {
-    identifier: server.identifier,
-    authenticationCode: server.authenticationCode,
-    lifeCycleState: server.lifeCycleState,
-    participantNumber: null,
-    syncStatus: 'synced' as const,
-    stock: 0 as const,
-  };
-  return withServerFacts(newTokenRow(fields, 0, 0), server, 0);
-}
+/** The rows the app itself stores for tokens pulled from the CRM (confirmed at time 0, so none is "recent"). */
+const appRow = (i: number): TokenRow => fromServer(serverTokenOf(i), 0, false);
 
 const CHUNK = 5_000;
 
