@@ -14,26 +14,46 @@ const ALPHABETS: Record<CharacterSet, string> = {
   PRINTABLE: UPPER + DIGITS + SPECIAL,
 };
 
-const MAX_TRIES = 1000;
-
-/** Uniform picks from the alphabet: bytes past the last whole multiple are thrown away. */
-function randomString(alphabet: string, length: number, random: RandomSource): string {
-  const limit = 256 - (256 % alphabet.length);
-  let out = '';
-  while (out.length < length) {
-    for (const byte of random(new Uint8Array(length * 2))) {
-      if (byte < limit && out.length < length) out += alphabet[byte % alphabet.length];
+/** `count` uniform indexes below `bound` (≤ 256): bytes past the last whole multiple are thrown away. */
+function randomIndexes(bound: number, count: number, random: RandomSource): number[] {
+  const limit = 256 - (256 % bound);
+  const out: number[] = [];
+  while (out.length < count) {
+    for (const byte of random(new Uint8Array(Math.max(1, count * 2)))) {
+      if (byte < limit && out.length < count) out.push(byte % bound);
     }
   }
   return out;
 }
 
-/** A random value that satisfies the rule, drawn until one does (the rule is known to be satisfiable). */
-export function generateFieldValue(rule: FieldRule, random: RandomSource): string {
-  const alphabet = ALPHABETS[rule.characters];
-  for (let i = 0; i < MAX_TRIES; i += 1) {
-    const candidate = randomString(alphabet, rule.generatedLength, random);
-    if (checkField(rule, 'value', candidate) === null) return candidate;
+function randomChars(alphabet: string, count: number, random: RandomSource): string[] {
+  return randomIndexes(alphabet.length, count, random).map((i) => alphabet[i] ?? '');
+}
+
+/** Fisher–Yates with the same unbiased draws. */
+function shuffle(chars: string[], random: RandomSource): string[] {
+  const out = [...chars];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const [j = 0] = randomIndexes(i + 1, 1, random);
+    [out[i], out[j]] = [out[j] ?? '', out[i] ?? ''];
   }
-  throw new Error('Could not generate a value that satisfies the definition; check its minimum counts.');
+  return out;
+}
+
+/**
+ * A random value that satisfies the rule, built rather than drawn until one fits: the required
+ * letters, digits and special characters first, the rest from the field's alphabet, then shuffled.
+ * The definition schema guarantees the minimums fit in the generated length and the character set.
+ */
+export function generateFieldValue(rule: FieldRule, random: RandomSource): string {
+  const required = [
+    ...randomChars(UPPER, rule.minLetters, random),
+    ...randomChars(DIGITS, rule.minDigits, random),
+    ...randomChars(SPECIAL, rule.minSpecial, random),
+  ];
+  const rest = randomChars(ALPHABETS[rule.characters], Math.max(0, rule.generatedLength - required.length), random);
+  const value = shuffle([...required, ...rest], random).join('');
+  const problem = checkField(rule, 'Generated value', value);
+  if (problem) throw new Error(`The definition cannot be satisfied: ${problem}`);
+  return value;
 }

@@ -43,8 +43,20 @@ describe('generated values', () => {
     expect(calls).toBe(1);
   });
 
-  it('give up with a clear error when the random source can never satisfy the rule', () => {
-    const zeros: RandomSource = (buffer) => buffer.fill(0);
-    expect(() => generateFieldValue(DEFAULT_DEFINITION.authenticationCode, zeros)).toThrow(/Could not generate/);
+  it('satisfy rules whose minimums fill the whole value, where drawing until one fits would rarely succeed', () => {
+    const allDigits: FieldRule = { characters: 'PRINTABLE', minLength: 1, maxLength: 5, minLetters: 0, minDigits: 5, minSpecial: 0, generatedLength: 5 };
+    const mixed: FieldRule = { characters: 'PRINTABLE', minLength: 12, maxLength: 12, minLetters: 4, minDigits: 4, minSpecial: 4, generatedLength: 12 };
+    for (let i = 0; i < 200; i += 1) {
+      expect(generateFieldValue(allDigits, cryptoRandom)).toMatch(/^\d{5}$/);
+      expect(checkField(mixed, 'x', generateFieldValue(mixed, cryptoRandom))).toBeNull();
+    }
+  });
+
+  it('place the required characters at random positions, not first', () => {
+    const rule: FieldRule = { ...DEFAULT_DEFINITION.authenticationCode, minLetters: 1, minDigits: 0, characters: 'LETTERS_AND_DIGITS' };
+    const firstIsLetter = Array.from({ length: 400 }, () => /^[A-Z]/.test(generateFieldValue(rule, cryptoRandom))).filter(Boolean).length;
+    // Letters are 26 of 36 characters: a letter first about 73 % of the time, never always.
+    expect(firstIsLetter).toBeGreaterThan(200);
+    expect(firstIsLetter).toBeLessThan(390);
   });
 });
