@@ -11,6 +11,7 @@ import {
 } from '../../shared/crm/wire';
 import { CRM_OK } from '../../shared/crm/statusCodes';
 import type { LifeCycleState } from '../../shared/token/lifeCycle';
+import { errorMessage } from '../errorMessage';
 import { CrmError, kindOfStatusCode, TransportCode } from './crmError';
 
 export interface CrmCredentials {
@@ -79,21 +80,11 @@ function encodeQuery(params: Record<string, QueryValue>): string {
   return parts.join('&');
 }
 
-/** Whatever fetch threw, as text; never throws itself (an object without a prototype cannot be stringified). */
-function describeThrown(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return 'unknown failure';
-  }
-}
-
 function describeTransportFailure(error: unknown): CrmError {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new CrmError('temporary', TransportCode.timeout, 'The CRM did not answer in time.');
   }
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : describeThrown(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : errorMessage(error);
   return new CrmError('temporary', TransportCode.network, `The CRM could not be reached (${cause}).`);
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { errorMessage } from '../errorMessage';
 import { ipcContract, isChannel, type Channel, type IpcContract, type IpcEnvelope, type ReplyOf } from '../../shared/ipc/contract';
 
 export type Handlers = {
@@ -13,15 +14,6 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return 'unknown failure';
-  }
-}
-
 async function dispatch<C extends Channel>(handlers: Handlers, channel: C, payload: unknown): Promise<IpcEnvelope> {
   const { request, reply } = ipcContract[channel];
   const parsed = request.safeParse(payload);
@@ -32,7 +24,7 @@ async function dispatch<C extends Channel>(handlers: Handlers, channel: C, paylo
   try {
     value = await handlers[channel](parsed.data as z.output<IpcContract[C]['request']>);
   } catch (error) {
-    return { ok: false, error: { code: 'FAILED', message: messageOf(error) } };
+    return { ok: false, error: { code: 'FAILED', message: errorMessage(error) } };
   }
   const checked = reply.safeParse(value);
   if (!checked.success) {
@@ -57,7 +49,7 @@ export function createRouter(handlers: Handlers): IpcRouter {
         return await dispatch(handlers, channel, payload);
       } catch (error) {
         // The request or reply could not even be checked (a hostile object): still an envelope, never a throw.
-        return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid ${channel} request: ${messageOf(error)}` } };
+        return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid ${channel} request: ${errorMessage(error)}` } };
       }
     },
   };

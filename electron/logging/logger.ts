@@ -1,5 +1,6 @@
 import { redactText, redactValue, type SecretMask } from './redact';
 import type { RotatingLog } from './rotatingLog';
+import { errorMessage } from '../errorMessage';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -55,10 +56,5 @@ export function createFileLogger(log: RotatingLog, options: FileLoggerOptions = 
 
 /** Says the cause of a failure without its stack. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  try {
-    return String(error);
-  } catch {
-    return 'unknown error';
-  }
+  return error instanceof Error ? `${error.name}: ${error.message}` : errorMessage(error);
 }

@@ -1,16 +1,13 @@
 import type { CrmReach } from '../../shared/ipc/contract';
 import type { CrmSession } from '../crm/crmSession';
 import { CrmError } from '../crm/crmError';
+import { errorMessage } from '../errorMessage';
 
 export type OpenSession = () => Promise<CrmSession | null>;
 
 export type CrmAccess =
   | { ok: true; session: CrmSession }
   | { ok: false; crm: Exclude<CrmReach, 'ok'>; message: string };
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** A logged-in session, or why there is none: no CRM configured, the sign-in refused, or no answer. */
 export async function openCrm(openSession: OpenSession): Promise<CrmAccess> {

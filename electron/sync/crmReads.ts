@@ -4,7 +4,8 @@ import type { WireAccessToken } from '../../shared/crm/wire';
 import { toParticipantSummary, toServerToken, type ParticipantSummary, type ServerToken } from '../../shared/token/serverToken';
 import type { CrmSession } from '../crm/crmSession';
 import { isCrmError } from '../crm/crmError';
-import { errorMessage, openCrm, type OpenSession } from './crmAccess';
+import { errorMessage } from '../errorMessage';
+import { openCrm, type OpenSession } from './crmAccess';
 import { mapBounded } from './mapBounded';
 
 export const READ_CONCURRENCY = 4;

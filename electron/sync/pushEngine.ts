@@ -1,7 +1,8 @@
 import type { CrmReach, Operation, OperationResult, PushReply, SyncError } from '../../shared/ipc/contract';
 import { toServerToken } from '../../shared/token/serverToken';
 import { CrmError, TransportCode } from '../crm/crmError';
-import { errorMessage, openCrm, type OpenSession } from './crmAccess';
+import { errorMessage } from '../errorMessage';
+import { openCrm, type OpenSession } from './crmAccess';
 import { mapBounded } from './mapBounded';
 import { runOperation, type RunnerDeps } from './operationRunner';
 
