@@ -30,7 +30,8 @@ export interface BrowserShell {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
+/** Chromium on a closed network: no background traffic, no sandbox (runs as root in CI). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

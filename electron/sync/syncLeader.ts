@@ -44,7 +44,8 @@ export class SyncLeader {
     try {
       const reply = await pushOperations(fresh, { ...deps, onResult: () => (this.progress.done += 1) });
       this.remember(fresh, reply.results);
-      const results = operations.map((op) => this.finished.get(key(op)) ?? reply.results.find((r) => r.seq === op.seq));
+      const answered = new Map(reply.results.map((r) => [r.seq, r]));
+      const results = operations.map((op) => this.finished.get(key(op)) ?? answered.get(op.seq));
       this.progress.lastError = lastError(reply) ?? (reply.crm === 'ok' ? null : this.progress.lastError);
       return { ...reply, results: results.filter((r): r is OperationResult => r !== undefined) };
     } finally {
@@ -53,8 +54,9 @@ export class SyncLeader {
   }
 
   private remember(operations: Operation[], results: OperationResult[]): void {
+    const bySeq = new Map(results.map((r) => [r.seq, r]));
     for (const op of operations) {
-      const result = results.find((r) => r.seq === op.seq);
+      const result = bySeq.get(op.seq);
       if (result && isFinal(result)) this.finished.set(key(op), result);
     }
     for (const oldest of this.finished.keys()) {

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../electron/browser-shell/browserShell';
 import { startRendererServer, type RendererServer } from '../../electron/browser-shell/rendererServer';
 import { findChromium } from '../../electron/browser-shell/findChromium';
 import type { BenchPage, LookupKind, Rate, Spread } from './page/benchPage';
@@ -13,7 +14,6 @@ export interface StorageFigures {
   statusCounts: Spread & { pending: number };
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function chromiumOrFail(): string {
   const path = findChromium();
