@@ -66,6 +66,11 @@ export default tseslint.config(
     rules: layer(['**/renderer/**'], ['electron'], 'Only electron/main and electron/preload may import Electron; the rest runs in plain Node.'),
   },
   {
+    files: ['scripts/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: layer(['**/renderer/**'], ['electron'], 'scripts/ is build and launch tooling in plain Node: it drives the app, never imports renderer/ or Electron.'),
+  },
+  {
     files: ['test/**/*.{ts,tsx}', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -46,7 +46,7 @@ const targets: Record<string, UserConfig> = {
       outDir: resolve(root, 'dist/shell'),
       emptyOutDir: true,
       target: 'chrome140',
-      lib: { entry: resolve(root, 'electron/browser-shell/shellPreload.ts'), formats: ['iife'], name: 'tokenDeskShellPreload', fileName: () => 'shell-preload.js' },
+      lib: { entry: resolve(root, 'scripts/browser-shell/shellPreload.ts'), formats: ['iife'], name: 'tokenDeskShellPreload', fileName: () => 'shell-preload.js' },
     },
   },
 };
@@ -58,7 +58,7 @@ const testProjects: { projects: TestProjectConfiguration[] } = {
       test: {
         name: 'node',
         environment: 'node',
-        include: ['test/{shared,electron,crm-sim,lint,storm,security}/**/*.test.ts', 'test/renderer/**/*.test.ts'],
+        include: ['test/{shared,electron,scripts,crm-sim,lint,storm,security}/**/*.test.ts', 'test/renderer/**/*.test.ts'],
         /** Security tests that launch Chromium run in the e2e project. */
         exclude: [...configDefaults.exclude, 'test/security/**/*.e2e.test.ts'],
         setupFiles: ['test/setup/fakeIndexedDb.ts'],

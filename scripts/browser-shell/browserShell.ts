@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createMainServices, type MainServices } from '../app/mainServices';
-import { FileKeyVault } from '../vault/fileKeyVault';
+import { createMainServices, type MainServices } from '../../electron/app/mainServices';
+import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { startRendererServer, type RendererServer } from './rendererServer';
 import { SHELL_BINDING } from './shellBinding';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolveRendererAsset } from '../protocol/rendererAssets';
+import { resolveRendererAsset } from '../../electron/protocol/rendererAssets';
 
 export interface RendererServer {
   url: string;

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowserShell } from '../../electron/browser-shell/browserShell';
+import { launchBrowserShell } from '../../scripts/browser-shell/browserShell';
 import { fromServer } from '../../renderer/db/freshness';
 import type { TokenRow } from '../../renderer/db/rows';
 import { codeOf, serverTokenOf } from './benchRecords';

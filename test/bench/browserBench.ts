@@ -2,9 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../electron/browser-shell/browserShell';
-import { startRendererServer, type RendererServer } from '../../electron/browser-shell/rendererServer';
-import { findChromium } from '../../electron/browser-shell/findChromium';
+import { CHROMIUM_ARGS } from '../../scripts/browser-shell/browserShell';
+import { startRendererServer, type RendererServer } from '../../scripts/browser-shell/rendererServer';
+import { findChromium } from '../../scripts/browser-shell/findChromium';
 import type { BenchPage, LookupKind, Rate, Spread } from './page/benchPage';
 
 export interface StorageFigures {

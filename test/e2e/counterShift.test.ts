@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { BrowserShell } from '../../electron/browser-shell/browserShell';
+import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
 import { CrmClient } from '../../electron/crm/crmClient';
 import { CrmSession } from '../../electron/crm/crmSession';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';

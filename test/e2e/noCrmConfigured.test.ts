@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserShell } from '../../electron/browser-shell/browserShell';
+import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { issueToken, openShell, saveSettings, statusBar, syncNow, waitForPending } from './shellHarness';
 

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowserShell, type BrowserShell } from '../../electron/browser-shell/browserShell';
-import { findChromium } from '../../electron/browser-shell/findChromium';
+import { launchBrowserShell, type BrowserShell } from '../../scripts/browser-shell/browserShell';
+import { findChromium } from '../../scripts/browser-shell/findChromium';
 
 export const APP_ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOT_DIR = join(APP_ROOT, 'test-results', 'screens');

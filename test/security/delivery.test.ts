@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FuseState, FuseV1Options, FuseVersion, flipFuses, getCurrentFuseWire } from '@electron/fuses';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkAsar, ASAR_BUDGET_BYTES } from '../../electron/tools/asarRules';
-import { builderPolicyProblems, loadBuilderConfig, REQUIRED_FUSES, validateBuilderConfig, type BuilderConfig } from '../../electron/tools/builderConfig';
-import { pngSize, readIcns, readIco } from '../../electron/tools/iconFormats';
-import { createStubElectronDist } from '../../electron/tools/stubElectron';
+import { checkAsar, ASAR_BUDGET_BYTES } from '../../scripts/tools/asarRules';
+import { builderPolicyProblems, loadBuilderConfig, REQUIRED_FUSES, validateBuilderConfig, type BuilderConfig } from '../../scripts/tools/builderConfig';
+import { pngSize, readIcns, readIco } from '../../scripts/tools/iconFormats';
+import { createStubElectronDist } from '../../scripts/tools/stubElectron';
 
 /** electron-builder.yml, the fuses, the icons and the asar rules, checked offline. */
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumCandidate, DEFAULT_CHROMIUM, findChromium } from '../../../electron/browser-shell/findChromium';
+import { chromiumCandidate, DEFAULT_CHROMIUM, findChromium } from '../../../scripts/browser-shell/findChromium';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -18,7 +18,7 @@ describe('finding Chromium', () => {
   });
 
   it('makes the browser shell exit with one clear line when there is none', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/browser-shell/cli.ts', '--headless'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/browser-shell/cli.ts', '--headless'], {
       cwd: root,
       env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
       encoding: 'utf8',
@@ -31,7 +31,7 @@ describe('finding Chromium', () => {
 
   it('refuses unknown flags and a bad CRM URL with usage help', () => {
     const run = (args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'electron/browser-shell/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/browser-shell/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
     const unknown = run(['--colour']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/Usage: npm run app:browser/);
