@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   for (const s of suppressions) {
     const reviewed = REVIEWED_SUPPRESSIONS.find((r) => r.id === s.id && r.file === s.file);
     if (reviewed) console.log(`  ${s.id}  ${s.file}\n         ${reviewed.reason}`);
-    else failures.push(`unreviewed eng-disable ${s.id} in ${s.file}: add it to REVIEWED_SUPPRESSIONS with a reason, and to the README`);
+    else failures.push(`unreviewed eng-disable ${s.id} in ${s.file}: add it to REVIEWED_SUPPRESSIONS with a reason, and to docs/security.md`);
   }
   if (failures.length > 0) {
     console.error(`\nsecurity:scan failed:\n- ${failures.join('\n- ')}`);
