@@ -17,7 +17,7 @@ const targets: Record<string, UserConfig> = {
   },
   main: {
     build: {
-      ssr: resolve(root, 'electron/main/main.ts'),
+      ssr: resolve(root, 'electron/app/main.ts'),
       outDir: resolve(root, 'dist-electron'),
       emptyOutDir: false,
       target: 'node22',

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { createMainServices } from '../app/mainServices';
+import { createMainServices } from './mainServices';
 import { forbiddenSwitches } from '../security/commandLine';
 import { crmLinkHosts } from '../security/externalLinks';
 import { lockDownContents, lockDownSession, type LockDownDeps } from '../security/lockDown';
 import { createMainWindow } from '../security/mainWindow';
-import { registerAppScheme, serveRenderer } from './appProtocol';
-import { startAutoUpdate } from './autoUpdate';
-import { registerIpc } from './ipcRegistration';
-import { SafeStorageVault } from './safeStorageVault';
+import { registerAppScheme, serveRenderer } from '../protocol/appProtocol';
+import { startAutoUpdate } from '../update/autoUpdate';
+import { registerIpc } from '../ipc/ipcRegistration';
+import { SafeStorageVault } from '../vault/safeStorageVault';
 
 /**
  * The thin Electron layer: every decision (window options, navigation, permissions, IPC senders,

@@ -7,9 +7,9 @@ import { createRouter, type IpcRouter } from '../ipc/router';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
-import { SettingsStore } from '../settings/settingsStore';
+import { SettingsFile } from '../settings/settingsFile';
 import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
-import { SyncLeader } from '../sync/syncLeader';
+import { Upstream } from '../sync/upstream';
 import { maskingVault } from '../vault/maskingVault';
 import type { Vault } from '../vault/vault';
 
@@ -32,7 +32,7 @@ export interface MainServicesOptions {
 
 export interface MainServices {
   router: IpcRouter;
-  settings: SettingsStore;
+  settings: SettingsFile;
   log: FileLogger;
   dispose(): Promise<void>;
 }
@@ -67,9 +67,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const vault = maskingVault(options.vault, mask);
   const logFile = new RotatingLog({ dir: join(options.dataDir, LOG_DIR), maxBytes: options.log?.maxBytes, keep: options.log?.keep });
   const log = createFileLogger(logFile, { mask, mirror: options.log?.mirror });
-  const settings = new SettingsStore(join(options.dataDir, 'settings.json'), vault);
+  const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault);
   let session: CrmSession | null = null;
-  const leader = new SyncLeader();
+  const upstream = new Upstream();
 
   log.info('Token Desk main process started', { app: app.name, version: app.version, vault: vault.protection });
   if (options.keychainWarning) log.warn(options.keychainWarning);
@@ -112,11 +112,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     sealSecret: async ({ plaintext }) => ({ sealed: await vault.seal(plaintext) }),
     pushOperations: async ({ operations }) => {
       const { pushConcurrency } = await settings.view();
-      const reply = await leader.push(operations, { session: currentSession, unseal: (s) => vault.unseal(s), concurrency: pushConcurrency });
+      const reply = await upstream.push(operations, { session: currentSession, unseal: (s) => vault.unseal(s), concurrency: pushConcurrency });
       if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
       return reply;
     },
-    getSyncProgress: async () => leader.view(),
+    getSyncProgress: async () => upstream.view(),
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
@@ -133,7 +133,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           dataDir: options.dataDir,
           app,
           settings: () => settings.view(),
-          progress: async () => leader.view(),
+          progress: async () => upstream.view(),
           vault: () => ({ protection: vault.protection, warning: options.keychainWarning ?? null }),
           recentLogLines: (count) => log.recentLines(count),
           logFile: logFile.path,
@@ -151,7 +151,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     settings,
     log,
     dispose: async () => {
-      await leader.idle();
+      await upstream.idle();
       dropSession();
       await log.flush();
     },

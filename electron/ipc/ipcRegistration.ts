@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { ELECTRON_IPC_CHANNEL } from '../../shared/ipc/contract';
-import type { IpcRouter } from '../ipc/router';
+import type { IpcRouter } from './router';
 import type { Logger } from '../logging/logger';
 import { createIpcGate, type IpcSender } from '../security/ipcGate';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES } from '../protocol/appOrigin';
-import { resolveRendererAsset } from '../protocol/rendererAssets';
+import { APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './appOrigin';
+import { resolveRendererAsset } from './rendererAssets';
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { SettingsInput, SettingsView } from '../../shared/ipc/contract';
 import type { CrmCredentials } from '../crm/crmClient';
-import { DEFAULT_CONCURRENCY } from '../sync/pushEngine';
+import { DEFAULT_CONCURRENCY } from '../sync/upstreamBatch';
 import type { Vault } from '../vault/vault';
 
 const storedSettingsSchema = z.object({
@@ -31,7 +31,7 @@ export interface CrmConnection {
 }
 
 /** The CRM connection settings, in a JSON file of main's; the password only ever sealed. */
-export class SettingsStore {
+export class SettingsFile {
   private current: Promise<StoredSettings> | null = null;
 
   constructor(

@@ -1,5 +1,5 @@
 import type { Operation, OperationResult, PushReply, SyncError, SyncProgress } from '../../shared/ipc/contract';
-import { pushOperations, type PushDeps } from './pushEngine';
+import { sendBatch, type BatchDeps } from './upstreamBatch';
 
 /** How many finished results are remembered for repeated sends. */
 const REMEMBERED = 10_000;
@@ -12,18 +12,18 @@ const key = (op: Operation) => `${op.tokenLocalId}#${op.seq}`;
 const isFinal = (r: OperationResult) => r.outcome === 'done';
 
 /**
- * The one place pushes run: one at a time, whichever window asks. An
- * operation this process already finished is answered from memory, not sent
- * again, so two windows (or a window that reloaded before applying the answer)
- * never push the same operation twice.
+ * Main's side of the upstream (renderer queue → CRM): pushes run here one at a
+ * time, whichever window asks. An operation this process already finished is
+ * answered from memory, not sent again, so two windows (or a window that
+ * reloaded before applying the answer) never push the same operation twice.
  */
-export class SyncLeader {
+export class Upstream {
   private queue: Promise<unknown> = Promise.resolve();
   /** Done operations, by token and sequence number. */
   private readonly finished = new Map<string, OperationResult>();
   private progress: SyncProgress = { running: false, done: 0, total: 0, lastError: null };
 
-  push(operations: Operation[], deps: Omit<PushDeps, 'onResult'>): Promise<PushReply> {
+  push(operations: Operation[], deps: Omit<BatchDeps, 'onResult'>): Promise<PushReply> {
     const run = this.queue.then(() => this.run(operations, deps));
     this.queue = run.catch(() => undefined);
     return run;
@@ -38,11 +38,11 @@ export class SyncLeader {
     return this.queue.then(() => undefined);
   }
 
-  private async run(operations: Operation[], deps: Omit<PushDeps, 'onResult'>): Promise<PushReply> {
+  private async run(operations: Operation[], deps: Omit<BatchDeps, 'onResult'>): Promise<PushReply> {
     const fresh = operations.filter((op) => !this.finished.has(key(op)));
     this.progress = { running: true, done: operations.length - fresh.length, total: operations.length, lastError: this.progress.lastError };
     try {
-      const reply = await pushOperations(fresh, { ...deps, onResult: () => (this.progress.done += 1) });
+      const reply = await sendBatch(fresh, { ...deps, onResult: () => (this.progress.done += 1) });
       this.remember(fresh, reply.results);
       const answered = new Map(reply.results.map((r) => [r.seq, r]));
       const results = operations.map((op) => this.finished.get(key(op)) ?? answered.get(op.seq));

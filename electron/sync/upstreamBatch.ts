@@ -10,7 +10,7 @@ import { runOperation, type RunnerDeps } from './operationRunner';
 export const MAX_UNKNOWN_ATTEMPTS = 5;
 export const DEFAULT_CONCURRENCY = 4;
 
-export interface PushDeps {
+export interface BatchDeps {
   /** The CRM session, or null when no CRM is configured. */
   session: OpenSession;
   unseal: RunnerDeps['unseal'];
@@ -83,7 +83,7 @@ function reachOf(results: OperationResult[]): CrmReach {
  * became of it. Nothing is sent without a session, so a failed login leaves
  * every operation "blocked" (not sent) rather than "maybe sent".
  */
-export async function pushOperations(operations: Operation[], deps: PushDeps): Promise<PushReply> {
+export async function sendBatch(operations: Operation[], deps: BatchDeps): Promise<PushReply> {
   const access = await openCrm(deps.session);
   if (!access.ok) return blockedReply(operations, access.crm, access.message);
   const runnerDeps: RunnerDeps = { session: access.session, unseal: deps.unseal };

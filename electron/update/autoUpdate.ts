@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { autoUpdater } from 'electron-updater';
 import { describeError, type Logger } from '../logging/logger';
-import { resolveUpdateFeed } from '../update/updateFeed';
+import { resolveUpdateFeed } from './updateFeed';
 
 /** electron-updater, only when a feed is configured (see update/updateFeed.ts); otherwise it stays off. */
 export function startAutoUpdate(log: Logger, isPackaged: boolean): void {

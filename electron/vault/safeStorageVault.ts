@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
-import { assessKeychain, type KeychainAssessment } from '../vault/keychain';
-import { VaultError, type Vault } from '../vault/vault';
+import { assessKeychain, type KeychainAssessment } from './keychain';
+import { VaultError, type Vault } from './vault';
 
 /** The OS keychain through Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet), async API. */
 export class SafeStorageVault implements Vault {

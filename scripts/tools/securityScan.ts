@@ -61,7 +61,7 @@ export const REVIEWED_SUPPRESSIONS = [
   },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'electron/main/main.ts',
+    file: 'electron/app/main.ts',
     bundleLine: /\bshell\.openExternal\(url\)/,
     reason:
       'shell.openExternal only receives URLs that passed vetExternalUrl (electron/security/externalLinks.ts): ' +

@@ -18,7 +18,7 @@ export interface PushFigure {
 
 /**
  * Queued creates pushed through the app's sync path (renderer sync code on fake-indexeddb, the real
- * IPC router, main's sync leader and CRM client) to the simulator at a fixed latency.
+ * IPC router, main's upstream and CRM client) to the simulator at a fixed latency.
  */
 export async function pushBench(ops: number, latencyMs: number, concurrency: number): Promise<PushFigure> {
   const sim = await startCrmSim();

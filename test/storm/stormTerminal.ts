@@ -23,7 +23,7 @@ export class StormClock {
 
 /**
  * One simulated counter: its own IndexedDB (fake-indexeddb), its own main
- * process (settings, vault, CRM session, sync leader), joined by the real IPC
+ * process (settings, vault, CRM session, upstream), joined by the real IPC
  * router and preload factory. Only React is left out.
  */
 export class StormTerminal {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CrmCode } from '../../shared/crm/statusCodes';
-import { apiBaseUrl, CrmClient, parseReply } from '../../electron/crm/crmClient';
-import { CrmError, TransportCode } from '../../electron/crm/crmError';
-import { accessTokenSchema } from '../../shared/crm/wire';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
-import { clientFor, DEMO_LOGIN, newCode } from './simHelpers';
+import { CrmCode } from '../../../shared/crm/statusCodes';
+import { apiBaseUrl, CrmClient, parseReply } from '../../../electron/crm/crmClient';
+import { CrmError, TransportCode } from '../../../electron/crm/crmError';
+import { accessTokenSchema } from '../../../shared/crm/wire';
+import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
+import { clientFor, DEMO_LOGIN, newCode } from '../simHelpers';
 
 async function failure(promise: Promise<unknown>): Promise<CrmError> {
   try {

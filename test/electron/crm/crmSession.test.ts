@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CrmSession } from '../../electron/crm/crmSession';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
-import { callsTo, clientFor, DEMO_LOGIN, sessionFor } from './simHelpers';
+import { CrmSession } from '../../../electron/crm/crmSession';
+import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
+import { callsTo, clientFor, DEMO_LOGIN, sessionFor } from '../simHelpers';
 
 describe('CRM session', () => {
   let sim: CrmSim;

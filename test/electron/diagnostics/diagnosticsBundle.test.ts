@@ -2,13 +2,13 @@ import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RendererSyncState } from '../../shared/ipc/contract';
-import { createTokenDeskApi, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
-import { createMainServices, type MainServices } from '../../electron/app/mainServices';
-import { FileKeyVault } from '../../electron/vault/fileKeyVault';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
-import { loadDemoData } from '../crm-sim/simData';
-import { newCode } from './simHelpers';
+import type { RendererSyncState } from '../../../shared/ipc/contract';
+import { createTokenDeskApi, type TokenDeskApi } from '../../../shared/ipc/tokenDeskApi';
+import { createMainServices, type MainServices } from '../../../electron/app/mainServices';
+import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
+import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
+import { loadDemoData } from '../../crm-sim/simData';
+import { newCode } from '../simHelpers';
 
 /** Main's log and the "Export diagnostics" bundle, through the real router against the simulator. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PushReply, SettingsView } from '../../shared/ipc/contract';
-import { createTokenDeskApi, IpcCallError } from '../../shared/ipc/tokenDeskApi';
-import { createRouter, type Handlers } from '../../electron/ipc/router';
+import type { PushReply, SettingsView } from '../../../shared/ipc/contract';
+import { createTokenDeskApi, IpcCallError } from '../../../shared/ipc/tokenDeskApi';
+import { createRouter, type Handlers } from '../../../electron/ipc/router';
 
 const view: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 };
 

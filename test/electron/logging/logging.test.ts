@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createFileLogger, formatLine } from '../../electron/logging/logger';
-import { redactText, redactValue, REDACTED, SecretMask } from '../../electron/logging/redact';
-import { RotatingLog } from '../../electron/logging/rotatingLog';
-import { FileKeyVault } from '../../electron/vault/fileKeyVault';
-import { maskingVault } from '../../electron/vault/maskingVault';
+import { createFileLogger, formatLine } from '../../../electron/logging/logger';
+import { redactText, redactValue, REDACTED, SecretMask } from '../../../electron/logging/redact';
+import { RotatingLog } from '../../../electron/logging/rotatingLog';
+import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
+import { maskingVault } from '../../../electron/vault/maskingVault';
 
 describe('redaction', () => {
   it('masks values of secret-looking keys in JSON, query strings and prose', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RENDERER_CSP, resolveRendererAsset } from '../../electron/protocol/rendererAssets';
+import { RENDERER_CSP, resolveRendererAsset } from '../../../electron/protocol/rendererAssets';
 
 describe('renderer assets', () => {
   it('serves index.html for the root, with the CSP', () => {

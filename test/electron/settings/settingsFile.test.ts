@@ -2,13 +2,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SettingsStore } from '../../electron/settings/settingsStore';
-import { FileKeyVault } from '../../electron/vault/fileKeyVault';
+import { SettingsFile } from '../../../electron/settings/settingsFile';
+import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
 
 async function store() {
   const dir = await mkdtemp(join(tmpdir(), 'settings-'));
   const path = join(dir, 'settings.json');
-  return { path, store: new SettingsStore(path, new FileKeyVault(join(dir, 'vault.key'))) };
+  return { path, store: new SettingsFile(path, new FileKeyVault(join(dir, 'vault.key'))) };
 }
 
 const input = { crmUrl: 'http://127.0.0.1:8787', organisation: 'DEMO', username: 'demo', password: 'demo' };

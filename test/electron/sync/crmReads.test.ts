@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../../electron/sync/crmReads';
-import type { OpenSession } from '../../electron/sync/crmAccess';
-import { CrmSession } from '../../electron/crm/crmSession';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
-import { clientFor, DEMO_LOGIN, sessionFor } from './simHelpers';
+import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../../../electron/sync/crmReads';
+import type { OpenSession } from '../../../electron/sync/crmAccess';
+import { CrmSession } from '../../../electron/crm/crmSession';
+import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
+import { clientFor, DEMO_LOGIN, sessionFor } from '../simHelpers';
 
 describe('reads from the CRM', () => {
   let sim: CrmSim;

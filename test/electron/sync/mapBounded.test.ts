@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapBounded } from '../../electron/sync/mapBounded';
+import { mapBounded } from '../../../electron/sync/mapBounded';
 
 describe('mapBounded', () => {
   it('keeps the order of results and never has more than the limit in flight', async () => {

@@ -2,13 +2,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CrmCode } from '../../shared/crm/statusCodes';
-import type { CreateOperation } from '../../shared/ipc/contract';
-import { SyncLeader } from '../../electron/sync/syncLeader';
-import type { PushDeps } from '../../electron/sync/pushEngine';
-import { FileKeyVault } from '../../electron/vault/fileKeyVault';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
-import { callsTo, newCode, sessionFor } from './simHelpers';
+import { CrmCode } from '../../../shared/crm/statusCodes';
+import type { CreateOperation } from '../../../shared/ipc/contract';
+import { Upstream } from '../../../electron/sync/upstream';
+import type { BatchDeps } from '../../../electron/sync/upstreamBatch';
+import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
+import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
+import { callsTo, newCode, sessionFor } from '../simHelpers';
 
 let seq = 1000;
 const create = (tokenLocalId: string): CreateOperation => {
@@ -16,22 +16,22 @@ const create = (tokenLocalId: string): CreateOperation => {
   return { kind: 'create', seq, tokenLocalId, attempt: 1, authenticationCode: newCode(), identifier: null, sealedPassCode: null, participantNumber: null };
 };
 
-describe('sync leader', () => {
+describe('upstream', () => {
   let sim: CrmSim;
-  let deps: Omit<PushDeps, 'onResult'>;
+  let deps: Omit<BatchDeps, 'onResult'>;
 
   beforeAll(async () => {
     sim = await startCrmSim();
-    const vault = new FileKeyVault(join(await mkdtemp(join(tmpdir(), 'leader-')), 'vault.key'));
+    const vault = new FileKeyVault(join(await mkdtemp(join(tmpdir(), 'upstream-')), 'vault.key'));
     const session = sessionFor(sim);
     deps = { session: async () => session, unseal: (s) => vault.unseal(s) };
   });
   afterAll(() => sim.close());
 
   it('runs one push at a time and never sends an operation it already finished', async () => {
-    const leader = new SyncLeader();
+    const upstream = new Upstream();
     const ops = [create('a'), create('b'), create('c')];
-    const [first, second] = await Promise.all([leader.push(ops, deps), leader.push(ops.map((op) => ({ ...op, attempt: 2 })), deps)]);
+    const [first, second] = await Promise.all([upstream.push(ops, deps), upstream.push(ops.map((op) => ({ ...op, attempt: 2 })), deps)]);
     expect(first.results.map((r) => r.outcome)).toEqual(['done', 'done', 'done']);
     expect(second.results).toEqual(first.results);
     expect(callsTo(sim, 'create')).toBe(3);
@@ -39,42 +39,42 @@ describe('sync leader', () => {
   });
 
   it('reports progress while a push runs, and the last error after it', async () => {
-    const leader = new SyncLeader();
+    const upstream = new Upstream();
     await sim.setSwitches({ latencyMs: 40 });
-    const running = leader.push([create('d'), create('e'), create('f'), create('g'), create('h')], { ...deps, concurrency: 1 });
+    const running = upstream.push([create('d'), create('e'), create('f'), create('g'), create('h')], { ...deps, concurrency: 1 });
     await new Promise((r) => setTimeout(r, 100));
-    const during = leader.view();
+    const during = upstream.view();
     await running;
     await sim.setSwitches({ latencyMs: 0 });
     expect(during).toMatchObject({ running: true, total: 5 });
     expect(during.done).toBeGreaterThan(0);
     expect(during.done).toBeLessThan(5);
-    expect(leader.view()).toEqual({ running: false, done: 5, total: 5, lastError: null });
+    expect(upstream.view()).toEqual({ running: false, done: 5, total: 5, lastError: null });
 
     await sim.setSwitches({ failNext: 1, faultsOnly: 'access_tokens/create' });
-    await leader.push([create('i')], deps);
+    await upstream.push([create('i')], deps);
     await sim.setSwitches({ faultsOnly: null });
-    expect(leader.view().lastError).toMatchObject({ code: 'HTTP_500' });
+    expect(upstream.view().lastError).toMatchObject({ code: 'HTTP_500' });
   });
 
   it('sends a retried operation again: only finished answers are remembered', async () => {
-    const leader = new SyncLeader();
+    const upstream = new Upstream();
     const op = create('j');
     await sim.setSwitches({ failNext: 1, faultsOnly: 'access_tokens/create' });
-    expect((await leader.push([op], deps)).results[0]?.outcome).toBe('retry');
+    expect((await upstream.push([op], deps)).results[0]?.outcome).toBe('retry');
     await sim.setSwitches({ faultsOnly: null });
-    expect((await leader.push([{ ...op, attempt: 2 }], deps)).results[0]).toMatchObject({ outcome: 'done', adopted: false });
+    expect((await upstream.push([{ ...op, attempt: 2 }], deps)).results[0]).toMatchObject({ outcome: 'done', adopted: false });
   });
 
   it('sends again an operation it refused, when the operator puts it back (same sequence number)', async () => {
-    const leader = new SyncLeader();
+    const upstream = new Upstream();
     const withPassCode = { ...deps, unseal: async () => '1234' };
     const taken = sim.tokens().find((t) => t.identifier !== null)?.identifier ?? '';
     const op = { ...create('k'), identifier: taken, sealedPassCode: 'sealed' };
-    const first = await leader.push([op], withPassCode);
+    const first = await upstream.push([op], withPassCode);
     expect(first.results[0]).toMatchObject({ outcome: 'parked', error: { code: CrmCode.identifierExists } });
     const creates = callsTo(sim, 'create');
-    const fixed = await leader.push([{ ...op, attempt: 2, identifier: `FIXED${newCode()}` }], withPassCode);
+    const fixed = await upstream.push([{ ...op, attempt: 2, identifier: `FIXED${newCode()}` }], withPassCode);
     expect(fixed.results[0]).toMatchObject({ outcome: 'done' });
     expect(callsTo(sim, 'create')).toBe(creates + 1);
   });

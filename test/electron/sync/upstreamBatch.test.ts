@@ -2,13 +2,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CrmCode } from '../../shared/crm/statusCodes';
-import type { BaseVersion, CreateOperation, Operation, OperationResult, SetStateOperation } from '../../shared/ipc/contract';
-import { CrmSession } from '../../electron/crm/crmSession';
-import { MAX_UNKNOWN_ATTEMPTS, pushOperations, type PushDeps } from '../../electron/sync/pushEngine';
-import { FileKeyVault } from '../../electron/vault/fileKeyVault';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
-import { callsTo, clientFor, DEMO_LOGIN, newCode, sessionFor } from './simHelpers';
+import { CrmCode } from '../../../shared/crm/statusCodes';
+import type { BaseVersion, CreateOperation, Operation, OperationResult, SetStateOperation } from '../../../shared/ipc/contract';
+import { CrmSession } from '../../../electron/crm/crmSession';
+import { MAX_UNKNOWN_ATTEMPTS, sendBatch, type BatchDeps } from '../../../electron/sync/upstreamBatch';
+import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
+import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
+import { callsTo, clientFor, DEMO_LOGIN, newCode, sessionFor } from '../simHelpers';
 
 let seq = 0;
 function create(tokenLocalId: string, fields: Partial<CreateOperation> = {}): CreateOperation {
@@ -25,10 +25,10 @@ function setState(of: CreateOperation, target: SetStateOperation['target'], atte
 }
 const outcomes = (results: OperationResult[]) => results.map((r) => r.outcome);
 
-describe('push engine against the simulator', () => {
+describe('an upstream batch against the simulator', () => {
   let sim: CrmSim;
   let vault: FileKeyVault;
-  let deps: PushDeps;
+  let deps: BatchDeps;
   const simHas = (code: string) => sim.tokens().filter((t) => t.authentication_code === code).length;
 
   beforeAll(async () => {
@@ -45,24 +45,24 @@ describe('push engine against the simulator', () => {
 
   it('sends nothing without a configured CRM', async () => {
     const ops = [create('a'), create('b')];
-    const reply = await pushOperations(ops, { ...deps, session: async () => null });
+    const reply = await sendBatch(ops, { ...deps, session: async () => null });
     expect(reply.crm).toBe('unconfigured');
     expect(outcomes(reply.results)).toEqual(['blocked', 'blocked']);
   });
 
   it('sends nothing when the login is refused or the CRM is down', async () => {
     const wrong = new CrmSession(clientFor(sim), { ...DEMO_LOGIN, password: 'bad' });
-    const refused = await pushOperations([create('a')], { ...deps, session: async () => wrong });
+    const refused = await sendBatch([create('a')], { ...deps, session: async () => wrong });
     expect(refused).toMatchObject({ crm: 'loginFailed', results: [{ outcome: 'blocked' }] });
     await sim.stop();
-    const down = await pushOperations([create('a')], { ...deps, session: async () => sessionFor(sim) });
+    const down = await sendBatch([create('a')], { ...deps, session: async () => sessionFor(sim) });
     expect(down).toMatchObject({ crm: 'unreachable', results: [{ outcome: 'blocked' }] });
   });
 
   it('creates with an unsealed pass code and runs one token’s operations in order', async () => {
     const op = create('t1', { identifier: `C${newCode()}`, sealedPassCode: await vault.seal('4321'), participantNumber: '1' });
     const off = setState(op, 'NOT_EFFECTIVE');
-    const reply = await pushOperations([op, off], deps);
+    const reply = await sendBatch([op, off], deps);
     expect(reply.crm).toBe('ok');
     expect(outcomes(reply.results)).toEqual(['done', 'done']);
     const record = sim.tokens().find((t) => t.authentication_code === op.authenticationCode);
@@ -74,11 +74,11 @@ describe('push engine against the simulator', () => {
   it('adopts a create whose reply was lost instead of making a twin', async () => {
     const op = create('t2');
     await sim.setSwitches({ dropNextReplies: 1 });
-    const first = await pushOperations([op], deps);
+    const first = await sendBatch([op], deps);
     expect(first).toMatchObject({ crm: 'unreachable', results: [{ outcome: 'retry' }] });
     expect(simHas(op.authenticationCode)).toBe(1);
     const creates = callsTo(sim, 'create');
-    const second = await pushOperations([{ ...op, attempt: 2 }], deps);
+    const second = await sendBatch([{ ...op, attempt: 2 }], deps);
     expect(second.results[0]).toMatchObject({ outcome: 'done', adopted: true });
     expect(callsTo(sim, 'create')).toBe(creates);
     expect(simHas(op.authenticationCode)).toBe(1);
@@ -87,29 +87,29 @@ describe('push engine against the simulator', () => {
   it('creates on a retry when the earlier send never landed', async () => {
     const op = create('t3');
     await sim.setSwitches({ failNext: 1 });
-    expect((await pushOperations([op], deps)).results[0]).toMatchObject({ outcome: 'retry', error: { code: 'HTTP_500' } });
-    const second = await pushOperations([{ ...op, attempt: 2 }], deps);
+    expect((await sendBatch([op], deps)).results[0]).toMatchObject({ outcome: 'retry', error: { code: 'HTTP_500' } });
+    const second = await sendBatch([{ ...op, attempt: 2 }], deps);
     expect(second.results[0]).toMatchObject({ outcome: 'done', adopted: false });
     expect(simHas(op.authenticationCode)).toBe(1);
   });
 
   it('skips a repeated state change that already landed', async () => {
     const op = create('t4');
-    await pushOperations([op], deps);
+    await sendBatch([op], deps);
     const off = setState(op, 'NOT_EFFECTIVE');
     await sim.setSwitches({ dropNextReplies: 1, faultsOnly: 'access_tokens/set_as_not_effective' });
-    expect((await pushOperations([off], deps)).results[0]?.outcome).toBe('retry');
-    const again = await pushOperations([{ ...off, attempt: 2 }], deps);
+    expect((await sendBatch([off], deps)).results[0]?.outcome).toBe('retry');
+    const again = await sendBatch([{ ...off, attempt: 2 }], deps);
     expect(again.results[0]).toMatchObject({ outcome: 'done', adopted: true });
   });
 
   it('parks a permanent refusal, blocks that token’s later operations, and lets other tokens flow', async () => {
     const taken = create('t5', { identifier: `T${newCode()}`, sealedPassCode: await vault.seal('1234') });
-    await pushOperations([taken], deps);
+    await sendBatch([taken], deps);
     const twin = create('t6', { identifier: taken.identifier, sealedPassCode: await vault.seal('1234') });
     const twinOff = setState(twin, 'NOT_EFFECTIVE');
     const other = create('t7');
-    const reply = await pushOperations([twin, twinOff, other], deps);
+    const reply = await sendBatch([twin, twinOff, other], deps);
     expect(outcomes(reply.results)).toEqual(['parked', 'blocked', 'done']);
     expect(reply.results[0]).toMatchObject({ error: { code: CrmCode.identifierExists } });
     expect(simHas(twin.authenticationCode)).toBe(0);
@@ -117,10 +117,10 @@ describe('push engine against the simulator', () => {
 
   it('logs in again mid-batch when the session expires', async () => {
     const a = create('t8');
-    await pushOperations([a], deps);
+    await sendBatch([a], deps);
     sim.expireSessions();
     const b = create('t9');
-    const reply = await pushOperations([setState(a, 'NOT_EFFECTIVE'), b], deps);
+    const reply = await sendBatch([setState(a, 'NOT_EFFECTIVE'), b], deps);
     expect(outcomes(reply.results)).toEqual(['done', 'done']);
   });
 
@@ -129,22 +129,22 @@ describe('push engine against the simulator', () => {
     const strange: typeof fetch = async (input, init) =>
       String(input).endsWith('/access_tokens/create') ? new Response(odd) : fetch(input, init);
     const session = sessionFor(sim, { fetch: strange });
-    const strangeDeps: PushDeps = { ...deps, session: async () => session };
+    const strangeDeps: BatchDeps = { ...deps, session: async () => session };
     const op = create('t10');
-    expect((await pushOperations([op], strangeDeps)).results[0]?.outcome).toBe('retry');
-    const last = await pushOperations([{ ...op, attempt: MAX_UNKNOWN_ATTEMPTS }], strangeDeps);
+    expect((await sendBatch([op], strangeDeps)).results[0]?.outcome).toBe('retry');
+    const last = await sendBatch([{ ...op, attempt: MAX_UNKNOWN_ATTEMPTS }], strangeDeps);
     expect(last.results[0]).toMatchObject({ outcome: 'parked', error: { code: 'COM.CRM.EXCEPTION.NEWTHING', message: 'Something new' } });
   });
 
   it('parks an operation whose sealed pass code cannot be opened', async () => {
     const op = create('t11', { identifier: `S${newCode()}`, sealedPassCode: 'v1:AAAA' });
-    const reply = await pushOperations([op], deps);
+    const reply = await sendBatch([op], deps);
     expect(reply.results[0]).toMatchObject({ outcome: 'parked', error: { code: 'LOCAL_ERROR' } });
   });
 
   it('updates identifier, pass code and code, and finishes a lost update on retry', async () => {
     const op = create('t12', { identifier: `U${newCode()}`, sealedPassCode: await vault.seal('1111') });
-    await pushOperations([op], deps);
+    await sendBatch([op], deps);
     seq += 1;
     const next = newCode();
     const update: Operation = {
@@ -152,8 +152,8 @@ describe('push engine against the simulator', () => {
       identifier: `W${newCode()}`, sealedPassCode: await vault.seal('2222'), newAuthenticationCode: next,
     };
     await sim.setSwitches({ dropNextReplies: 1, faultsOnly: 'access_tokens/update' });
-    expect((await pushOperations([update], deps)).results[0]?.outcome).toBe('retry');
-    const again = await pushOperations([{ ...update, attempt: 2 }], deps);
+    expect((await sendBatch([update], deps)).results[0]?.outcome).toBe('retry');
+    const again = await sendBatch([{ ...update, attempt: 2 }], deps);
     expect(again.results[0]).toMatchObject({ outcome: 'done', adopted: true });
     const record = sim.tokens().find((t) => t.authentication_code === next);
     expect(record).toMatchObject({ identifier: update.identifier, pass_code: '2222' });
@@ -163,20 +163,20 @@ describe('push engine against the simulator', () => {
   it('finishes a lost pass code change on retry by asking with the new pass code', async () => {
     const identifier = `K${newCode()}`;
     const op = create('t13', { identifier, sealedPassCode: await vault.seal('1111') });
-    await pushOperations([op], deps);
+    await sendBatch([op], deps);
     seq += 1;
     const update: Operation = {
       kind: 'update', seq, tokenLocalId: 't13', attempt: 1, authenticationCode: op.authenticationCode, base: baseOf(op),
       identifier, sealedPassCode: await vault.seal('9999'),
     };
     await sim.setSwitches({ failNext: 1, faultsOnly: 'access_tokens/update' });
-    expect((await pushOperations([update], deps)).results[0]?.outcome).toBe('retry');
-    const again = await pushOperations([{ ...update, attempt: 2 }], deps);
+    expect((await sendBatch([update], deps)).results[0]?.outcome).toBe('retry');
+    const again = await sendBatch([{ ...update, attempt: 2 }], deps);
     expect(again.results[0]).toMatchObject({ outcome: 'done', adopted: false });
     await sim.setSwitches({ dropNextReplies: 1 });
     const lost = { ...update, sealedPassCode: await vault.seal('7777') };
-    expect((await pushOperations([lost], deps)).results[0]?.outcome).toBe('retry');
-    expect((await pushOperations([{ ...lost, attempt: 2 }], deps)).results[0]).toMatchObject({ outcome: 'done', adopted: true });
+    expect((await sendBatch([lost], deps)).results[0]?.outcome).toBe('retry');
+    expect((await sendBatch([{ ...lost, attempt: 2 }], deps)).results[0]).toMatchObject({ outcome: 'done', adopted: true });
     expect(sim.tokens().find((t) => t.authentication_code === op.authenticationCode)?.pass_code).toBe('7777');
   });
 
@@ -186,14 +186,14 @@ describe('push engine against the simulator', () => {
     const session = sessionFor(sim, { fetch: garbled });
     await session.open();
     const op = create('t14');
-    const reply = await pushOperations([op], { ...deps, session: async () => session });
+    const reply = await sendBatch([op], { ...deps, session: async () => session });
     expect(reply.results[0]).toMatchObject({ outcome: 'retry', error: { code: 'BAD_REPLY' } });
   });
 
   it('reports a conflict when the CRM changed the identifier to a third value, and merges other fields', async () => {
     const identifier = `X${newCode()}`;
     const op = create('t15', { identifier, sealedPassCode: await vault.seal('1234') });
-    await pushOperations([op], deps);
+    await sendBatch([op], deps);
     const elsewhere = `Y${newCode()}`;
     const other = sessionFor(sim);
     await other.call((c, t) => c.updateToken(t, { access_token_identifier: { authentication_code: op.authenticationCode }, identifier: elsewhere, pass_code: '5555' }));
@@ -202,33 +202,33 @@ describe('push engine against the simulator', () => {
       kind: 'update', seq, tokenLocalId: 't15', attempt: 1, authenticationCode: op.authenticationCode, base: baseOf(op),
       identifier: `Z${newCode()}`, sealedPassCode: await vault.seal('6666'),
     };
-    const reply = await pushOperations([mine, setState(op, 'NOT_EFFECTIVE')], deps);
+    const reply = await sendBatch([mine, setState(op, 'NOT_EFFECTIVE')], deps);
     expect(reply.results[0]).toMatchObject({ outcome: 'conflict', conflicts: [{ field: 'identifier', crm: elsewhere, mine: mine.identifier }] });
     expect(reply.results[1]?.outcome).toBe('blocked');
     expect(sim.tokens().find((t) => t.authentication_code === op.authenticationCode)?.identifier).toBe(elsewhere);
 
-    const stateOnly = await pushOperations([setState(op, 'NOT_EFFECTIVE')], deps);
+    const stateOnly = await sendBatch([setState(op, 'NOT_EFFECTIVE')], deps);
     expect(stateOnly.results[0]).toMatchObject({ outcome: 'done', token: { identifier: elsewhere, lifeCycleState: 'NOT_EFFECTIVE' } });
   });
 
   it('treats a state change another counter already made as done, not as an error', async () => {
     const op = create('t16');
-    await pushOperations([op], deps);
+    await sendBatch([op], deps);
     await sessionFor(sim).call((c, t) => c.setLifeCycleState(t, { authentication_code: op.authenticationCode }, 'NOT_EFFECTIVE'));
-    const reply = await pushOperations([setState(op, 'NOT_EFFECTIVE')], deps);
+    const reply = await sendBatch([setState(op, 'NOT_EFFECTIVE')], deps);
     expect(reply.results[0]).toMatchObject({ outcome: 'done', adopted: true, token: { lifeCycleState: 'NOT_EFFECTIVE' } });
   });
 
   it('parks a change to a token the CRM no longer knows', async () => {
     const ghost = create('t17');
-    const reply = await pushOperations([setState(ghost, 'NOT_EFFECTIVE')], deps);
+    const reply = await sendBatch([setState(ghost, 'NOT_EFFECTIVE')], deps);
     expect(reply.results[0]).toMatchObject({ outcome: 'parked', error: { code: CrmCode.tokenNotFound } });
   });
 
   it('creates with a classification when one is chosen', async () => {
     const classification = (await sessionFor(sim).call((c, t) => c.listClassifications(t)))[0];
     const op = create('t18', { classificationId: classification?.id ?? null });
-    const reply = await pushOperations([op], deps);
+    const reply = await sendBatch([op], deps);
     expect(reply.results[0]).toMatchObject({ outcome: 'done', token: { classificationName: classification?.name } });
     expect(sim.tokens().find((t) => t.authentication_code === op.authenticationCode)?.classification_id).toBe(classification?.id);
   });

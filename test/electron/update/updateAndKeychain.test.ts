@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveUpdateFeed, UPDATE_URL_ENV } from '../../electron/update/updateFeed';
-import { assessKeychain } from '../../electron/vault/keychain';
+import { resolveUpdateFeed, UPDATE_URL_ENV } from '../../../electron/update/updateFeed';
+import { assessKeychain } from '../../../electron/vault/keychain';
 
 describe('auto-update feed', () => {
   const packaged = { isPackaged: true, hasAppUpdateYml: false };

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileKeyVault } from '../../electron/vault/fileKeyVault';
+import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
 
 async function freshKeyPath(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'vault-')), 'vault.key');
