@@ -52,6 +52,7 @@ export function createAppServices(db: TokenDeskDatabase, api: TokenDeskApi, opti
       sync.subscribe((state, previous) => {
         if (state.pendingCount > previous.pendingCount) onChange();
       }),
+    watchMain: (onChange) => api.on('queueChanged', onChange),
     onlineEvents: typeof window === 'undefined' ? null : window,
   });
   return {

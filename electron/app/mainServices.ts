@@ -3,6 +3,7 @@ import type { PushReply, SettingsInput } from '../../shared/ipc/contract';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
 import { safeUrl, writeDiagnosticsBundle, type AppInfo } from '../diagnostics/diagnosticsBundle';
+import { createMainEvents, type MainEvents } from '../ipc/mainEvents';
 import { createRouter, type IpcRouter } from '../ipc/router';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
@@ -32,6 +33,8 @@ export interface MainServicesOptions {
 
 export interface MainServices {
   router: IpcRouter;
+  /** What main tells the renderer unasked; each transport subscribes. */
+  events: Pick<MainEvents, 'subscribe'>;
   settings: SettingsFile;
   log: FileLogger;
   dispose(): Promise<void>;
@@ -69,7 +72,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const log = createFileLogger(logFile, { mask, mirror: options.log?.mirror });
   const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault);
   let session: CrmSession | null = null;
-  const upstream = new Upstream();
+  const events = createMainEvents();
+  const upstream = new Upstream((progress) => events.emit('syncProgress', progress));
 
   log.info('Token Desk main process started', { app: app.name, version: app.version, vault: vault.protection });
   if (options.keychainWarning) log.warn(options.keychainWarning);
@@ -99,6 +103,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     saveSettings: async (input: SettingsInput) => {
       const view = await settings.save(input);
       dropSession();
+      events.emit('queueChanged', { cause: 'crmSettingsSaved' });
       log.info('Settings saved', {
         crmUrl: safeUrl(view.crmUrl),
         organisation: view.organisation,
@@ -116,7 +121,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
       return reply;
     },
-    getSyncProgress: async () => upstream.view(),
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
@@ -148,6 +152,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   return {
     router: loggedRouter(router, log),
+    events,
     settings,
     log,
     dispose: async () => {

@@ -1,16 +1,23 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { ELECTRON_IPC_CHANNEL } from '../../shared/ipc/contract';
-import type { IpcRouter } from './router';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_IPC_CHANNEL } from '../../shared/ipc/contract';
 import type { Logger } from '../logging/logger';
 import { createIpcGate, type IpcSender } from '../security/ipcGate';
+import type { MainEvents } from './mainEvents';
+import type { IpcRouter } from './router';
 
 function senderOf(event: IpcMainInvokeEvent): IpcSender {
   const frame = event.senderFrame;
   return { frameUrl: frame?.url, isMainFrame: frame !== null && frame !== undefined && frame.parent === null };
 }
 
-/** Every IPC call lands in the router, and only from our own renderer's main frame. */
-export function registerIpc(router: IpcRouter, log: Logger): void {
+/**
+ * Every IPC call lands in the router, and only from our own renderer's main frame. Every event main
+ * speaks goes to each of the app's windows on the one event channel.
+ */
+export function registerIpc(router: IpcRouter, events: Pick<MainEvents, 'subscribe'>, log: Logger): void {
   const gate = createIpcGate(router, log);
   ipcMain.handle(ELECTRON_IPC_CHANNEL, (event, channel: unknown, payload: unknown) => gate(senderOf(event), channel, payload));
+  events.subscribe((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ELECTRON_EVENT_CHANNEL, event, payload);
+  });
 }

@@ -1,4 +1,5 @@
-import type { Operation, OperationResult, PushReply, SyncError, SyncProgress } from '../../shared/ipc/contract';
+import type { Operation, OperationResult, PushReply, SyncProgress } from '../../shared/ipc/contract';
+import { replyError } from '../../shared/ipc/replyError';
 import { sendBatch, type BatchDeps } from './upstreamBatch';
 
 /** How many finished results are remembered for repeated sends. */
@@ -23,6 +24,9 @@ export class Upstream {
   private readonly finished = new Map<string, OperationResult>();
   private progress: SyncProgress = { running: false, done: 0, total: 0, lastError: null };
 
+  /** `onProgress` hears the progress as it changes: at a push's start, on each answer, at its end. */
+  constructor(private readonly onProgress: (progress: SyncProgress) => void = () => undefined) {}
+
   push(operations: Operation[], deps: Omit<BatchDeps, 'onResult'>): Promise<PushReply> {
     const run = this.queue.then(() => this.run(operations, deps));
     this.queue = run.catch(() => undefined);
@@ -40,17 +44,23 @@ export class Upstream {
 
   private async run(operations: Operation[], deps: Omit<BatchDeps, 'onResult'>): Promise<PushReply> {
     const fresh = operations.filter((op) => !this.finished.has(key(op)));
-    this.progress = { running: true, done: operations.length - fresh.length, total: operations.length, lastError: this.progress.lastError };
+    this.report({ running: true, done: operations.length - fresh.length, total: operations.length, lastError: this.progress.lastError });
+    let lastError = this.progress.lastError;
     try {
-      const reply = await sendBatch(fresh, { ...deps, onResult: () => (this.progress.done += 1) });
+      const reply = await sendBatch(fresh, { ...deps, onResult: () => this.report({ ...this.progress, done: this.progress.done + 1 }) });
       this.remember(fresh, reply.results);
       const answered = new Map(reply.results.map((r) => [r.seq, r]));
       const results = operations.map((op) => this.finished.get(key(op)) ?? answered.get(op.seq));
-      this.progress.lastError = lastError(reply) ?? (reply.crm === 'ok' ? null : this.progress.lastError);
+      lastError = replyError(reply) ?? (reply.crm === 'ok' ? null : lastError);
       return { ...reply, results: results.filter((r): r is OperationResult => r !== undefined) };
     } finally {
-      this.progress.running = false;
+      this.report({ ...this.progress, running: false, lastError });
     }
+  }
+
+  private report(progress: SyncProgress): void {
+    this.progress = progress;
+    this.onProgress({ ...progress });
   }
 
   private remember(operations: Operation[], results: OperationResult[]): void {
@@ -64,11 +74,4 @@ export class Upstream {
       this.finished.delete(oldest);
     }
   }
-}
-
-function lastError(reply: PushReply): SyncError | null {
-  for (const result of [...reply.results].reverse()) {
-    if (result.outcome === 'retry' || result.outcome === 'parked') return result.error;
-  }
-  return reply.crm === 'ok' || reply.message === null ? null : { code: reply.crm, message: reply.message };
 }

@@ -1,4 +1,5 @@
-import type { PushReply, SyncError } from '../../shared/ipc/contract';
+import type { PushReply } from '../../shared/ipc/contract';
+import { replyError } from '../../shared/ipc/replyError';
 import { applyResults } from '../db/applyResults';
 import { countPending, releaseLeases, takeBatch } from '../db/outbox';
 import { withProgress } from './progress';
@@ -12,17 +13,7 @@ export interface PushOptions {
   /** Read before each batch, so a "Sync now" that joins a timer's sync forces the rest of it. */
   force: () => boolean;
   batchSize?: number;
-  pollMs?: number;
   onProgress?: (progress: SyncProgressView) => void;
-}
-
-/** The error a reply reports: the last refused or retried change, else why the CRM was not reached. */
-function replyError(reply: PushReply): SyncError | null {
-  for (const result of [...reply.results].reverse()) {
-    if (result.outcome === 'retry' || result.outcome === 'parked') return result.error;
-    if (result.outcome === 'conflict') return { code: 'CONFLICT', message: 'The CRM changed a token meanwhile; choose which value stays.' };
-  }
-  return reply.crm === 'ok' ? null : { code: reply.crm, message: reply.message ?? 'The CRM was not reached.' };
 }
 
 /**
@@ -43,7 +34,7 @@ export async function pushQueue(deps: SyncDeps, options: PushOptions, report: Sy
     let reply: PushReply;
     try {
       const push = () => api.pushOperations({ operations });
-      reply = await withProgress(api, push, batch, options.onProgress ?? (() => undefined), options.pollMs);
+      reply = await withProgress(api, push, batch, options.onProgress ?? (() => undefined));
     } catch (error) {
       await releaseLeases(db, operations.map((op) => op.seq), deps.owner);
       throw error;

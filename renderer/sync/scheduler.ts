@@ -12,6 +12,8 @@ export interface SchedulerOptions {
   intervalMs: () => number | Promise<number>;
   /** Calls back on each local change (say, the pending count rose); returns an unsubscribe. */
   watchChanges?: (onChange: () => void) => () => void;
+  /** Calls back when main says what held the queue changed (say, a CRM was configured); returns an unsubscribe. */
+  watchMain?: (onChange: () => void) => () => void;
   /** Where the browser's `online` event fires; none in Node. */
   onlineEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
 }
@@ -29,9 +31,9 @@ export interface SyncScheduler {
 }
 
 /**
- * When to sync: debounced after a local change, on `online`, once at start-up, on a timer and on
- * "Sync now". Start-up, `online` and "Sync now" are forced (a reason to try now what was backing off);
- * the timer and local changes are not. One sync at a time is the `sync` function's job (it joins).
+ * When to sync: debounced after a local change, on `online`, when main says the queue may move, once
+ * at start-up, on a timer and on "Sync now". All but the timer and local changes are forced (a reason
+ * to try now what was backing off). One sync at a time is the `sync` function's job (it joins).
  */
 export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   let debounce: ReturnType<typeof setTimeout> | null = null;
@@ -39,6 +41,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   let period = 0;
   let started = false;
   let unwatch: (() => void) | null = null;
+  let unwatchMain: (() => void) | null = null;
 
   const cancelDebounce = () => {
     if (debounce !== null) clearTimeout(debounce);
@@ -70,6 +73,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       if (!started) return;
       options.onlineEvents?.addEventListener('online', onOnline);
       unwatch = options.watchChanges?.(changed) ?? null;
+      unwatchMain = options.watchMain?.(onOnline) ?? null;
       arm();
       await trigger(true);
     },
@@ -79,7 +83,9 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       arm();
       options.onlineEvents?.removeEventListener('online', onOnline);
       unwatch?.();
+      unwatchMain?.();
       unwatch = null;
+      unwatchMain = null;
     },
     changed,
     syncNow: () => trigger(true),

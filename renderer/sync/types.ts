@@ -4,7 +4,7 @@ import type { Jitter } from '../db/backoff';
 import type { TokenDeskDatabase } from '../db/database';
 
 /** The channels a sync uses. */
-export type SyncApi = Pick<TokenDeskApi, 'pushOperations' | 'refreshTokens' | 'fetchStock' | 'getSyncProgress'>;
+export type SyncApi = Pick<TokenDeskApi, 'pushOperations' | 'refreshTokens' | 'fetchStock' | 'on'>;
 
 /** Tells which lease owners (connections) are still running; without it, a lease holds until its time. */
 export type LiveOwners = () => Promise<(owner: string) => boolean>;

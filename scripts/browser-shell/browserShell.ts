@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { startRendererServer, type RendererServer } from './rendererServer';
-import { SHELL_BINDING } from './shellBinding';
+import { SHELL_BINDING, SHELL_EVENT_RECEIVER } from './shellBinding';
 
 export const DEFAULT_SHELL_PORT = 5178;
 
@@ -50,6 +50,25 @@ function builtFiles(appRoot: string): { rendererDir: string; preloadScript: stri
   return { rendererDir, preloadScript };
 }
 
+type Receiver = (event: unknown, payload: unknown) => void;
+
+function openPages(context: BrowserContext | null): Page[] {
+  return context?.pages().filter((page) => !page.isClosed()) ?? [];
+}
+
+/**
+ * Main's events reach each page the way Electron's webContents.send does: in order, unchecked here
+ * (the preload factory checks them). A page that is navigating misses the event, as a reloading
+ * Electron window would; it asks main again on start.
+ */
+function sendEvent(pages: Page[], event: string, payload: unknown): void {
+  for (const page of pages) {
+    page
+      .evaluate(([receiver, name, body]) => (globalThis as unknown as Record<string, Receiver | undefined>)[receiver]?.(name, body), [SHELL_EVENT_RECEIVER, event, payload] as const)
+      .catch(() => undefined);
+  }
+}
+
 /**
  * The real app with Chromium as its window: the built renderer, the same
  * preload factory, and the same main-process services, joined by a Playwright
@@ -63,6 +82,7 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
   if (options.crmUrl !== undefined) await services.settings.setCrmUrl(options.crmUrl);
   let server: RendererServer | null = null;
   let context: BrowserContext | null = null;
+  let stopEvents = () => undefined as void;
   try {
     server = await startRendererServer(rendererDir, options.port ?? DEFAULT_SHELL_PORT);
     const args = [...CHROMIUM_ARGS];
@@ -77,6 +97,7 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
       services.router.handle(channel, payload),
     );
     await context.addInitScript({ path: preloadScript });
+    stopEvents = services.events.subscribe((event, payload) => sendEvent(openPages(context), event, payload));
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/index.html`);
     const openServer = server;
@@ -87,12 +108,14 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
       url: server.url,
       services,
       close: async () => {
+        stopEvents();
         await openContext.close();
         await openServer.close();
         await services.dispose();
       },
     };
   } catch (error) {
+    stopEvents();
     await context?.close();
     await server?.close();
     await services.dispose();

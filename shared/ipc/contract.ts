@@ -204,7 +204,6 @@ export const ipcContract = {
     request: z.object({ count: z.number().int().min(1).max(MAX_REFRESH) }).strict(),
     reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema) }),
   },
-  getSyncProgress: { request: z.object({}).strict(), reply: syncProgressSchema },
   /** Logs in with the stored settings and says whether it worked. */
   testConnection: { request: z.object({}).strict(), reply: z.object(reachReply) },
   /** Asks the CRM whether the identifier and pass code belong together: `valid` null when it could not be asked. */
@@ -236,6 +235,26 @@ export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(ipcContract, value);
 }
 
+/**
+ * What main tells the renderer without being asked. Checked like the channels' replies: main checks an
+ * event before it sends it, the preload factory again before any listener sees it.
+ */
+export const ipcEvents = {
+  /** The push main is running, as it goes: at its start, on each operation's answer, at its end. */
+  syncProgress: syncProgressSchema,
+  /** What held the queue in main has changed (the CRM settings were saved): what waited may go now. */
+  queueChanged: z.object({ cause: z.enum(['crmSettingsSaved']) }),
+} as const;
+
+export type IpcEvents = typeof ipcEvents;
+export type EventName = keyof IpcEvents;
+export type PayloadOf<E extends EventName> = z.output<IpcEvents[E]>;
+export const EVENT_NAMES = Object.keys(ipcEvents) as EventName[];
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(ipcEvents, value);
+}
+
 /** What crosses the process boundary: never a thrown error, always this envelope. */
 export const IPC_ERROR_CODES = ['UNKNOWN_CHANNEL', 'BAD_REQUEST', 'BAD_REPLY', 'FAILED'] as const;
 export const ipcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message: z.string() });
@@ -248,3 +267,5 @@ export type IpcEnvelope = z.infer<typeof ipcEnvelopeSchema>;
 
 /** The single Electron IPC channel every call travels on. */
 export const ELECTRON_IPC_CHANNEL = 'token-desk:invoke';
+/** The single Electron IPC channel every event travels on (main to renderer). */
+export const ELECTRON_EVENT_CHANNEL = 'token-desk:event';

@@ -32,7 +32,6 @@ beforeEach(() => {
     sealSecret: fakeSeal,
     getSettings: () => ({ crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 }),
     pushOperations: ({ operations }) => pushReply(operations),
-    getSyncProgress: () => ({ running: true, done: 2, total: 4, lastError: null }),
     participantTokens: ({ participantNumber }) => ({ crm: 'ok', message: null, participant: null, tokens: participantNumber === '29' ? participantReply : [] }),
   });
 });
@@ -88,6 +87,7 @@ describe('status bar', () => {
       release = resolve;
     });
     pushReply = async (operations) => {
+      fake.emit('syncProgress', { running: true, done: 2, total: 4, lastError: null });
       await gate;
       return { crm: 'ok', message: null, results: operations.map((op) => doneResult(op)) };
     };

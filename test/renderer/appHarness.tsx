@@ -19,7 +19,6 @@ export const ONLINE: Handlers = {
   listClassifications: () => ({ crm: 'ok', message: null, classifications: [] }),
   fetchStock: () => ({ crm: 'ok', message: null, tokens: [] }),
   testConnection: () => ({ crm: 'ok', message: null }),
-  getSyncProgress: () => ({ running: false, done: 0, total: 0, lastError: null }),
 };
 
 export interface RunningApp {

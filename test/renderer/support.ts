@@ -1,4 +1,4 @@
-import { ipcContract, MAX_BATCH, type Channel, type Operation, type OperationResult, type ReplyOf, type RequestOf } from '../../shared/ipc/contract';
+import { ipcContract, MAX_BATCH, type Channel, type EventName, type Operation, type OperationResult, type PayloadOf, type ReplyOf, type RequestOf } from '../../shared/ipc/contract';
 import { createTokenDeskApi, type Invoke, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import type { ServerToken } from '../../shared/token/serverToken';
 import { TokenDeskDatabase } from '../../renderer/db/database';
@@ -71,6 +71,8 @@ type Handlers = { [C in Channel]?: (request: RequestOf<C>) => ReplyOf<C> | Promi
 export interface FakeTokenDesk {
   api: TokenDeskApi;
   calls: Array<{ channel: Channel; payload: unknown }>;
+  /** Main speaks first: delivers an event as a preload would, through the factory's checks. */
+  emit: <E extends EventName>(event: E, payload: PayloadOf<E>) => void;
 }
 
 /**
@@ -92,7 +94,9 @@ export function fakeTokenDesk(handlers: Handlers): FakeTokenDesk {
       return { ok: false, error: { code: 'FAILED', message: error instanceof Error ? error.message : String(error) } };
     }
   };
-  return { api: createTokenDeskApi(invoke), calls };
+  let deliver: (event: unknown, payload: unknown) => void = () => undefined;
+  const api = createTokenDeskApi(invoke, (listener) => (deliver = listener));
+  return { api, calls, emit: (event, payload) => deliver(event, payload) };
 }
 
 /** Seals by tagging the length only, so a test can prove the plain pass code never reaches Dexie. */

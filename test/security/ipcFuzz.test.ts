@@ -31,7 +31,6 @@ const VALID = {
   refreshTokens: { authenticationCodes: [CODE] },
   participantTokens: { participantNumber: 'P1' },
   fetchStock: { count: 5 },
-  getSyncProgress: {},
   testConnection: {},
   checkPassCode: { identifier: 'CARD1', sealedPassCode: 'v1:x' },
   listClassifications: {},

@@ -89,7 +89,7 @@ export class StormTerminal {
       vault: new FileKeyVault(join(this.dataDir, 'vault.key')),
       crmTimeoutMs: this.crmTimeoutMs,
     });
-    const router = this.services.router;
-    this.api = createTokenDeskApi((channel, payload) => router.handle(channel, payload));
+    const { router, events } = this.services;
+    this.api = createTokenDeskApi((channel, payload) => router.handle(channel, payload), (deliver) => events.subscribe(deliver));
   }
 }

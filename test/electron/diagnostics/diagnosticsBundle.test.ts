@@ -49,7 +49,7 @@ describe('main log and diagnostics bundle', () => {
     sim = await startCrmSim({ data: { ...data, users: [...data.users, { ...demo, id: '99', username: 'counter7', password: PASSWORD }] } });
     dataDir = await mkdtemp(join(tmpdir(), 'diagnostics-'));
     services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), app: { name: 'Token Desk', version: '9.9.9' } });
-    api = createTokenDeskApi((channel, payload) => services.router.handle(channel, payload));
+    api = createTokenDeskApi((channel, payload) => services.router.handle(channel, payload), (deliver) => services.events.subscribe(deliver));
   });
 
   afterAll(async () => {

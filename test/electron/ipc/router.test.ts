@@ -14,7 +14,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     refreshTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [], missing: [] })),
     participantTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, participant: null, tokens: [] })),
     fetchStock: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [] })),
-    getSyncProgress: vi.fn(async () => ({ running: false, done: 0, total: 0, lastError: null })),
     testConnection: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null })),
     checkPassCode: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, valid: null, token: null })),
     listClassifications: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, classifications: [] })),
@@ -69,7 +68,7 @@ describe('IPC router', () => {
 
   it('is reached through the same preload factory the app uses, which throws the error for the caller', async () => {
     const router = createRouter(handlers());
-    const api = createTokenDeskApi((channel, payload) => router.handle(channel, payload));
+    const api = createTokenDeskApi((channel, payload) => router.handle(channel, payload), () => undefined);
     await expect(api.sealSecret({ plaintext: 'abcd' })).resolves.toEqual({ sealed: 'sealed:abcd' });
     const failure = api.saveSettings({ crmUrl: 'nope', organisation: '', username: '' });
     await expect(failure).rejects.toBeInstanceOf(IpcCallError);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrmCode } from '../../../shared/crm/statusCodes';
-import type { CreateOperation } from '../../../shared/ipc/contract';
+import type { CreateOperation, SyncProgress } from '../../../shared/ipc/contract';
 import { Upstream } from '../../../electron/sync/upstream';
 import type { BatchDeps } from '../../../electron/sync/upstreamBatch';
 import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
@@ -38,23 +38,31 @@ describe('upstream', () => {
     expect(callsTo(sim, 'show')).toBe(0);
   });
 
-  it('reports progress while a push runs, and the last error after it', async () => {
-    const upstream = new Upstream();
-    await sim.setSwitches({ latencyMs: 40 });
-    const running = upstream.push([create('d'), create('e'), create('f'), create('g'), create('h')], { ...deps, concurrency: 1 });
-    await new Promise((r) => setTimeout(r, 100));
-    const during = upstream.view();
-    await running;
-    await sim.setSwitches({ latencyMs: 0 });
-    expect(during).toMatchObject({ running: true, total: 5 });
-    expect(during.done).toBeGreaterThan(0);
-    expect(during.done).toBeLessThan(5);
+  it('tells its progress as it goes (start, each answer, end), and the last error after a push', async () => {
+    const heard: SyncProgress[] = [];
+    let seenMidway: SyncProgress | null = null;
+    const upstream = new Upstream((progress) => {
+      heard.push(progress);
+      if (progress.done === 2) seenMidway = upstream.view();
+    });
+    await upstream.push([create('d'), create('e'), create('f'), create('g'), create('h')], { ...deps, concurrency: 1 });
+    expect(heard.map((p) => [p.running, p.done, p.total])).toEqual([
+      [true, 0, 5],
+      [true, 1, 5],
+      [true, 2, 5],
+      [true, 3, 5],
+      [true, 4, 5],
+      [true, 5, 5],
+      [false, 5, 5],
+    ]);
+    expect(seenMidway).toEqual({ running: true, done: 2, total: 5, lastError: null });
     expect(upstream.view()).toEqual({ running: false, done: 5, total: 5, lastError: null });
 
     await sim.setSwitches({ failNext: 1, faultsOnly: 'access_tokens/create' });
     await upstream.push([create('i')], deps);
     await sim.setSwitches({ faultsOnly: null });
     expect(upstream.view().lastError).toMatchObject({ code: 'HTTP_500' });
+    expect(heard.at(-1)).toMatchObject({ running: false, lastError: { code: 'HTTP_500' } });
   });
 
   it('sends a retried operation again: only finished answers are remembered', async () => {

@@ -1,4 +1,4 @@
-import type { Operation, OperationResult, PushReply, SyncProgress } from '../../../shared/ipc/contract';
+import type { Operation, OperationResult, PushReply } from '../../../shared/ipc/contract';
 import type { ServerToken } from '../../../shared/token/serverToken';
 import { fakeTokenDesk, serverToken, type FakeTokenDesk } from '../support';
 
@@ -11,7 +11,6 @@ export interface FakeMain extends FakeTokenDesk {
   creates: () => number;
   pushed: () => Operation[];
   notAssociated: ServerToken[];
-  progress: SyncProgress;
 }
 
 export function fakeMain(): FakeMain {
@@ -19,7 +18,6 @@ export function fakeMain(): FakeMain {
   const notAssociated: ServerToken[] = [];
   let creates = 0;
   let date = 0;
-  const progress: SyncProgress = { running: false, done: 0, total: 0, lastError: null };
   const stamp = () => `2024-06-01T10:${String(Math.floor(date / 60)).padStart(2, '0')}:${String(date++ % 60).padStart(2, '0')}`;
 
   function run(op: Operation): OperationResult {
@@ -54,8 +52,7 @@ export function fakeMain(): FakeMain {
       missing: authenticationCodes.filter((code) => !crm.has(code)),
     }),
     fetchStock: ({ count }) => ({ crm: 'ok', message: null, tokens: notAssociated.slice(0, count) }),
-    getSyncProgress: () => progress,
   });
   const pushed = () => fake.calls.flatMap((call) => (call.channel === 'pushOperations' ? (call.payload as { operations: Operation[] }).operations : []));
-  return { ...fake, crm, creates: () => creates, pushed, notAssociated, progress };
+  return { ...fake, crm, creates: () => creates, pushed, notAssociated };
 }

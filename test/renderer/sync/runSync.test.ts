@@ -99,15 +99,14 @@ describe('runSync', () => {
     const api = {
       ...main.api,
       pushOperations: async (request: Parameters<typeof main.api.pushOperations>[0]) => {
-        main.progress.running = true;
-        main.progress.done = 3;
+        main.emit('syncProgress', { running: true, done: 3, total: 4, lastError: null });
         await inFlight;
-        main.progress.running = false;
+        main.emit('syncProgress', { running: false, done: 4, total: 4, lastError: null });
         return main.api.pushOperations(request);
       },
     };
     const seen: SyncProgressView[] = [];
-    const sync = runSync({ db, api, now }, { batchSize: 4, pollMs: 2, config: noStock, onProgress: (p) => seen.push(p) });
+    const sync = runSync({ db, api, now }, { batchSize: 4, config: noStock, onProgress: (p) => seen.push(p) });
     await expect.poll(() => seen.length, { timeout: 2_000 }).toBeGreaterThan(0);
     expect(seen[0]).toEqual({ done: 3, total: 5 });
     release();

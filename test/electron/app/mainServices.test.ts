@@ -1,0 +1,43 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMainServices, type MainServices } from '../../../electron/app/mainServices';
+import type { EventName } from '../../../shared/ipc/contract';
+import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
+
+describe('main speaks first', () => {
+  let services: MainServices;
+  let heard: Array<[EventName, unknown]>;
+
+  beforeEach(async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'main-events-'));
+    services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')) });
+    heard = [];
+    services.events.subscribe((event, payload) => heard.push([event, payload]));
+  });
+  afterEach(() => services.dispose());
+
+  it('tells the renderer the queue may move once the CRM settings are saved', async () => {
+    const reply = await services.router.handle('saveSettings', { crmUrl: 'http://127.0.0.1:9', organisation: 'DEMO', username: 'demo' });
+    expect(reply.ok).toBe(true);
+    expect(heard).toEqual([['queueChanged', { cause: 'crmSettingsSaved' }]]);
+  });
+
+  it('says nothing for a refused save', async () => {
+    await services.router.handle('saveSettings', { crmUrl: 'ftp://nope' });
+    expect(heard).toEqual([]);
+  });
+
+  it('tells a push’s progress from its start to its end, without being asked', async () => {
+    await services.router.handle('pushOperations', { operations: [] });
+    expect(heard).toEqual([
+      ['syncProgress', { running: true, done: 0, total: 0, lastError: null }],
+      ['syncProgress', { running: false, done: 0, total: 0, lastError: { code: 'unconfigured', message: 'No CRM is configured; changes stay queued.' } }],
+    ]);
+  });
+
+  it('has no channel to poll for progress any more', async () => {
+    expect(await services.router.handle('getSyncProgress', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+});
