@@ -158,6 +158,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     dispose: async () => {
       await upstream.idle();
       dropSession();
+      log.info('Token Desk main process stopped');
       await log.flush();
     },
   };

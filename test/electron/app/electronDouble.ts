@@ -1,0 +1,140 @@
+/**
+ * A recording stand-in for the `electron` module, for loading the built main bundle in Node. It
+ * records what main asks of Electron, in order, and behaves like Electron where main depends on it:
+ * a scheme registered as privileged after `ready` is refused, `whenReady` resolves when the test says.
+ */
+type Listener = (...args: unknown[]) => unknown;
+type ProtocolHandler = (request: { url: string }) => Promise<Response>;
+type InvokeHandler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+export interface WindowDouble {
+  options: { webPreferences: Record<string, unknown> } & Record<string, unknown>;
+  loadedUrl: string | null;
+  sent: Array<{ channel: string; args: unknown[] }>;
+}
+
+export interface ElectronDouble {
+  /** What `require('electron')` returns. */
+  module: Record<string, unknown>;
+  /** Each call main made, by name, in order ("ready" marks when the app became ready). */
+  journal: string[];
+  privilegedSchemes: unknown[];
+  protocolHandlers: Map<string, ProtocolHandler>;
+  ipcHandlers: Map<string, InvokeHandler>;
+  windows: WindowDouble[];
+  /** Resolves when main opens its first window. */
+  firstWindow: Promise<WindowDouble>;
+  /** Runs the listeners main put on `app` for this event; a listener may call event.preventDefault(). */
+  emitApp(event: string, ...args: unknown[]): void;
+  becomeReady(): void;
+}
+
+export function electronDouble(userData: string): ElectronDouble {
+  const journal: string[] = [];
+  const appListeners = new Map<string, Listener[]>();
+  const protocolHandlers = new Map<string, ProtocolHandler>();
+  const ipcHandlers = new Map<string, InvokeHandler>();
+  const privilegedSchemes: unknown[] = [];
+  const windows: WindowDouble[] = [];
+  let ready = false;
+  let markReady: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  const record = (name: string) => journal.push(name);
+  let windowOpened: (window: WindowDouble) => void = () => undefined;
+  const firstWindow = new Promise<WindowDouble>((resolve) => {
+    windowOpened = resolve;
+  });
+
+  class BrowserWindow {
+    static getAllWindows = () => instances;
+    readonly webContents: { send: (channel: string, ...args: unknown[]) => void };
+    constructor(options: WindowDouble['options']) {
+      record('new BrowserWindow');
+      const double: WindowDouble = { options, loadedUrl: null, sent: [] };
+      windows.push(double);
+      this.webContents = { send: (channel, ...args) => double.sent.push({ channel, args }) };
+      instances.push(this);
+      windowOpened(double);
+    }
+    once(): this {
+      return this;
+    }
+    show(): void {}
+    loadURL(url: string): Promise<void> {
+      const double = windows[instances.indexOf(this)];
+      if (double) double.loadedUrl = url;
+      return Promise.resolve();
+    }
+  }
+  const instances: BrowserWindow[] = [];
+
+  const module = {
+    app: {
+      isPackaged: false,
+      enableSandbox: () => record('app.enableSandbox'),
+      whenReady: () => (record('app.whenReady'), readyPromise),
+      getPath: (name: string) => (name === 'userData' ? userData : `${userData}/${name}`),
+      getName: () => 'Token Desk',
+      getVersion: () => '0.0.0-test',
+      exit: (code: number) => record(`app.exit ${code}`),
+      quit: () => record('app.quit'),
+      on: (event: string, listener: Listener) => {
+        record(`app.on ${event}`);
+        appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        record('protocol.registerSchemesAsPrivileged');
+        if (ready) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
+        privilegedSchemes.push(...schemes);
+      },
+      handle: (scheme: string, handler: ProtocolHandler) => {
+        record(`protocol.handle ${scheme}`);
+        protocolHandlers.set(scheme, handler);
+      },
+    },
+    ipcMain: {
+      handle: (channel: string, handler: InvokeHandler) => {
+        record(`ipcMain.handle ${channel}`);
+        ipcHandlers.set(channel, handler);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => record('session.setPermissionRequestHandler'),
+        setPermissionCheckHandler: () => record('session.setPermissionCheckHandler'),
+        webRequest: { onBeforeRequest: () => record('session.webRequest.onBeforeRequest') },
+      },
+    },
+    safeStorage: {
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      isAsyncEncryptionAvailable: async () => true,
+      encryptStringAsync: async (plain: string) => Buffer.from(`sealed:${plain}`),
+      decryptStringAsync: async (sealed: Buffer) => ({ result: sealed.toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
+    },
+    dialog: { showMessageBox: async () => (record('dialog.showMessageBox'), { response: 0 }) },
+    shell: { openExternal: async () => record('shell.openExternal') },
+    BrowserWindow,
+  };
+
+  return {
+    module,
+    journal,
+    privilegedSchemes,
+    protocolHandlers,
+    ipcHandlers,
+    windows,
+    firstWindow,
+    emitApp: (event, ...args) => {
+      for (const listener of appListeners.get(event) ?? []) listener(...args);
+    },
+    becomeReady: () => {
+      ready = true;
+      record('ready');
+      markReady();
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import Module, { createRequire } from 'node:module';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_IPC_CHANNEL } from '../../../shared/ipc/contract';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from '../../../electron/protocol/appOrigin';
+import { RENDERER_CSP } from '../../../electron/protocol/rendererAssets';
+import { electronDouble, type ElectronDouble } from './electronDouble';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const INDEX_HTML = '<!doctype html><title>Token Desk</title>';
+const SECRET = 'not for the renderer';
+
+type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
+const loader = Module as unknown as { _load: Load };
+
+/**
+ * Main's Electron glue, as it ships: the bundle `npm run build` makes (built here into a temp folder
+ * with the same Vite target), loaded in Node with a recording double in place of `electron`.
+ */
+describe('the built main bundle against a recording Electron', () => {
+  let work: string;
+  let electron: ElectronDouble;
+  let bundleDir: string;
+  const originalLoad = loader._load;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'main-bundle-'));
+    bundleDir = join(work, 'dist-electron');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'main', logLevel: 'silent', build: { outDir: bundleDir, emptyOutDir: true } });
+    // main.cjs serves ../dist/renderer beside itself, as in the packaged app.
+    await mkdir(join(work, 'dist', 'renderer', 'assets'), { recursive: true });
+    await writeFile(join(work, 'dist', 'renderer', 'index.html'), INDEX_HTML);
+    await writeFile(join(work, 'dist', 'secret.txt'), SECRET);
+    electron = electronDouble(join(work, 'userData'));
+    loader._load = function load(request, parent, isMain) {
+      return request === 'electron' ? electron.module : originalLoad.call(this, request, parent, isMain);
+    };
+    createRequire(import.meta.url)(join(bundleDir, 'main.cjs'));
+    expect(electron.journal).not.toContain('new BrowserWindow');
+    electron.becomeReady();
+    await electron.firstWindow;
+  }, 180_000);
+
+  afterAll(() => {
+    loader._load = originalLoad;
+  });
+
+  const serve = (url: string) => {
+    const handler = electron.protocolHandlers.get(APP_SCHEME);
+    if (!handler) throw new Error('no app:// handler');
+    return handler({ url });
+  };
+  const invoke = (frameUrl: string, channel: unknown, payload: unknown) => {
+    const handler = electron.ipcHandlers.get(ELECTRON_IPC_CHANNEL);
+    if (!handler) throw new Error('no IPC handler');
+    return handler({ senderFrame: { url: frameUrl, parent: null } }, channel, payload);
+  };
+
+  it('registers app:// as privileged (standard and secure only) before the app is ready, and turns the sandbox on', () => {
+    expect(electron.privilegedSchemes).toEqual([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+    const journal = electron.journal;
+    expect(journal.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(journal.indexOf('ready'));
+    expect(journal.indexOf('app.enableSandbox')).toBeLessThan(journal.indexOf('ready'));
+  });
+
+  it('serves index.html from app://token-desk with the CSP header', async () => {
+    const response = await serve(APP_ENTRY_URL);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(RENDERER_CSP);
+    expect(await response.text()).toBe(INDEX_HTML);
+  });
+
+  it('refuses traversal out of the renderer folder, other hosts and missing files', async () => {
+    for (const url of [
+      'app://token-desk/../secret.txt',
+      'app://token-desk/%2e%2e/secret.txt',
+      'app://token-desk/..%2fsecret.txt',
+      'app://token-desk/assets/..%2f..%2fsecret.txt',
+      'app://token-desk/%2e%2e%5csecret.txt',
+      'app://evil/index.html',
+      'app://token-desk/missing.js',
+    ]) {
+      const response = await serve(url);
+      expect(response.status, url).toBe(404);
+      expect(await response.text(), url).not.toContain(SECRET);
+    }
+  });
+
+  it("answers IPC on the contract's one channel, through the router, only for the app's main frame", async () => {
+    expect([...electron.ipcHandlers.keys()]).toEqual([ELECTRON_IPC_CHANNEL]);
+    expect(await invoke(APP_ENTRY_URL, 'getSettings', {})).toMatchObject({ ok: true, value: { configured: false, crmUrl: '' } });
+    expect(await invoke(APP_ENTRY_URL, 'getSettings', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await invoke(APP_ENTRY_URL, 'getSyncProgress', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await invoke('https://evil.example/', 'getSettings', {})).toMatchObject({ ok: false, error: { code: 'FAILED' } });
+  });
+
+  it("sends main's events to the window on the contract's event channel", async () => {
+    const saved = await invoke(APP_ENTRY_URL, 'saveSettings', { crmUrl: 'http://127.0.0.1:9', organisation: 'DEMO', username: 'demo' });
+    expect(saved).toMatchObject({ ok: true });
+    expect(electron.windows[0]?.sent).toContainEqual({ channel: ELECTRON_EVENT_CHANNEL, args: ['queueChanged', { cause: 'crmSettingsSaved' }] });
+  });
+
+  it('opens one window on app:// with the secure webPreferences and the preload beside the bundle', () => {
+    const window = electron.windows[0];
+    expect(window?.loadedUrl).toBe(APP_ENTRY_URL);
+    expect(window?.options.webPreferences).toMatchObject({
+      preload: join(bundleDir, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      devTools: true,
+    });
+    expect(electron.journal).toEqual(
+      expect.arrayContaining(['session.setPermissionRequestHandler', 'session.setPermissionCheckHandler', 'session.webRequest.onBeforeRequest', 'app.on web-contents-created']),
+    );
+  });
+
+  it('disposes the services when the app quits: the log is written out to its last line', async () => {
+    electron.emitApp('before-quit', { preventDefault: () => undefined });
+    const log = join(work, 'userData', 'logs', 'main.log');
+    await expect.poll(async () => (await readFile(log, 'utf8').catch(() => '')).includes('Token Desk main process stopped'), { timeout: 30_000 }).toBe(true);
+  });
+});
