@@ -11,7 +11,9 @@ function harness(options: { intervalMs?: number; debounceMs?: number } = {}) {
   const requests: SyncRequest[] = [];
   const online = new EventTarget();
   let notify: () => void = () => undefined;
+  let mainSays: () => void = () => undefined;
   const unwatch = vi.fn();
+  const unwatchMain = vi.fn();
   const scheduler = createSyncScheduler({
     sync: async (request) => {
       requests.push(request);
@@ -22,9 +24,13 @@ function harness(options: { intervalMs?: number; debounceMs?: number } = {}) {
       notify = onChange;
       return unwatch;
     },
+    watchMain: (onChange) => {
+      mainSays = onChange;
+      return unwatchMain;
+    },
     onlineEvents: online,
   });
-  return { scheduler, requests, online, change: () => notify(), unwatch };
+  return { scheduler, requests, online, change: () => notify(), unwatch, mainSays: () => mainSays(), unwatchMain };
 }
 
 describe('sync scheduler', () => {
@@ -79,6 +85,16 @@ describe('sync scheduler', () => {
     scheduler.stop();
     online.dispatchEvent(new Event('online'));
     expect(requests).toHaveLength(1);
+  });
+
+  it('syncs, forced, when main says the queue may move; stops listening when stopped', async () => {
+    const { scheduler, requests, mainSays, unwatchMain } = harness();
+    await scheduler.start();
+    requests.length = 0;
+    mainSays();
+    expect(requests).toEqual([{ force: true }]);
+    scheduler.stop();
+    expect(unwatchMain).toHaveBeenCalledOnce();
   });
 
   it('syncs on the timer, not forced, at the configured period; the period can change', async () => {
