@@ -7,10 +7,10 @@ import { createRouter, type IpcRouter } from '../ipc/router';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
-import { SettingsFile } from '../settings/settingsFile';
+import { SettingsFile, type ApproveOriginChange } from '../settings/settingsFile';
 import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
 import { Upstream } from '../sync/upstream';
-import { maskingVault } from '../vault/maskingVault';
+import { BoundSecrets } from '../vault/boundSecrets';
 import type { Vault } from '../vault/vault';
 
 export const LOG_DIR = 'logs';
@@ -28,6 +28,8 @@ export interface MainServicesOptions {
   log?: { maxBytes?: number; keep?: number; mirror?: (level: LogLevel, line: string) => void };
   /** Set when the OS keychain is weak or missing; logged, and kept in diagnostics bundles. */
   keychainWarning?: string | null;
+  /** Asked before the CRM URL moves to another origin; throws to refuse. The hook for a manager's approval. */
+  approveOriginChange?: ApproveOriginChange;
 }
 
 export interface MainServices {
@@ -64,10 +66,10 @@ function loggedRouter(router: IpcRouter, log: FileLogger): IpcRouter {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const app = options.app ?? { name: 'Token Desk', version: 'development' };
   const mask = new SecretMask();
-  const vault = maskingVault(options.vault, mask);
+  const vault = new BoundSecrets(options.vault, mask);
   const logFile = new RotatingLog({ dir: join(options.dataDir, LOG_DIR), maxBytes: options.log?.maxBytes, keep: options.log?.keep });
   const log = createFileLogger(logFile, { mask, mirror: options.log?.mirror });
-  const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault);
+  const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault, options.approveOriginChange);
   let session: CrmSession | null = null;
   const upstream = new Upstream();
 
@@ -109,10 +111,16 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       });
       return view;
     },
-    sealSecret: async ({ plaintext }) => ({ sealed: await vault.seal(plaintext) }),
+    confirmCrmMove: async () => {
+      const before = await settings.view();
+      const view = await settings.confirmMove();
+      log.info('CRM move confirmed: queued pass codes may go to the current CRM', { from: before.waitingMoveFrom, to: safeUrl(view.crmUrl) });
+      return view;
+    },
+    sealSecret: async ({ plaintext }) => ({ sealed: await settings.sealPassCode(plaintext) }),
     pushOperations: async ({ operations }) => {
       const { pushConcurrency } = await settings.view();
-      const reply = await upstream.push(operations, { session: currentSession, unseal: (s) => vault.unseal(s), concurrency: pushConcurrency });
+      const reply = await upstream.push(operations, { session: currentSession, unseal: (sealed, origin) => settings.openPassCode(sealed, origin), concurrency: pushConcurrency });
       if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
       return reply;
     },
@@ -125,7 +133,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log[reply.crm === 'ok' ? 'info' : 'warn']('Connection test', { crm: reply.crm, message: reply.message });
       return reply;
     },
-    checkPassCode: async ({ identifier, sealedPassCode }) => checkPassCode(currentSession, identifier, await vault.unseal(sealedPassCode)),
+    checkPassCode: ({ identifier, sealedPassCode }) =>
+      checkPassCode(currentSession, identifier, (origin) => settings.openPassCode(sealedPassCode, origin)),
     listClassifications: () => listClassifications(currentSession),
     exportDiagnostics: async ({ rendererState }) => {
       const path = await writeDiagnosticsBundle(

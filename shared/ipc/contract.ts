@@ -22,6 +22,8 @@ export const settingsInputSchema = z.object({
   password: z.string().max(512).optional(),
   /** How many tokens' changes may be sent at once (each token's own changes always go in order). Absent keeps it. */
   pushConcurrency: z.number().int().min(1).max(16).optional(),
+  /** Lets a plain http:// CRM on another computer be used; the status bar then says so. Absent keeps it. */
+  allowUnencrypted: z.boolean().optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 
@@ -33,6 +35,13 @@ export const settingsViewSchema = z.object({
   passwordSet: z.boolean(),
   configured: z.boolean(),
   pushConcurrency: z.number().int().min(1).max(16),
+  allowUnencrypted: z.boolean(),
+  /** The CRM URL is plain http:// to another computer (allowed by the setting above). */
+  unencrypted: z.boolean(),
+  /** Earlier CRM origins whose queued pass codes wait until the operator confirms the move (confirmCrmMove). */
+  waitingMoveFrom: z.array(z.string()),
+  /** Why the settings file could not be read; the settings shown are then empty. */
+  damage: z.string().nullable(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
@@ -135,7 +144,8 @@ export const operationResultSchema = z.discriminatedUnion('outcome', [
 ]);
 export type OperationResult = z.infer<typeof operationResultSchema>;
 
-export const CRM_REACH = ['ok', 'unconfigured', 'unreachable', 'loginFailed'] as const;
+/** localError: this counter's own vault or settings file failed, not the CRM. */
+export const CRM_REACH = ['ok', 'unconfigured', 'unreachable', 'loginFailed', 'localError'] as const;
 export const crmReachSchema = z.enum(CRM_REACH);
 export type CrmReach = z.infer<typeof crmReachSchema>;
 
@@ -184,6 +194,9 @@ export type RendererSyncState = z.infer<typeof rendererSyncStateSchema>;
 export const ipcContract = {
   getSettings: { request: z.object({}).strict(), reply: settingsViewSchema },
   saveSettings: { request: settingsInputSchema.strict(), reply: settingsViewSchema },
+  /** The operator lets pass codes queued for the CRM's earlier origins go to the current one. */
+  confirmCrmMove: { request: z.object({}).strict(), reply: settingsViewSchema },
+  /** Seals a pass code for the queue, bound to the CRM configured now; only ever opened as a pass code. */
   sealSecret: { request: z.object({ plaintext: z.string().min(1).max(512) }).strict(), reply: z.object({ sealed: z.string() }) },
   pushOperations: {
     request: z.object({ operations: z.array(operationSchema).max(MAX_BATCH) }).strict(),

@@ -20,6 +20,7 @@ const base = { updatedDate: null, lifeCycleState: 'EFFECTIVE', identifier: null 
 /** One valid request per channel; `satisfies` makes a new channel add its example here. */
 const VALID = {
   getSettings: {},
+  confirmCrmMove: {},
   saveSettings: { crmUrl: 'https://crm.example.com', organisation: 'DEMO', username: 'demo', password: 'secret-pass' },
   sealSecret: { plaintext: '1234' },
   pushOperations: {

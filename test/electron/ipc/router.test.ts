@@ -3,12 +3,13 @@ import type { PushReply, SettingsView } from '../../../shared/ipc/contract';
 import { createTokenDeskApi, IpcCallError } from '../../../shared/ipc/tokenDeskApi';
 import { createRouter, type Handlers } from '../../../electron/ipc/router';
 
-const view: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 };
+const view: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     getSettings: vi.fn(async () => view),
     saveSettings: vi.fn(async () => view),
+    confirmCrmMove: vi.fn(async () => view),
     sealSecret: vi.fn(async ({ plaintext }) => ({ sealed: `sealed:${plaintext}` })),
     pushOperations: vi.fn(async (): Promise<PushReply> => ({ crm: 'unconfigured', message: null, results: [] })),
     refreshTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [], missing: [] })),
