@@ -4,6 +4,7 @@ import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
 import { safeUrl, writeDiagnosticsBundle, type AppInfo } from '../diagnostics/diagnosticsBundle';
 import { createRouter, type IpcRouter } from '../ipc/router';
+import { WorkJournal } from '../journal/workJournal';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
@@ -14,6 +15,8 @@ import { BoundSecrets } from '../vault/boundSecrets';
 import type { Vault } from '../vault/vault';
 
 export const LOG_DIR = 'logs';
+export const JOURNAL_FILE = join('journal', 'work.jsonl');
+export const EXPORT_DIR = 'exports';
 
 export interface MainServicesOptions {
   /** Where main keeps its own files (settings, logs, diagnostics bundles). */
@@ -35,6 +38,7 @@ export interface MainServicesOptions {
 export interface MainServices {
   router: IpcRouter;
   settings: SettingsFile;
+  journal: WorkJournal;
   log: FileLogger;
   dispose(): Promise<void>;
 }
@@ -70,6 +74,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const logFile = new RotatingLog({ dir: join(options.dataDir, LOG_DIR), maxBytes: options.log?.maxBytes, keep: options.log?.keep });
   const log = createFileLogger(logFile, { mask, mirror: options.log?.mirror });
   const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault, options.approveOriginChange);
+  const journal = new WorkJournal(join(options.dataDir, JOURNAL_FILE));
   let session: CrmSession | null = null;
   const upstream = new Upstream();
 
@@ -122,6 +127,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       const { pushConcurrency } = await settings.view();
       const reply = await upstream.push(operations, { session: currentSession, unseal: (sealed, origin) => settings.openPassCode(sealed, origin), concurrency: pushConcurrency });
       if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
+      // A change left live by a failed settle is only restored with attempt > 1, which adopts what the CRM holds.
+      await journal.settleSynced(operations, reply.results).catch((error: unknown) => log.warn('Journal not updated after a push', { error: describeError(error) }));
       return reply;
     },
     getSyncProgress: async () => upstream.view(),
@@ -136,6 +143,23 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     checkPassCode: ({ identifier, sealedPassCode }) =>
       checkPassCode(currentSession, identifier, (origin) => settings.openPassCode(sealedPassCode, origin)),
     listClassifications: () => listClassifications(currentSession),
+    journalAppend: async ({ entries }) => ({ live: await journal.append(entries) }),
+    journalSettle: async ({ ids, outcome }) => ({ live: await journal.settle(ids, outcome) }),
+    journalRead: async () => {
+      const read = await journal.read();
+      if (read.problem) log.warn(read.problem);
+      return read;
+    },
+    exportUnsyncedWork: async () => {
+      const exported = await journal.exportTo(join(options.dataDir, EXPORT_DIR));
+      log.info('Unsynced work exported', exported);
+      return exported;
+    },
+    importUnsyncedWork: async ({ text }) => {
+      const entries = await journal.importFile(text);
+      log.info('Unsynced work imported', { count: entries.length });
+      return { entries };
+    },
     exportDiagnostics: async ({ rendererState }) => {
       const path = await writeDiagnosticsBundle(
         {
@@ -158,6 +182,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   return {
     router: loggedRouter(router, log),
     settings,
+    journal,
     log,
     dispose: async () => {
       await upstream.idle();

@@ -2,7 +2,7 @@ import type { CrmReach } from '../../shared/ipc/contract';
 import type { CrmSession } from '../crm/crmSession';
 import { CrmError } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
-import { SettingsError } from '../settings/settingsStore';
+import { SettingsError } from '../settings/settingsFile';
 import { VaultError } from '../vault/vault';
 
 export type OpenSession = () => Promise<CrmSession | null>;

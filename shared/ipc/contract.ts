@@ -109,6 +109,34 @@ export type CreateOperation = z.infer<typeof createOperationSchema>;
 export type UpdateOperation = z.infer<typeof updateOperationSchema>;
 export type SetStateOperation = z.infer<typeof setStateOperationSchema>;
 
+/**
+ * One queued change, as kept in main's journal: the second copy of unsynced work. Its pass code is
+ * sealed, as in the queue. `operation.seq` is the queue's number for it when last written; a change
+ * restored into a new queue is journalled again under the same id with its new number.
+ */
+export const journalEntrySchema = z.object({
+  id: nonBlank(100),
+  queuedAt: z.number().int().min(0),
+  operation: operationSchema,
+});
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+
+/** synced: the CRM holds it; discarded: the operator dropped it; abandoned: it never reached the queue. */
+export const journalOutcomeSchema = z.enum(['synced', 'discarded', 'abandoned']);
+export type JournalOutcome = z.infer<typeof journalOutcomeSchema>;
+export const MAX_JOURNAL_BATCH = 500;
+
+/** The file "Export unsynced work" writes and "Import unsynced work" reads. */
+export const unsyncedWorkFileSchema = z.object({
+  kind: z.literal('token-desk-unsynced-work'),
+  formatVersion: z.literal(1),
+  exportedAt: z.string(),
+  /** Pass codes are sealed with the exporting counter's key: on another computer they are typed again. */
+  note: z.string(),
+  entries: z.array(journalEntrySchema),
+});
+export type UnsyncedWorkFile = z.infer<typeof unsyncedWorkFileSchema>;
+
 export const syncErrorSchema = z.object({ code: z.string(), message: z.string() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
@@ -233,6 +261,31 @@ export const ipcContract = {
    * Writes a support bundle (versions, OS, settings without secrets, sync progress, recent log lines and
    * the renderer's queue state) as JSON into the user data folder and answers with its path.
    */
+  /** Records queued changes in main's journal (fsync'd) before the clerk is told they are saved. */
+  journalAppend: {
+    request: z.object({ entries: z.array(journalEntrySchema).min(1).max(MAX_JOURNAL_BATCH) }).strict(),
+    reply: z.object({ live: z.number().int().min(0) }),
+  },
+  /** Records how journalled changes ended; they leave the journal at its next compaction. */
+  journalSettle: {
+    request: z.object({ ids: z.array(nonBlank(100)).min(1).max(MAX_JOURNAL_BATCH), outcome: journalOutcomeSchema }).strict(),
+    reply: z.object({ live: z.number().int().min(0) }),
+  },
+  /** Every journalled change without an outcome: compared at start with the queue to restore lost work. */
+  journalRead: {
+    request: z.object({}).strict(),
+    reply: z.object({ entries: z.array(journalEntrySchema), problem: z.string().nullable() }),
+  },
+  /** Writes the unsynced work (the journal's live changes) to a file in main's folder; answers its path. */
+  exportUnsyncedWork: {
+    request: z.object({}).strict(),
+    reply: z.object({ path: z.string(), count: z.number().int().min(0) }),
+  },
+  /** Takes a file of unsynced work (from another counter or before a reinstall) into the journal; answers the new changes. */
+  importUnsyncedWork: {
+    request: z.object({ text: z.string().min(1).max(50_000_000) }).strict(),
+    reply: z.object({ entries: z.array(journalEntrySchema) }),
+  },
   exportDiagnostics: {
     request: z.object({ rendererState: rendererSyncStateSchema }).strict(),
     reply: z.object({ path: z.string() }),

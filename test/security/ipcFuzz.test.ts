@@ -36,6 +36,15 @@ const VALID = {
   testConnection: {},
   checkPassCode: { identifier: 'CARD1', sealedPassCode: 'v1:x' },
   listClassifications: {},
+  journalAppend: {
+    entries: [
+      { id: 'j1', queuedAt: 1, operation: { seq: 1, tokenLocalId: 't1', attempt: 1, authenticationCode: CODE, kind: 'setState', base, target: 'NOT_EFFECTIVE' } },
+    ],
+  },
+  journalSettle: { ids: ['j1'], outcome: 'synced' },
+  journalRead: {},
+  exportUnsyncedWork: {},
+  importUnsyncedWork: { text: '{}' },
   exportDiagnostics: {
     rendererState: {
       crm: 'ok',

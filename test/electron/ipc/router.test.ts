@@ -19,6 +19,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     testConnection: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null })),
     checkPassCode: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, valid: null, token: null })),
     listClassifications: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, classifications: [] })),
+    journalAppend: vi.fn(async () => ({ live: 1 })),
+    journalSettle: vi.fn(async () => ({ live: 0 })),
+    journalRead: vi.fn(async () => ({ entries: [], problem: null })),
+    exportUnsyncedWork: vi.fn(async () => ({ path: '/data/exports/unsynced.json', count: 0 })),
+    importUnsyncedWork: vi.fn(async () => ({ entries: [] })),
     exportDiagnostics: vi.fn(async () => ({ path: '/data/diagnostics/bundle.json' })),
     ...overrides,
   };
