@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import type { PushReply, SettingsInput } from '../../shared/ipc/contract';
+import type { Operation, PushReply, SettingsInput } from '../../shared/ipc/contract';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
 import { safeUrl, writeDiagnosticsBundle, type AppInfo } from '../diagnostics/diagnosticsBundle';
 import { createRouter, type IpcRouter } from '../ipc/router';
+import { finalSync } from './finalSync';
 import { WorkJournal } from '../journal/workJournal';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
@@ -40,6 +41,8 @@ export interface MainServices {
   settings: SettingsFile;
   journal: WorkJournal;
   log: FileLogger;
+  /** On quit: one last try to send what the journal holds; answers how many stay queued. */
+  finalSync(timeoutMs?: number): Promise<{ stillQueued: number }>;
   dispose(): Promise<void>;
 }
 
@@ -101,6 +104,15 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     void old?.close().catch(() => undefined);
   };
 
+  const push = async (operations: Operation[]): Promise<PushReply> => {
+    const { pushConcurrency } = await settings.view();
+    const reply = await upstream.push(operations, { session: currentSession, unseal: (sealed, origin) => settings.openPassCode(sealed, origin), concurrency: pushConcurrency });
+    if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
+    // A change left live by a failed settle is only restored with attempt > 1, which adopts what the CRM holds.
+    await journal.settleSynced(operations, reply.results).catch((error: unknown) => log.warn('Journal not updated after a push', { error: describeError(error) }));
+    return reply;
+  };
+
   const router = createRouter({
     getSettings: () => settings.view(),
     saveSettings: async (input: SettingsInput) => {
@@ -123,14 +135,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return view;
     },
     sealSecret: async ({ plaintext }) => ({ sealed: await settings.sealPassCode(plaintext) }),
-    pushOperations: async ({ operations }) => {
-      const { pushConcurrency } = await settings.view();
-      const reply = await upstream.push(operations, { session: currentSession, unseal: (sealed, origin) => settings.openPassCode(sealed, origin), concurrency: pushConcurrency });
-      if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
-      // A change left live by a failed settle is only restored with attempt > 1, which adopts what the CRM holds.
-      await journal.settleSynced(operations, reply.results).catch((error: unknown) => log.warn('Journal not updated after a push', { error: describeError(error) }));
-      return reply;
-    },
+    pushOperations: ({ operations }) => push(operations),
     getSyncProgress: async () => upstream.view(),
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
@@ -184,6 +189,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     settings,
     journal,
     log,
+    finalSync: (timeoutMs) =>
+      finalSync(
+        { liveEntries: async () => (await journal.read()).entries, push, wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()) },
+        timeoutMs,
+      ),
     dispose: async () => {
       await upstream.idle();
       dropSession();
