@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCrashReloads } from '../../electron/app/crashReloads';
+import { createCrashReloads } from '../../../electron/app/crashReloads';
 
 describe('renderer crash reloads', () => {
   it('reloads at most 3 times in 5 minutes, then again once the window has passed', () => {

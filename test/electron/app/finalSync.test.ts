@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEntry, Operation, PushReply } from '../../shared/ipc/contract';
-import { finalSync, quitMessage } from '../../electron/app/finalSync';
+import type { JournalEntry, Operation, PushReply } from '../../../shared/ipc/contract';
+import { finalSync, quitMessage } from '../../../electron/app/finalSync';
 
 const base = { updatedDate: null, lifeCycleState: 'EFFECTIVE' as const, identifier: null };
 const entry = (n: number, attempt = 1): JournalEntry => ({
