@@ -1,20 +1,24 @@
 import { join } from 'node:path';
-import type { PushReply, SettingsInput } from '../../shared/ipc/contract';
+import type { Operation, PushReply, SettingsInput } from '../../shared/ipc/contract';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
 import { safeUrl, writeDiagnosticsBundle, type AppInfo } from '../diagnostics/diagnosticsBundle';
 import { createMainEvents, type MainEvents } from '../ipc/mainEvents';
 import { createRouter, type IpcRouter } from '../ipc/router';
+import { finalSync } from './finalSync';
+import { WorkJournal } from '../journal/workJournal';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
-import { SettingsFile } from '../settings/settingsFile';
+import { SettingsFile, type ApproveOriginChange } from '../settings/settingsFile';
 import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
 import { Upstream } from '../sync/upstream';
-import { maskingVault } from '../vault/maskingVault';
+import { BoundSecrets } from '../vault/boundSecrets';
 import type { Vault } from '../vault/vault';
 
 export const LOG_DIR = 'logs';
+export const JOURNAL_FILE = join('journal', 'work.jsonl');
+export const EXPORT_DIR = 'exports';
 
 export interface MainServicesOptions {
   /** Where main keeps its own files (settings, logs, diagnostics bundles). */
@@ -29,6 +33,8 @@ export interface MainServicesOptions {
   log?: { maxBytes?: number; keep?: number; mirror?: (level: LogLevel, line: string) => void };
   /** Set when the OS keychain is weak or missing; logged, and kept in diagnostics bundles. */
   keychainWarning?: string | null;
+  /** Asked before the CRM URL moves to another origin; throws to refuse. The hook for a manager's approval. */
+  approveOriginChange?: ApproveOriginChange;
 }
 
 export interface MainServices {
@@ -36,7 +42,10 @@ export interface MainServices {
   /** What main tells the renderer unasked; each transport subscribes. */
   events: Pick<MainEvents, 'subscribe'>;
   settings: SettingsFile;
+  journal: WorkJournal;
   log: FileLogger;
+  /** On quit: one last try to send what the journal holds; answers how many stay queued. */
+  finalSync(timeoutMs?: number): Promise<{ stillQueued: number }>;
   dispose(): Promise<void>;
 }
 
@@ -67,10 +76,11 @@ function loggedRouter(router: IpcRouter, log: FileLogger): IpcRouter {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const app = options.app ?? { name: 'Token Desk', version: 'development' };
   const mask = new SecretMask();
-  const vault = maskingVault(options.vault, mask);
+  const vault = new BoundSecrets(options.vault, mask);
   const logFile = new RotatingLog({ dir: join(options.dataDir, LOG_DIR), maxBytes: options.log?.maxBytes, keep: options.log?.keep });
   const log = createFileLogger(logFile, { mask, mirror: options.log?.mirror });
-  const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault);
+  const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault, options.approveOriginChange);
+  const journal = new WorkJournal(join(options.dataDir, JOURNAL_FILE));
   let session: CrmSession | null = null;
   const events = createMainEvents();
   const upstream = new Upstream((progress) => events.emit('syncProgress', progress));
@@ -98,6 +108,15 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     void old?.close().catch(() => undefined);
   };
 
+  const push = async (operations: Operation[]): Promise<PushReply> => {
+    const { pushConcurrency } = await settings.view();
+    const reply = await upstream.push(operations, { session: currentSession, unseal: (sealed, origin) => settings.openPassCode(sealed, origin), concurrency: pushConcurrency });
+    if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
+    // A change left live by a failed settle is only restored with attempt > 1, which adopts what the CRM holds.
+    await journal.settleSynced(operations, reply.results).catch((error: unknown) => log.warn('Journal not updated after a push', { error: describeError(error) }));
+    return reply;
+  };
+
   const router = createRouter({
     getSettings: () => settings.view(),
     saveSettings: async (input: SettingsInput) => {
@@ -114,13 +133,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       });
       return view;
     },
-    sealSecret: async ({ plaintext }) => ({ sealed: await vault.seal(plaintext) }),
-    pushOperations: async ({ operations }) => {
-      const { pushConcurrency } = await settings.view();
-      const reply = await upstream.push(operations, { session: currentSession, unseal: (s) => vault.unseal(s), concurrency: pushConcurrency });
-      if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
-      return reply;
+    confirmCrmMove: async () => {
+      const before = await settings.view();
+      const view = await settings.confirmMove();
+      log.info('CRM move confirmed: queued pass codes may go to the current CRM', { from: before.waitingMoveFrom, to: safeUrl(view.crmUrl) });
+      return view;
     },
+    sealSecret: async ({ plaintext }) => ({ sealed: await settings.sealPassCode(plaintext) }),
+    pushOperations: ({ operations }) => push(operations),
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
@@ -129,8 +149,26 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log[reply.crm === 'ok' ? 'info' : 'warn']('Connection test', { crm: reply.crm, message: reply.message });
       return reply;
     },
-    checkPassCode: async ({ identifier, sealedPassCode }) => checkPassCode(currentSession, identifier, await vault.unseal(sealedPassCode)),
+    checkPassCode: ({ identifier, sealedPassCode }) =>
+      checkPassCode(currentSession, identifier, (origin) => settings.openPassCode(sealedPassCode, origin)),
     listClassifications: () => listClassifications(currentSession),
+    journalAppend: async ({ entries }) => ({ live: await journal.append(entries) }),
+    journalSettle: async ({ ids, outcome }) => ({ live: await journal.settle(ids, outcome) }),
+    journalRead: async () => {
+      const read = await journal.read();
+      if (read.problem) log.warn(read.problem);
+      return read;
+    },
+    exportUnsyncedWork: async () => {
+      const exported = await journal.exportTo(join(options.dataDir, EXPORT_DIR));
+      log.info('Unsynced work exported', exported);
+      return exported;
+    },
+    importUnsyncedWork: async ({ text }) => {
+      const entries = await journal.importFile(text);
+      log.info('Unsynced work imported', { count: entries.length });
+      return { entries };
+    },
     exportDiagnostics: async ({ rendererState }) => {
       const path = await writeDiagnosticsBundle(
         {
@@ -154,7 +192,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     router: loggedRouter(router, log),
     events,
     settings,
+    journal,
     log,
+    finalSync: (timeoutMs) =>
+      finalSync(
+        { liveEntries: async () => (await journal.read()).entries, push, wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()) },
+        timeoutMs,
+      ),
     dispose: async () => {
       await upstream.idle();
       dropSession();

@@ -2,6 +2,7 @@ import type { CrmReach, Operation, OperationResult, PushReply, SyncError } from 
 import { toServerToken } from '../../shared/token/serverToken';
 import { CrmError, TransportCode } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
+import { SecretHeldError } from '../vault/vault';
 import { openCrm, type OpenSession } from './crmAccess';
 import { mapBounded } from './mapBounded';
 import { runOperation, type RunnerDeps } from './operationRunner';
@@ -19,14 +20,18 @@ export interface BatchDeps {
   onResult?: (result: OperationResult) => void;
 }
 
+/** A pass code waiting for the operator to confirm a CRM move: retried, never parked, never sent. */
+export const HELD_FOR_ANOTHER_CRM = 'HELD_FOR_ANOTHER_CRM';
+
 function toSyncError(error: unknown): SyncError {
   if (error instanceof CrmError) return { code: error.code, message: error.message };
+  if (error instanceof SecretHeldError) return { code: HELD_FOR_ANOTHER_CRM, message: error.message };
   return { code: 'LOCAL_ERROR', message: errorMessage(error) };
 }
 
 export function resultForError(op: Operation, error: unknown): OperationResult {
   const syncError = toSyncError(error);
-  const retry = error instanceof CrmError && (error.kind === 'temporary' || error.kind === 'session');
+  const retry = (error instanceof CrmError && (error.kind === 'temporary' || error.kind === 'session')) || error instanceof SecretHeldError;
   const retryUnknown = error instanceof CrmError && error.kind === 'unknown' && op.attempt < MAX_UNKNOWN_ATTEMPTS;
   return retry || retryUnknown
     ? { seq: op.seq, outcome: 'retry', error: syncError }

@@ -4,12 +4,21 @@ import type { AuditRow, TokenRow } from './rows';
 const COLUMNS = ['Time', 'Terminal', 'Operator', 'Action', 'Outcome', 'Authentication code', 'Identifier', 'Detail'];
 const PAGE = 500;
 
+/** Blanks, invisible and control characters a spreadsheet skips before it sees a formula. */
+const SKIPPED = String.raw`[\s\u0000-\u001F\u007F-\u009F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]`;
+/** = + - @ and their full-width forms, which some spreadsheets also read as formulas. */
+const FORMULA_START = new RegExp(`^${SKIPPED}*[=+\\-@\uFF1D\uFF0B\uFF0D\uFF20]`);
+/** Control characters other than tab and line breaks: shown as the replacement character. */
+const CONTROL = new RegExp(String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]`, 'g');
+
 /**
  * One CSV cell (RFC 4180): quoted when it holds a quote, comma or line break. A value a spreadsheet
- * would run as a formula (= + - @ first) gets a leading apostrophe.
+ * would run as a formula (= + - @, full-width too, even after blanks or invisible characters) gets a
+ * leading apostrophe, and stray control characters are replaced.
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const visible = value.replace(CONTROL, '\uFFFD');
+  const safe = FORMULA_START.test(value) || /^[\t\r]/.test(value) ? `'${visible}` : visible;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -10,6 +10,15 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 300_000 };
 
 /**
+ * Whether a time set `maxWaitMs` ahead at most still lies ahead. One further ahead than that was set
+ * before the clock jumped back, and is treated as reached: a clock that jumps back a day cannot hold
+ * a retry (or a lease) for a day.
+ */
+export function stillAhead(until: number, now: number, maxWaitMs: number): boolean {
+  return until > now && until - now <= maxWaitMs;
+}
+
+/**
  * How long to wait after the `attempts`-th failed send: capped exponential backoff with equal
  * jitter, so the delay lies in [ceiling / 2, ceiling) where ceiling = min(cap, base × 2^(attempts−1)).
  * Half fixed keeps a retry from firing at once; half random keeps counters from retrying in step.

@@ -1,5 +1,6 @@
 import { operationSchema, type Operation } from '../../shared/ipc/contract';
 import type { TokenDeskDatabase } from './database';
+import { DEFAULT_BACKOFF, stillAhead } from './backoff';
 import { park, type SentRow } from './parking';
 
 /** How long a taken row is kept from other connections (windows) unless answered first. */
@@ -24,7 +25,7 @@ export interface TakeOptions {
 export function takeBatch(db: TokenDeskDatabase, max: number, now: number, options: TakeOptions = {}): Promise<Operation[]> {
   const { force = false, owner = db.connectionId, isLive = () => true } = options;
   const leasedByOther = (row: SentRow) =>
-    row.leaseUntil > now && row.leaseOwner !== null && row.leaseOwner !== owner && isLive(row.leaseOwner);
+    stillAhead(row.leaseUntil, now, LEASE_MS) && row.leaseOwner !== null && row.leaseOwner !== owner && isLive(row.leaseOwner);
   return db.transaction('rw', db.outbox, db.tokens, db.audit, async () => {
     const held = new Set<string>();
     const candidates: SentRow[] = [];
@@ -34,7 +35,7 @@ export function takeBatch(db: TokenDeskDatabase, max: number, now: number, optio
       .each((stored) => {
         const row = stored as SentRow;
         if (held.has(row.tokenLocalId)) return;
-        if (row.status !== 'pending' || (!force && row.nextTryAt > now) || leasedByOther(row)) held.add(row.tokenLocalId);
+        if (row.status !== 'pending' || (!force && stillAhead(row.nextTryAt, now, DEFAULT_BACKOFF.capMs)) || leasedByOther(row)) held.add(row.tokenLocalId);
         else candidates.push(row);
       });
 

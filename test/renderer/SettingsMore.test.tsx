@@ -38,7 +38,7 @@ describe('Settings: CRM sign-in', () => {
   });
 
   it('sends the unit when it changed', async () => {
-    const { fake } = await openSettings({ saveSettings: (input) => ({ ...input, unit: input.unit ?? '', passwordSet: false, configured: true, pushConcurrency: 4 }) });
+    const { fake } = await openSettings({ saveSettings: (input) => ({ ...input, unit: input.unit ?? '', passwordSet: false, configured: true, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null }) });
     const form = screen.getByRole('form', { name: 'Settings' });
     type(form, 'CRM URL', 'https://crm.example.com');
     type(form, 'Unit (optional)', 'Main Counter');

@@ -30,7 +30,7 @@ beforeEach(() => {
   pushReply = (operations) => ({ crm: 'ok', message: null, results: operations.map((op) => doneResult(op)) });
   fake = fakeTokenDesk({
     sealSecret: fakeSeal,
-    getSettings: () => ({ crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 }),
+    getSettings: () => ({ crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null }),
     pushOperations: ({ operations }) => pushReply(operations),
     participantTokens: ({ participantNumber }) => ({ crm: 'ok', message: null, participant: null, tokens: participantNumber === '29' ? participantReply : [] }),
   });

@@ -7,7 +7,7 @@ import { doneResult, fakeSeal, fakeTokenDesk, type FakeTokenDesk } from './suppo
 
 type Handlers = { [C in Channel]?: (request: RequestOf<C>) => ReplyOf<C> | Promise<ReplyOf<C>> };
 
-export const NO_SETTINGS: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 };
+export const NO_SETTINGS: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null };
 
 /** A main and CRM that answer every channel, reachable and empty unless a test says otherwise. */
 export const ONLINE: Handlers = {

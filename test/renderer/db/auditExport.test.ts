@@ -21,6 +21,19 @@ describe('csvCell', () => {
     expect(csvCell('-1+2')).toBe("'-1+2");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });
+
+  it('sees a formula behind blanks, invisible characters, line feeds and full-width signs, and replaces control characters', () => {
+    expect(csvCell(' =1+1')).toBe("' =1+1");
+    expect(csvCell('\u00A0=1+1')).toBe("'\u00A0=1+1");
+    expect(csvCell('\u200B=1+1')).toBe("'\u200B=1+1");
+    expect(csvCell('\uFEFF@SUM(A1)')).toBe("'\uFEFF@SUM(A1)");
+    expect(csvCell('\n=1+1')).toBe(`"'\n=1+1"`);
+    expect(csvCell('\uFF1D1+1')).toBe("'\uFF1D1+1");
+    expect(csvCell('\uFF0B1')).toBe("'\uFF0B1");
+    expect(csvCell('a\u0007b\u009Bc')).toBe('a\uFFFDb\uFFFDc');
+    expect(csvCell('\u0000=1')).toBe("'\uFFFD=1");
+    expect(csvCell('1 = 1')).toBe('1 = 1');
+  });
 });
 
 describe('auditCsv', () => {

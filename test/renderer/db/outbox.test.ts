@@ -42,6 +42,17 @@ describe('takeBatch', () => {
     expect((await db.outbox.get(1))?.attempts).toBe(2);
   });
 
+  it('does not let a clock that jumped back a day hold a retry or a lease beyond its normal length', async () => {
+    await issue(db);
+    const day = 86_400_000;
+    const later = 10 * day;
+    expect(await takeBatch(db, 10, later, { owner: 'other-window' })).toHaveLength(1);
+    await db.outbox.update(1, { nextTryAt: later + 4_000 });
+    expect(await takeBatch(db, 10, later + 1_000)).toHaveLength(0);
+    // The clock now reads a day earlier: the 4-second backoff and the other window's lease are not a day long.
+    expect(await takeBatch(db, 10, later - day)).toHaveLength(1);
+  });
+
   it('takes at most max rows', async () => {
     for (let i = 0; i < 5; i += 1) await issue(db);
     const batch = await takeBatch(db, 2, 3_000);
