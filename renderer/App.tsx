@@ -4,7 +4,7 @@ import { SignInBanner } from './components/SignInBanner';
 import { StatusBar } from './components/StatusBar';
 import { useShortcuts } from './components/useShortcuts';
 import { ServicesContext, useAppStore, useServices } from './context';
-import { watchCounterIdentity } from './db/meta';
+import { watchCounterIdentity } from './storage/meta';
 import { FindScreen } from './screens/FindScreen';
 import { IssueScreen } from './screens/IssueScreen';
 import { PendingScreen } from './screens/PendingScreen';

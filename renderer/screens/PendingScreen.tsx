@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { RowFix } from '../components/TokenSyncActions';
 import { useClock } from '../components/useClock';
 import { useAppStore, useServices } from '../context';
-import { describeOp } from '../db/parking';
-import { attentionEntries, queueEntries, queueSize, type QueueEntry } from '../db/queue';
-import { isWaiting } from '../db/waiting';
+import { describeOp } from '../changeText';
+import { attentionEntries, isWaiting, queueEntries, queueSize, type QueueEntry } from '../outbox';
 import { formatAge, formatTime } from '../labels';
 import { Screen } from '../components/Screen';
 

@@ -9,7 +9,7 @@ import { TokenFacts } from '../components/token/TokenFacts';
 import { TokenHistory } from '../components/token/TokenHistory';
 import { TokenSyncActions } from '../components/TokenSyncActions';
 import { useAppStore, useServices } from '../context';
-import type { TokenRow } from '../db/rows';
+import type { TokenRow } from '../storage/rows';
 import { Screen } from '../components/Screen';
 
 export function TokenScreen() {

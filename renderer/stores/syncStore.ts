@@ -1,9 +1,9 @@
 import { liveQuery } from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CrmReach, SyncError } from '../../shared/ipc/contract';
-import type { TokenDeskDatabase } from '../db/database';
-import { readLastSync } from '../db/meta';
-import { countPending, queueStats, type QueueStats } from '../db/outbox';
+import type { TokenDeskDatabase } from '../storage/database';
+import { readLastSync } from '../storage/meta';
+import { countPending, queueStats, type QueueStats } from '../outbox';
 import { errorMessage } from '../errors';
 import { runSync, type RunSyncOptions } from '../sync/runSync';
 import type { SyncApi, SyncDeps, SyncProgressView, SyncReport, SyncTotals } from '../sync/types';
@@ -109,6 +109,8 @@ export function createSyncStore(
           report = await runSync(deps, { ...runOptions, force: () => forced, onProgress: (progress) => set({ progress }) });
           show(report);
         } while (again && report.failure === null && (await countPending(db)) > 0);
+        // A failed sync is not tried again at once; the next trigger will.
+        if (report.failure !== null) again = false;
       } finally {
         await readStats().catch(() => undefined);
         forced = false;
@@ -116,7 +118,12 @@ export function createSyncStore(
       }
     }
 
-    const sync = ({ force = false }: { force?: boolean } = {}) => {
+    /** A trigger that came after the run's last look (while it wrapped up) still gets its pass. */
+    const followUp = async (): Promise<void> => {
+      if (again && (await countPending(db)) > 0) await sync();
+    };
+
+    const sync = ({ force = false }: { force?: boolean } = {}): Promise<void> => {
       forced ||= force;
       if (running) {
         again = true;
@@ -125,7 +132,7 @@ export function createSyncStore(
       running = run().finally(() => {
         running = null;
       });
-      return running;
+      return running.then(followUp);
     };
 
     return {

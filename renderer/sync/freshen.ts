@@ -1,7 +1,7 @@
 import { MAX_REFRESH, type CrmReach } from '../../shared/ipc/contract';
-import { applyMissing, applyServerTokens, stalestTokens, stockCount } from '../db/freshness';
-import { handedOutCount } from '../db/stock';
-import { readStockFetchedAt, writeStockFetchedAt, type SyncConfig } from '../db/meta';
+import { handedOutCount, stockCount } from '../storage/queries';
+import { applyMissing, applyServerTokens, stalestTokens } from '../storage/serverCopies';
+import { readStockFetchedAt, writeStockFetchedAt, type SyncConfig } from '../storage/meta';
 import type { FreshenResult, SyncDeps } from './types';
 
 /**

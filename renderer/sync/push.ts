@@ -1,7 +1,6 @@
 import type { PushReply } from '../../shared/ipc/contract';
 import { replyError } from '../../shared/ipc/replyError';
-import { applyResults } from '../db/applyResults';
-import { countPending, releaseLeases, takeBatch } from '../db/outbox';
+import { applyResults, countPending, releaseLeases, takeBatch } from '../outbox';
 import { withProgress } from './progress';
 import type { SyncDeps, SyncProgressView, SyncReport } from './types';
 

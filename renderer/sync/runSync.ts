@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors';
-import { readSyncConfig, writeLastSync, type SyncConfig } from '../db/meta';
+import { readSyncConfig, writeLastSync, type SyncConfig } from '../storage/meta';
 import { freshen } from './freshen';
 import { pushQueue, type PushOptions } from './push';
 import type { SyncDeps, SyncReport } from './types';

@@ -30,7 +30,7 @@ describe('the layering lint rule', () => {
       "import { readFileSync } from 'node:fs';",
       "import { join } from 'path';",
       "import { CrmClient } from '../electron/crm/crmClient';",
-      "import { TokenDeskDatabase } from '../renderer/db/database';",
+      "import { TokenDeskDatabase } from '../renderer/storage/database';",
       'export const used = [app, readFileSync, join, CrmClient, TokenDeskDatabase, window, process];',
     ].join('\n');
     expect(await layeringErrors('shared/token/example.ts', code)).toHaveLength(7);
@@ -42,7 +42,7 @@ describe('the layering lint rule', () => {
   });
 
   it('keeps electron/ away from renderer/, and Electron itself in the few files named for it', async () => {
-    const code = "import { app } from 'electron';\nimport { TokenDeskDatabase } from '../../renderer/db/database';\nexport const x = [app, TokenDeskDatabase];";
+    const code = "import { app } from 'electron';\nimport { TokenDeskDatabase } from '../../renderer/storage/database';\nexport const x = [app, TokenDeskDatabase];";
     expect(await layeringErrors('electron/sync/example.ts', code)).toHaveLength(2);
     for (const file of ELECTRON_FACING) expect(await layeringErrors(file, code), file).toHaveLength(1);
     // A neighbour of an Electron-facing file gets no pass: the rule names files, not folders.
@@ -51,7 +51,7 @@ describe('the layering lint rule', () => {
   });
 
   it('keeps scripts/ away from renderer/ and Electron', async () => {
-    const code = "import { app } from 'electron';\nimport { TokenDeskDatabase } from '../../renderer/db/database';\nexport const x = [app, TokenDeskDatabase];";
+    const code = "import { app } from 'electron';\nimport { TokenDeskDatabase } from '../../renderer/storage/database';\nexport const x = [app, TokenDeskDatabase];";
     expect(await layeringErrors('scripts/tools/example.ts', code)).toHaveLength(2);
   });
 

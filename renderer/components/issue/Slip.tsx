@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { QRCodeSVG } from 'qrcode.react';
 import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import { useServices } from '../../context';
-import { readCounterIdentity } from '../../db/meta';
-import type { TokenRow } from '../../db/rows';
+import { readCounterIdentity } from '../../storage/meta';
+import type { TokenRow } from '../../storage/rows';
 import { formatTime } from '../../labels';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
 
