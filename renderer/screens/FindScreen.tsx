@@ -30,7 +30,7 @@ export function FindScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const query = search.trim();
   return (
-    <Screen title="Find a token" className="screen-find">
+    <Screen title="Find a token" className="screen-find" focusesOwnControl>
       <SearchBox onMessage={setMessage} />
       <p role="status" className="find-message">
         {message}

@@ -12,7 +12,7 @@ export function IssueScreen() {
   const issued = useAppStore('issue', (state) => state.issued);
   const mode = useAppStore('issue', (state) => state.mode);
   return (
-    <Screen title={issued ? 'Token issued' : 'Issue a token'}>
+    <Screen title={issued ? 'Token issued' : 'Issue a token'} focusesOwnControl>
       {issued ? (
         <SlipView issued={issued} />
       ) : (

@@ -24,7 +24,8 @@ export function TokenScreen() {
       </Screen>
     );
   }
-  return <TokenDetail token={token} />;
+  // Another token is another screen: its heading takes the focus again.
+  return <TokenDetail key={token.localId} token={token} />;
 }
 
 function BackButton() {

@@ -96,9 +96,20 @@ export function createSyncStore(
       });
     }
 
+    /** Whether a trigger came (and is not yet answered) while something is still pending. */
+    async function askedAgain(): Promise<boolean> {
+      // A trigger during the count may be for a change the count did not see yet: count again.
+      while (again) {
+        again = false;
+        if ((await countPending(db)) > 0) return true;
+      }
+      return false;
+    }
+
     /**
      * Syncs; a trigger that came while it ran (a change made during its last steps, a "Sync now"
      * during a timer's sync) gets one more pass if anything is still pending, inside the same run.
+     * The last look for such a trigger is its last wait, so none can slip in after it.
      */
     async function run(): Promise<void> {
       set({ syncing: true, progress: null });
@@ -108,22 +119,15 @@ export function createSyncStore(
           again = false;
           report = await runSync(deps, { ...runOptions, force: () => forced, onProgress: (progress) => set({ progress }) });
           show(report);
-        } while (again && report.failure === null && (await countPending(db)) > 0);
-        // A failed sync is not tried again at once; the next trigger will.
-        if (report.failure !== null) again = false;
+          await readStats().catch(() => undefined);
+        } while (report.failure === null && (await askedAgain()));
       } finally {
-        await readStats().catch(() => undefined);
         forced = false;
         set({ syncing: false, progress: null });
       }
     }
 
-    /** A trigger that came after the run's last look (while it wrapped up) still gets its pass. */
-    const followUp = async (): Promise<void> => {
-      if (again && (await countPending(db)) > 0) await sync();
-    };
-
-    const sync = ({ force = false }: { force?: boolean } = {}): Promise<void> => {
+    const sync = ({ force = false }: { force?: boolean } = {}) => {
       forced ||= force;
       if (running) {
         again = true;
@@ -132,7 +136,7 @@ export function createSyncStore(
       running = run().finally(() => {
         running = null;
       });
-      return running.then(followUp);
+      return running;
     };
 
     return {
