@@ -6,7 +6,7 @@ import { useAppStore, useServices } from '../context';
 import { readSyncConfig } from '../storage/meta';
 import { handedOutCount, stockCount, stockOnHand } from '../storage/queries';
 import { goTo } from '../shortcuts';
-import { topUpStock, type StockTopUp } from '../sync/freshen';
+import { topUpStock, type StockTopUp } from '../sync/downstream';
 import { Screen } from '../components/Screen';
 
 const LIST_LIMIT = 100;

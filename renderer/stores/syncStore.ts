@@ -8,7 +8,7 @@ import { errorMessage } from '../errors';
 import { runSync, type RunSyncOptions } from '../sync/runSync';
 import type { SyncApi, SyncDeps, SyncProgressView, SyncReport, SyncTotals } from '../sync/types';
 
-export { SYNC_BATCH_SIZE } from '../sync/push';
+export { SYNC_BATCH_SIZE } from '../sync/upstream';
 
 export type CrmReachView = 'unknown' | CrmReach;
 

@@ -6,7 +6,7 @@ import { LocalChangeError } from '../../../renderer/refusals';
 import { handOutStock } from '../../../renderer/commands/tokenWrites';
 import { handedOutCount, stockOnHand } from '../../../renderer/storage/queries';
 import { rowsOf } from '../../../renderer/outbox';
-import { topUpStock } from '../../../renderer/sync/freshen';
+import { topUpStock } from '../../../renderer/sync/downstream';
 import { fakeMain } from '../sync/fakeMain';
 import { closeTestDb, openTestDb, serverToken } from '../support';
 
