@@ -1,4 +1,4 @@
-import type { AuditOutcome, SyncStatus } from './db/rows';
+import type { AuditOutcome, SyncStatus } from './storage/rows';
 import type { CrmReachView } from './stores/syncStore';
 
 const REACH_LABELS: Record<CrmReachView, string> = {

@@ -1,4 +1,5 @@
 import type { CrmReach, Operation, OperationResult, PushReply, SyncError } from '../../shared/ipc/contract';
+import { TokenOrder } from '../../shared/sync/tokenOrder';
 import { toServerToken } from '../../shared/token/serverToken';
 import { CrmError, TransportCode } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
@@ -52,10 +53,11 @@ async function runOne(op: Operation, deps: RunnerDeps): Promise<OperationResult>
 
 /** One token's operations, in queue order; the first that does not finish blocks the rest. */
 async function runChain(chain: Operation[], deps: RunnerDeps, onResult: (r: OperationResult) => void): Promise<OperationResult[]> {
+  const order = new TokenOrder();
   const results: OperationResult[] = [];
   for (const op of chain) {
-    const stopped = results.some((r) => r.outcome !== 'done');
-    const result: OperationResult = stopped ? { seq: op.seq, outcome: 'blocked' } : await runOne(op, deps);
+    const result: OperationResult = order.open(op.tokenLocalId) ? await runOne(op, deps) : { seq: op.seq, outcome: 'blocked' };
+    if (result.outcome !== 'done') order.stop(op.tokenLocalId);
     onResult(result);
     results.push(result);
   }

@@ -2,7 +2,7 @@ import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from 
 import { useRef, type KeyboardEvent } from 'react';
 import { LIFE_CYCLE_LABELS } from '../../shared/token/lifeCycle';
 import { useAppStore } from '../context';
-import type { TokenRow } from '../db/rows';
+import type { TokenRow } from '../storage/rows';
 import { SYNC_STATUS_LABELS } from '../labels';
 import { forDisplayOrNull } from '../../shared/text/displayText';
 

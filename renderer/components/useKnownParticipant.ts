@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
 import { useServices } from '../context';
-import { knownParticipant } from '../db/participants';
-import type { TokenRow } from '../db/rows';
+import { knownParticipant } from '../storage/queries';
+import type { TokenRow } from '../storage/rows';
 import { forDisplay } from '../../shared/text/displayText';
 
 /**

@@ -1,7 +1,7 @@
 import type { CrmReach } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
-import type { TokenDeskDatabase } from '../db/database';
-import { applyServerTokens } from '../db/freshness';
+import type { TokenDeskDatabase } from '../storage/database';
+import { applyServerTokens } from '../storage/serverCopies';
 
 export interface PassCodeVerdict {
   result: 'correct' | 'wrong' | 'unverified';

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Operation, PushReply, SettingsInput, SettingsView } from '../../shared/ipc/contract';
 import { App } from '../../renderer/App';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { createAppServices } from '../../renderer/services';
 import { closeTestDb, doneResult, fakeSeal, fakeTokenDesk, issue, openTestDb, type FakeTokenDesk } from './support';
 

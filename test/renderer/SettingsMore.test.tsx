@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
-import { readDefinition, readSyncConfig } from '../../renderer/db/meta';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
+import { readDefinition, readSyncConfig } from '../../renderer/storage/meta';
 import { nav, startApp, type RunningApp } from './appHarness';
 import { closeTestDb, issue, openTestDb } from './support';
 

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import type { Channel, ReplyOf, RequestOf, SettingsView } from '../../shared/ipc/contract';
 import { App } from '../../renderer/App';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { createAppServices, type AppServices, type ServiceOptions } from '../../renderer/services';
 import { doneResult, fakeSeal, fakeTokenDesk, type FakeTokenDesk } from './support';
 

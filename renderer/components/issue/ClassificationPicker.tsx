@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { useAppStore, useServices } from '../../context';
-import { readClassifications } from '../../db/meta';
+import { readClassifications } from '../../storage/meta';
 import { refreshClassifications } from '../../sync/crmLookups';
 import { forDisplay } from '../../../shared/text/displayText';
 

@@ -1,6 +1,6 @@
 import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import type { ParticipantSummary } from '../../../shared/token/serverToken';
-import type { TokenRow } from '../../db/rows';
+import type { TokenRow } from '../../storage/rows';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
 import { formatCrmDate, formatTime, SYNC_STATUS_LABELS } from '../../labels';
 import { forDisplayOrNull } from '../../../shared/text/displayText';
