@@ -30,15 +30,15 @@ describe('token commands', () => {
 
   it('edit identifier: the same identifier (spaces trimmed) queues a pass code change; a new one queues both, sealed', async () => {
     const token = await issueSynced(db);
-    await editIdentifier(deps, token, ` ${token.identifier} `, 'Pass1234');
+    await editIdentifier(deps, token, ` ${token.identifier} `, '1234');
     const fresh = await db.tokens.get(token.localId);
-    await editIdentifier(deps, fresh!, 'CARD0009', 'Pass5678');
+    await editIdentifier(deps, fresh!, 'CARD0009', '5678');
     const ops = (await db.outbox.orderBy('seq').toArray()).map((row) => row.op);
     expect(ops).toMatchObject([
-      { kind: 'update', identifier: token.identifier, sealedPassCode: fakeSeal({ plaintext: 'Pass1234' }).sealed },
-      { kind: 'update', identifier: 'CARD0009', sealedPassCode: fakeSeal({ plaintext: 'Pass5678' }).sealed },
+      { kind: 'update', identifier: token.identifier, sealedPassCode: fakeSeal({ plaintext: '1234' }).sealed },
+      { kind: 'update', identifier: 'CARD0009', sealedPassCode: fakeSeal({ plaintext: '5678' }).sealed },
     ]);
-    expect(sealed).toEqual(['Pass1234', 'Pass5678']);
+    expect(sealed).toEqual(['1234', '5678']);
   });
 
   it('regenerate: a new code made by the definition’s rule; switch: the other state, both queued', async () => {

@@ -48,7 +48,7 @@ describe('an enqueue wakes the scheduler', () => {
     await db.outbox.update(1, { status: 'parked', lastError: { code: 'REFUSED', message: 'no' } });
     await enqueue(db, token.localId, { kind: 'setState', authenticationCode: token.authenticationCode, base: { updatedDate: null, lifeCycleState: 'EFFECTIVE', identifier: null }, target: 'NOT_EFFECTIVE' }, 2);
     expect(wakes).toBe(1);
-    await expect(issueToken(db, issueInput(), 3)).rejects.toThrow(/already used/);
+    await expect(issueToken(db, issueInput({ authenticationCode: token.authenticationCode }), 3)).rejects.toThrow(/already used/);
     expect(wakes).toBe(1);
   });
 
