@@ -26,8 +26,10 @@ export {
   queueEntries,
   queueSize,
   queueStats,
+  tokenDetail,
   type QueueEntry,
   type QueueStats,
+  type TokenDetail,
 } from './queueView';
 export { applyResults, type ApplySummary } from './replies';
 export { rowsOf } from './tokenStatus';

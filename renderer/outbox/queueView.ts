@@ -1,6 +1,6 @@
 import type { TokenDeskDatabase } from '../storage/database';
 import type { SentRow, TokenRow } from '../storage/rows';
-import { isWaiting } from './parking';
+import { isWaiting, stuckHead } from './parking';
 
 /** An outbox row with the token it concerns (null when the token row is gone). */
 export interface QueueEntry {
@@ -12,6 +12,20 @@ async function withTokens(db: TokenDeskDatabase, rows: readonly SentRow[]): Prom
   const tokens = await db.tokens.bulkGet([...new Set(rows.map((row) => row.tokenLocalId))]);
   const byId = new Map(tokens.filter((token): token is TokenRow => token !== undefined).map((token) => [token.localId, token]));
   return rows.map((row) => ({ row, token: byId.get(row.tokenLocalId) ?? null }));
+}
+
+/** A token and its first change that needs the operator (null: none), read together so they always agree. */
+export interface TokenDetail {
+  token: TokenRow;
+  stuck: SentRow | null;
+}
+
+/** The token (null when this counter does not hold it) with its stuck change, in one read transaction. */
+export function tokenDetail(db: TokenDeskDatabase, localId: string): Promise<TokenDetail | null> {
+  return db.transaction('r', db.tokens, db.outbox, async () => {
+    const token = await db.tokens.get(localId);
+    return token ? { token, stuck: (await stuckHead(db, localId)) ?? null } : null;
+  });
 }
 
 /** The first `limit` queued changes in the order they will be sent (primary key order). */

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { RowFix } from '../components/TokenSyncActions';
+import { RowFix } from '../components/RowFix';
 import { useClock } from '../components/useClock';
 import { useAppStore, useServices } from '../context';
 import { describeOp } from '../changeText';
