@@ -4,6 +4,8 @@
  * permanent: the CRM refused the request itself; sending it again cannot help.
  * unknown:   an error code we do not know; retried a bounded number of times, then treated as permanent.
  */
+import type { SyncError } from '../../shared/ipc/contract';
+
 export type CrmErrorKind = 'temporary' | 'session' | 'permanent' | 'unknown';
 
 export class CrmError extends Error {
@@ -13,14 +15,22 @@ export class CrmError extends Error {
   readonly httpStatus: number | null;
   /** True when the CRM itself answered with a status envelope (not a transport failure). */
   readonly fromCrm: boolean;
+  /** What the app recognised in the answer, for screens that must not read codes. */
+  readonly reason: SyncError['reason'];
 
-  constructor(kind: CrmErrorKind, code: string, message: string, answer: { httpStatus?: number | null; fromCrm?: boolean } = {}) {
+  constructor(
+    kind: CrmErrorKind,
+    code: string,
+    message: string,
+    answer: { httpStatus?: number | null; fromCrm?: boolean; reason?: SyncError['reason'] } = {},
+  ) {
     super(message);
     this.name = 'CrmError';
     this.kind = kind;
     this.code = code;
     this.httpStatus = answer.httpStatus ?? null;
     this.fromCrm = answer.fromCrm ?? false;
+    this.reason = answer.reason;
   }
 }
 

@@ -14,13 +14,14 @@ export interface BatchDeps {
   /** The CRM session, or null when no CRM is configured. */
   session: OpenSession;
   unseal: RunnerDeps['unseal'];
+  onCodeReplaced?: RunnerDeps['onCodeReplaced'];
   concurrency?: number;
   /** Called as each operation gets its answer. */
   onResult?: (result: OperationResult) => void;
 }
 
 function toSyncError(error: unknown): SyncError {
-  if (error instanceof CrmError) return { code: error.code, message: error.message };
+  if (error instanceof CrmError) return error.reason ? { code: error.code, message: error.message, reason: error.reason } : { code: error.code, message: error.message };
   return { code: 'LOCAL_ERROR', message: errorMessage(error) };
 }
 
@@ -45,12 +46,20 @@ async function runOne(op: Operation, deps: RunnerDeps): Promise<OperationResult>
   }
 }
 
-/** One token's operations, in queue order; the first that does not finish blocks the rest. */
+/**
+ * One token's operations, in queue order; the first that does not finish blocks the rest. When the
+ * CRM gave the token another code than the one it was queued under, the later ones use the CRM's.
+ */
 async function runChain(chain: Operation[], deps: RunnerDeps, onResult: (r: OperationResult) => void): Promise<OperationResult[]> {
   const results: OperationResult[] = [];
-  for (const op of chain) {
+  const renamed = new Map<string, string>();
+  for (const queued of chain) {
+    const op = { ...queued, authenticationCode: renamed.get(queued.authenticationCode) ?? queued.authenticationCode };
     const stopped = results.some((r) => r.outcome !== 'done');
     const result: OperationResult = stopped ? { seq: op.seq, outcome: 'blocked' } : await runOne(op, deps);
+    if (result.outcome === 'done' && op.kind === 'create' && result.token.authenticationCode !== op.authenticationCode) {
+      renamed.set(op.authenticationCode, result.token.authenticationCode);
+    }
     onResult(result);
     results.push(result);
   }
@@ -86,7 +95,7 @@ function reachOf(results: OperationResult[]): CrmReach {
 export async function sendBatch(operations: Operation[], deps: BatchDeps): Promise<PushReply> {
   const access = await openCrm(deps.session);
   if (!access.ok) return blockedReply(operations, access.crm, access.message);
-  const runnerDeps: RunnerDeps = { session: access.session, unseal: deps.unseal };
+  const runnerDeps: RunnerDeps = { session: access.session, unseal: deps.unseal, onCodeReplaced: deps.onCodeReplaced };
   const chains = chainsByToken(operations);
   const onResult = deps.onResult ?? (() => undefined);
   const chainResults = await mapBounded(chains, deps.concurrency ?? DEFAULT_CONCURRENCY, (chain) => runChain(chain, runnerDeps, onResult));

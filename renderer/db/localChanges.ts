@@ -2,7 +2,7 @@ import {
   checkTransition,
   INITIAL_LIFE_CYCLE_STATE,
   LIFE_CYCLE_LABELS,
-  type LifeCycleState,
+  type SwitchTarget,
 } from '../../shared/token/lifeCycle';
 import { checkField, type AccessTokenDefinition } from '../../shared/token/definition';
 import type { TokenDeskDatabase } from './database';
@@ -119,7 +119,7 @@ export function issueToken(db: TokenDeskDatabase, input: IssueInput, now: number
 export function setLifeCycleState(
   db: TokenDeskDatabase,
   localId: string,
-  target: LifeCycleState,
+  target: SwitchTarget,
   now: number,
 ): Promise<TokenRow> {
   return db.transaction('rw', changeTables(db), async () => {

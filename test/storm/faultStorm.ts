@@ -5,7 +5,7 @@ import { LocalChangeError, editToken, issueToken, setLifeCycleState } from '../.
 import { applyMine, fixParkedIdentifier, isDuplicateIdentifier, keepCrmValue, retryParked } from '../../renderer/db/operatorActions';
 import { applyMissing, applyServerTokens } from '../../renderer/db/freshness';
 import { takeBatch } from '../../renderer/db/outbox';
-import { oppositeState } from '../../shared/token/lifeCycle';
+import { switchFor } from '../../shared/token/lifeCycle';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { SeededRandom } from './seededRandom';
 import { StormClock, StormTerminal } from './stormTerminal';
@@ -165,8 +165,10 @@ export class FaultStorm {
 
   private async toggle(terminal: StormTerminal): Promise<void> {
     const token = await this.someToken(terminal);
-    if (!token) return;
-    await this.queued(terminal, () => setLifeCycleState(terminal.db, token.localId, oppositeState(token.lifeCycleState), this.clock.time));
+    const offer = token ? switchFor(token.lifeCycleState) : null;
+    if (!token || !offer?.target) return;
+    const target = offer.target;
+    await this.queued(terminal, () => setLifeCycleState(terminal.db, token.localId, target, this.clock.time));
   }
 
   /** Stock tokens are held by every counter, so edits to them collide. */

@@ -10,6 +10,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     getSettings: vi.fn(async () => view),
     saveSettings: vi.fn(async () => view),
     sealSecret: vi.fn(async ({ plaintext }) => ({ sealed: `sealed:${plaintext}` })),
+    getCrmDialect: vi.fn(async () => ({ dialect: null })),
     pushOperations: vi.fn(async (): Promise<PushReply> => ({ crm: 'unconfigured', message: null, results: [] })),
     refreshTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [], missing: [] })),
     participantTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, participant: null, tokens: [] })),
