@@ -35,7 +35,7 @@ const unitSchema = z.looseObject({
 });
 
 const userSchema = z.looseObject({
-  id: z.string(),
+  id: z.string().optional(),
   username: text.optional(),
   person_name: text.optional(),
   email: text.optional(),

@@ -34,8 +34,8 @@ export type ServerToken = z.infer<typeof serverTokenSchema>;
 function ownerName(account: WireAccountsReceivable | null): string | null {
   const owner = account?.account_owner;
   if (!owner) return null;
-  const parts = [owner.first_name, owner.last_name].filter((p): p is string => Boolean(p));
-  return parts.length > 0 ? parts.join(' ') : (owner.company_name ?? owner.name ?? null);
+  if (owner.first_name) return [owner.first_name, owner.last_name].filter((p): p is string => Boolean(p)).join(' ');
+  return owner.name || owner.company_name || owner.last_name || null;
 }
 
 /** The owner from either documented shape: a participant (with or without its account inside) and/or a top-level account. */
