@@ -2,7 +2,7 @@ import { loadDemoData, type SimData } from './simData';
 import { createControlHandler, type ControlState, type ControlTarget } from './simControl';
 import { createApiHandler, type ApiCall } from './simHttp';
 import { Listener } from './simListener';
-import { PROFILES, type SimDialectName, type SimProfileName } from './simProfile';
+import { PROFILES, type SimDialectName, type SimProfile, type SimProfileName } from './simProfile';
 import { routesFor, type Crm } from './simRoutes';
 import { JWT_LIFETIME_MS, SessionStore } from './simSessions';
 import { SimState, withoutPassCode, type SimTokenRecord } from './simState';
@@ -50,6 +50,8 @@ export interface CrmSim {
   expireSessions(): void;
   /** A snapshot copy. */
   tokens(): SimTokenRecord[];
+  /** The release it plays; its token numbers on the wire are profile.tokenNumber(record.number). */
+  readonly profile: SimProfile;
   /** Every API request received (failed and dropped ones included). */
   calls(): ReadonlyArray<{ method: string; path: string; at: number }>;
 }
@@ -70,6 +72,10 @@ class RunningSim implements CrmSim, ControlTarget {
   ) {
     this.api = new Listener(createApiHandler({ crm, switches: board, record: (call) => this.log.push(call) }), ports.api);
     this.control = new Listener(createControlHandler(this), ports.control);
+  }
+
+  get profile(): SimProfile {
+    return this.crm.profile;
   }
 
   get url(): string {

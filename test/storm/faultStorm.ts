@@ -6,7 +6,7 @@ import { applyMine, fixParkedIdentifier, isDuplicateIdentifier, keepCrmValue, re
 import { applyMissing, applyServerTokens } from '../../renderer/db/freshness';
 import { takeBatch } from '../../renderer/db/outbox';
 import { switchFor } from '../../shared/token/lifeCycle';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
+import { startCrmSim, type CrmSim, type SimDialectName, type SimProfileName } from '../crm-sim/simulator';
 import { SeededRandom } from './seededRandom';
 import { StormClock, StormTerminal } from './stormTerminal';
 import { checkInvariants, type InvariantOutcome, type StormLedger } from './stormInvariants';
@@ -15,6 +15,9 @@ export interface StormOptions {
   seed: number;
   operations: number;
   terminals: number;
+  /** The CRM.COM release and error dialect the simulator plays (default r5, guessed). */
+  profile?: SimProfileName;
+  dialect?: SimDialectName;
 }
 
 export interface StormReport extends InvariantOutcome {
@@ -36,7 +39,7 @@ const ACTIONS = {
 } as const;
 type Action = keyof typeof ACTIONS;
 
-const FAULTS = { failNext: 3, dropReply: 3, slow: 2, refuse: 2, expireSessions: 2, crash: 3 } as const;
+const FAULTS = { failNext: 3, dropReply: 3, dropCreateReply: 2, slow: 2, refuse: 2, expireSessions: 2, crash: 3 } as const;
 type Fault = keyof typeof FAULTS;
 
 /** A fault storm against one CRM simulator: several counters, random work, random faults, then the invariants. */
@@ -61,7 +64,7 @@ export class FaultStorm {
 
   static async run(options: StormOptions): Promise<StormReport> {
     const started = performance.now();
-    const sim = await startCrmSim();
+    const sim = await startCrmSim({ profile: options.profile, dialect: options.dialect });
     const clock = new StormClock(Date.UTC(2026, 10, 24, 9, 0, 0));
     const terminals: StormTerminal[] = [];
     try {
@@ -221,7 +224,9 @@ export class FaultStorm {
       case 'failNext':
         return this.sim.setSwitches({ failNext: this.random.int(1, 3) });
       case 'dropReply':
-        return this.sim.setSwitches({ dropNextReplies: this.random.int(1, 2) });
+        return this.sim.setSwitches({ dropNextReplies: this.random.int(1, 2), faultsOnly: null });
+      case 'dropCreateReply':
+        return this.sim.setSwitches({ dropNextReplies: 1, faultsOnly: 'access_tokens/create' });
       case 'slow':
         this.slowUntilStep = this.step + this.random.int(2, 8);
         return this.sim.setSwitches({ latencyMs: 400 });
@@ -250,7 +255,7 @@ export class FaultStorm {
    * every held token is re-read so each cache can be compared with the CRM.
    */
   private async settle(): Promise<void> {
-    await this.sim.setSwitches({ latencyMs: 0, failNext: 0, dropNextReplies: 0, refuseConnections: false });
+    await this.sim.setSwitches({ latencyMs: 0, failNext: 0, dropNextReplies: 0, refuseConnections: false, faultsOnly: null });
     this.clock.advance(10 * 60_000);
     for (let round = 0; round < 20; round += 1) {
       let open = 0;
