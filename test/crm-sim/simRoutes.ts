@@ -32,6 +32,8 @@ export interface Crm {
   dialect: SimDialectName;
   /** The methods this release has. */
   routes: ReadonlyMap<string, Route>;
+  /** A definition that makes its own authentication codes: a supplied one is ignored (FIDELITY.md #9). */
+  generatesCodes: boolean;
 }
 
 export type Verb = 'GET' | 'POST';
@@ -116,7 +118,7 @@ function create(call: Call): unknown {
   const token = call.crm.state.create(actorOf(call.session), {
     identifier: optionalText(call.params, 'identifier') ?? null,
     passCode: optionalText(call.params, 'pass_code') ?? null,
-    authenticationCode: optionalText(call.params, 'authentication_code') ?? null,
+    authenticationCode: call.crm.generatesCodes ? null : (optionalText(call.params, 'authentication_code') ?? null),
     participant: ownerOf(call),
     classification: classificationOf(call),
   });

@@ -29,6 +29,8 @@ export interface CrmSimOptions {
   dialect?: SimDialectName;
   /** Methods this server lacks, e.g. the set_as_* methods before R13.1. */
   missingMethods?: readonly string[];
+  /** The definition makes its own authentication codes and ignores the one sent. */
+  generatesCodes?: boolean;
   /** The clock sessions run on (JWT exp, idle hour); default Date.now. */
   now?: () => number;
 }
@@ -155,7 +157,7 @@ export async function startCrmSim(options: CrmSimOptions = {}): Promise<CrmSim> 
   const sessions = new SessionStore(data, options.sessionIdleMs ?? ONE_HOUR_MS, options.now, profile.jwtSessions ? JWT_LIFETIME_MS : null);
   const state = new SimState(data);
   if (profile.pendingTokens) seedPending(state);
-  const crm: Crm = { state, sessions, profile, dialect: options.dialect ?? 'guessed', routes: routesFor(profile, options.missingMethods) };
+  const crm: Crm = { state, sessions, profile, dialect: options.dialect ?? 'guessed', routes: routesFor(profile, options.missingMethods), generatesCodes: options.generatesCodes ?? false };
   const board = new SwitchBoard(options.switches);
   const sim = new RunningSim(crm, board, { api: options.port ?? 0, control: options.controlPort ?? 0 });
   const refuse = board.current().refuseConnections;
