@@ -272,10 +272,20 @@ export class FaultStorm {
     for (const terminal of this.terminals) await this.refreshAll(terminal);
   }
 
+  /**
+   * Faults are off by now, so "unreachable" can only be a terminal's short timeout on a loaded
+   * machine: asked again a bounded number of times, as a counter would.
+   */
+  private async refreshFaultFree(terminal: StormTerminal, codes: string[]) {
+    let reply = await terminal.api.refreshTokens({ authenticationCodes: codes });
+    for (let again = 0; again < 5 && reply.crm === 'unreachable'; again += 1) reply = await terminal.api.refreshTokens({ authenticationCodes: codes });
+    return reply;
+  }
+
   private async refreshAll(terminal: StormTerminal): Promise<void> {
     const codes = (await terminal.db.tokens.toArray()).map((t) => t.authenticationCode);
     for (let i = 0; i < codes.length; i += MAX_REFRESH) {
-      const reply = await terminal.api.refreshTokens({ authenticationCodes: codes.slice(i, i + MAX_REFRESH) });
+      const reply = await this.refreshFaultFree(terminal, codes.slice(i, i + MAX_REFRESH));
       if (reply.crm !== 'ok') throw new Error(`Final refresh could not reach the CRM: ${reply.message ?? reply.crm}`);
       await applyServerTokens(terminal.db, reply.tokens, this.clock.time);
       await applyMissing(terminal.db, reply.missing, this.clock.time);
