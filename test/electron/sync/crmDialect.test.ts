@@ -2,18 +2,18 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CreateOperation, Operation, SetStateOperation, VerifyOperation } from '../../shared/ipc/contract';
-import { describeDialect } from '../../shared/crm/dialect';
-import { calibrate } from '../../electron/crm/calibration';
-import { CrmClient } from '../../electron/crm/crmClient';
-import { CrmSession } from '../../electron/crm/crmSession';
-import { DialectStore, LiveDialect } from '../../electron/crm/dialectStore';
-import { participantTokens, refreshTokens } from '../../electron/sync/crmReads';
-import { RELEASE_CANNOT_SWITCH } from '../../electron/sync/operationRunner';
-import { pushOperations } from '../../electron/sync/pushEngine';
-import { FileKeyVault } from '../../electron/vault/fileKeyVault';
-import { startCrmSim, type CrmSim, type CrmSimOptions } from '../crm-sim/simulator';
-import { callsTo, DEMO_LOGIN, newCode } from './simHelpers';
+import type { CreateOperation, Operation, SetStateOperation, VerifyOperation } from '../../../shared/ipc/contract';
+import { describeDialect } from '../../../shared/crm/dialect';
+import { calibrate } from '../../../electron/crm/calibration';
+import { CrmClient } from '../../../electron/crm/crmClient';
+import { CrmSession } from '../../../electron/crm/crmSession';
+import { DialectStore, LiveDialect } from '../../../electron/crm/dialectStore';
+import { participantTokens, refreshTokens } from '../../../electron/sync/crmReads';
+import { RELEASE_CANNOT_SWITCH } from '../../../electron/sync/operationRunner';
+import { sendBatch } from '../../../electron/sync/upstreamBatch';
+import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
+import { startCrmSim, type CrmSim, type CrmSimOptions } from '../../crm-sim/simulator';
+import { callsTo, DEMO_LOGIN, newCode } from '../simHelpers';
 
 let seq = 0;
 let sim: CrmSim | undefined;
@@ -31,7 +31,7 @@ async function setUp(options: CrmSimOptions, calibrated: boolean, now?: () => nu
   });
   const vault = new FileKeyVault(join(dir, 'vault.key'));
   const push = (ops: Operation[]) =>
-    pushOperations(ops, { session: async () => session, unseal: (s) => vault.unseal(s), onCodeReplaced: () => live.markGeneratesCodes() });
+    sendBatch(ops, { session: async () => session, unseal: (s) => vault.unseal(s), onCodeReplaced: () => live.markGeneratesCodes() });
   return { sim, live, session, vault, push };
 }
 
