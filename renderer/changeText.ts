@@ -10,6 +10,8 @@ export function describeOp(op: QueuedOp): string {
       return `set ${op.target === 'EFFECTIVE' ? 'effective' : 'not effective'}`;
     case 'update':
       return `update ${op.authenticationCode}`;
+    case 'verify':
+      return `verify ${op.authenticationCode}`;
   }
 }
 

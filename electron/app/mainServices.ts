@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Operation, PushReply, SettingsInput } from '../../shared/ipc/contract';
+import { calibrate } from '../crm/calibration';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
+import { DialectStore, LiveDialect } from '../crm/dialectStore';
 import { safeUrl, writeDiagnosticsBundle, type AppInfo } from '../diagnostics/diagnosticsBundle';
 import { createMainEvents, type MainEvents } from '../ipc/mainEvents';
 import { createRouter, type IpcRouter } from '../ipc/router';
@@ -81,7 +83,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const log = createFileLogger(logFile, { mask, mirror: options.log?.mirror });
   const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault, options.approveOriginChange);
   const journal = new WorkJournal(join(options.dataDir, JOURNAL_FILE));
+  const dialects = new DialectStore(join(options.dataDir, 'crm-dialects.json'));
   let session: CrmSession | null = null;
+  let dialect: LiveDialect | null = null;
   const events = createMainEvents();
   const upstream = new Upstream((progress) => events.emit('syncProgress', progress));
 
@@ -97,20 +101,46 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       outcome.ok
         ? log.info('Signed in to the CRM', { server, username: outcome.username })
         : log.warn('CRM sign-in failed', { server, username: outcome.username, error: describeError(outcome.error) });
-    const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch, timeoutMs: options.crmTimeoutMs });
-    session = new CrmSession(client, connection.credentials, onLogin);
+    const live = await LiveDialect.open(dialects, connection.serverUrl);
+    const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch, timeoutMs: options.crmTimeoutMs, dialect: () => live.current });
+    dialect = live;
+    session = new CrmSession(client, connection.credentials, onLogin, {
+      afterFirstLogin: (c, token) => calibrateWith(live, c, token),
+      onReleaseFailed: (error) => log.warn('CRM session release failed (deprecated from R12); ignored', { server, error: describeError(error) }),
+    });
     return session;
+  };
+
+  /** Learns this server's error answers; a failure leaves the earlier answers (or the guesses) in place. */
+  const calibrateWith = async (live: LiveDialect, client: CrmClient, token: string): Promise<void> => {
+    const server = safeUrl(live.current.record.serverUrl);
+    try {
+      await live.learn(await calibrate(client, token));
+      log.info('CRM dialect calibrated', { server, answers: live.current.record.answers });
+    } catch (error) {
+      log.warn('CRM dialect calibration failed; earlier answers stay', { server, error: describeError(error) });
+    }
   };
 
   const dropSession = () => {
     const old = session;
     session = null;
+    dialect = null;
     void old?.close().catch(() => undefined);
   };
 
   const push = async (operations: Operation[]): Promise<PushReply> => {
     const { pushConcurrency } = await settings.view();
-    const reply = await upstream.push(operations, { session: currentSession, unseal: (sealed, origin) => settings.openPassCode(sealed, origin), concurrency: pushConcurrency });
+    const onCodeReplaced = async () => {
+      await dialect?.markGeneratesCodes();
+      log.info('The CRM replaced an authentication code: it makes its own codes', { server: safeUrl(dialect?.current.record.serverUrl ?? '') });
+    };
+    const reply = await upstream.push(operations, {
+      session: currentSession,
+      unseal: (sealed, origin) => settings.openPassCode(sealed, origin),
+      concurrency: pushConcurrency,
+      onCodeReplaced,
+    });
     if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
     // A change left live by a failed settle is only restored with attempt > 1, which adopts what the CRM holds.
     await journal.settleSynced(operations, reply.results).catch((error: unknown) => log.warn('Journal not updated after a push', { error: describeError(error) }));
@@ -146,8 +176,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     fetchStock: ({ count }) => fetchStock(currentSession, count),
     testConnection: async () => {
       const reply = await testConnection(currentSession);
+      const live = dialect;
+      if (reply.crm === 'ok' && session && live) await session.call((client, token) => calibrateWith(live, client, token));
       log[reply.crm === 'ok' ? 'info' : 'warn']('Connection test', { crm: reply.crm, message: reply.message });
-      return reply;
+      return { ...reply, dialect: dialect?.current.record ?? null };
+    },
+    getCrmDialect: async () => {
+      const connection = await settings.connection();
+      return { dialect: connection ? await dialects.record(connection.serverUrl) : null };
     },
     checkPassCode: ({ identifier, sealedPassCode }) =>
       checkPassCode(currentSession, identifier, (origin) => settings.openPassCode(sealedPassCode, origin)),

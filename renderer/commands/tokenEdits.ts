@@ -1,5 +1,5 @@
 import { generateFieldValue } from '../../shared/token/generate';
-import type { LifeCycleState } from '../../shared/token/lifeCycle';
+import type { SwitchTarget } from '../../shared/token/lifeCycle';
 import { readDefinition } from '../storage/meta';
 import type { TokenRow } from '../storage/rows';
 import { refuseAgainstDefinition } from '../refusals';
@@ -29,6 +29,6 @@ export async function regenerateCode(deps: CommandDeps, localId: string): Promis
 }
 
 /** Effective or not effective, queued. */
-export function switchState(deps: Pick<CommandDeps, 'db' | 'now'>, localId: string, target: LifeCycleState): Promise<TokenRow> {
+export function switchState(deps: Pick<CommandDeps, 'db' | 'now'>, localId: string, target: SwitchTarget): Promise<TokenRow> {
   return setLifeCycleState(deps.db, localId, target, deps.now());
 }

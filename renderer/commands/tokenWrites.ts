@@ -1,4 +1,4 @@
-import { checkTransition, INITIAL_LIFE_CYCLE_STATE, LIFE_CYCLE_LABELS, type LifeCycleState } from '../../shared/token/lifeCycle';
+import { checkTransition, INITIAL_LIFE_CYCLE_STATE, LIFE_CYCLE_LABELS, type SwitchTarget } from '../../shared/token/lifeCycle';
 import { enqueue } from '../outbox';
 import { assertFree, LocalChangeError, refuseAgainstDefinition } from '../refusals';
 import { readDefinition } from '../storage/meta';
@@ -75,7 +75,7 @@ export function issueToken(db: TokenDeskDatabase, input: IssueInput, now: number
 }
 
 /** Switches a token to `target` locally and queues the change. Unknown token or same state: refused, nothing written. */
-export function setLifeCycleState(db: TokenDeskDatabase, localId: string, target: LifeCycleState, now: number): Promise<TokenRow> {
+export function setLifeCycleState(db: TokenDeskDatabase, localId: string, target: SwitchTarget, now: number): Promise<TokenRow> {
   return db.transaction('rw', changeTables(db), async () => {
     const current = await existing(db, localId);
     const check = checkTransition(current.lifeCycleState, target);

@@ -50,7 +50,7 @@ export function ConflictChoice({ row }: { row: SentRow }) {
 export function FixIdentifier({ row }: { row: SentRow }) {
   const services = useServices();
   const action = useAction();
-  const [identifier, setIdentifier] = useState(row.op.kind === 'setState' ? '' : (row.op.identifier ?? ''));
+  const [identifier, setIdentifier] = useState('identifier' in row.op ? (row.op.identifier ?? '') : '');
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(() => fixIdentifier(services, row.seq, identifier));

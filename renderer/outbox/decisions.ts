@@ -1,4 +1,4 @@
-import { CrmCode } from '../../shared/crm/statusCodes';
+import { isIdentifierTaken } from '../../shared/crm/dialect';
 import type { BaseVersion, FieldConflict } from '../../shared/ipc/contract';
 import { conflictSummary, describeOp } from '../changeText';
 import type { AccessTokenDefinition } from '../../shared/token/definition';
@@ -35,7 +35,7 @@ function decide(
 /** A create or identifier change the CRM refused because the identifier is taken (by another counter). */
 export function isDuplicateIdentifier(row: OutboxRow): boolean {
   const setsIdentifier = row.op.kind === 'create' || (row.op.kind === 'update' && row.op.identifier !== undefined);
-  return row.status === 'parked' && setsIdentifier && row.lastError?.code === CrmCode.identifierExists;
+  return row.status === 'parked' && setsIdentifier && isIdentifierTaken(row.lastError);
 }
 
 /** Back in the queue as a fresh send: pending, due now, no lease, no conflict; it wakes the scheduler. */
@@ -89,7 +89,7 @@ export function fixParkedIdentifier(
   now: number,
 ): Promise<void> {
   return decide(db, seq, now, isDuplicateIdentifier, async (row) => {
-    if (row.op.kind === 'setState') return;
+    if (row.op.kind === 'setState' || row.op.kind === 'verify') return;
     if (identifier === row.op.identifier) throw new LocalChangeError('The CRM already refused this identifier.', 'identifier');
     refuseAgainstDefinition(definition, 'identifier', identifier);
     await assertFree(db, 'identifier', identifier, row.tokenLocalId);
@@ -124,8 +124,8 @@ async function undoChange(db: TokenDeskDatabase, row: SentRow, later: readonly S
   if (op.kind === 'create') return;
   const patch: Partial<TokenRow> = {};
   const laterSets = (test: (other: QueuedOp) => boolean) => later.some((other) => test(other.op));
-  if (op.kind === 'setState') {
-    if (!laterSets((other) => other.kind === 'setState')) patch.lifeCycleState = op.base.lifeCycleState;
+  if (op.kind === 'setState' || op.kind === 'verify') {
+    if (!laterSets((other) => other.kind === 'setState' || other.kind === 'verify')) patch.lifeCycleState = op.base.lifeCycleState;
   } else {
     if (op.identifier !== undefined && !laterSets((other) => other.kind === 'update' && other.identifier !== undefined)) {
       patch.identifier = op.base.identifier;

@@ -8,9 +8,17 @@ import { backoffDelay, type Jitter } from './backoff';
 import { holdBehind, isWaiting, park } from './parking';
 import { conflictValues, rowsOf, settleToken } from './tokenStatus';
 
+/** The CRM made its own code for a created token: the token's later changes name it by the CRM's code. */
+async function renameLater(db: TokenDeskDatabase, row: SentRow, code: string): Promise<void> {
+  for (const later of await rowsOf(db, row.tokenLocalId)) {
+    if (later.op.authenticationCode === row.op.authenticationCode) await db.outbox.put({ ...later, op: { ...later.op, authenticationCode: code } });
+  }
+}
+
 /** Server facts always; the fields the counter edits only when no later change of this token is queued. */
 async function confirm(db: TokenDeskDatabase, row: SentRow, server: ServerToken, adopted: boolean, now: number): Promise<void> {
   await db.outbox.delete(row.seq);
+  if (row.op.kind === 'create' && server.authenticationCode !== row.op.authenticationCode) await renameLater(db, row, server.authenticationCode);
   const detail = `${describeOp(row.op)}: ${adopted ? 'an earlier send had already reached the CRM' : 'accepted by the CRM'}`;
   await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail, outcome: adopted ? 'adopted' : 'synced' }, now);
   await settleToken(db, row.tokenLocalId, now, server);

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { BaseVersion } from '../../shared/ipc/contract';
-import { oppositeState } from '../../shared/token/lifeCycle';
+import { oppositeState, type SwitchTarget } from '../../shared/token/lifeCycle';
 import type { OutboxRow, TokenRow } from './rows';
 
 /** The schema of each version, as Dexie wants it. A new version adds an entry; old entries never change. */
@@ -29,7 +29,7 @@ export const TOKENS_SCHEMA = SCHEMA_V3.tokens;
 type V1Token = Omit<TokenRow, 'stock'> & { stock?: TokenRow['stock'] };
 type V1Outbox = Omit<OutboxRow, 'nextTryAt' | 'leaseUntil' | 'leaseOwner' | 'conflicts' | 'op'> &
   Partial<Pick<OutboxRow, 'nextTryAt' | 'leaseUntil' | 'leaseOwner' | 'conflicts'>> & {
-    op: OutboxRow['op'] | { kind: 'setState' | 'update'; target?: TokenRow['lifeCycleState']; base?: BaseVersion };
+    op: OutboxRow['op'] | { kind: 'setState' | 'update'; target?: SwitchTarget; base?: BaseVersion };
   };
 
 /**

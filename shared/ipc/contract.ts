@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { lifeCycleStateSchema } from '../token/lifeCycle';
+import { lifeCycleStateSchema, switchTargetSchema } from '../token/lifeCycle';
+import { dialectRecordSchema } from '../crm/dialect';
 import { participantSummarySchema, serverTokenSchema } from '../token/serverToken';
 
 /** The one list of IPC channels between renderer and main, each with its request and reply schema. */
@@ -96,18 +97,28 @@ export const setStateOperationSchema = z.object({
   ...operationBase,
   kind: z.literal('setState'),
   base: baseVersionSchema,
-  target: lifeCycleStateSchema,
+  target: switchTargetSchema,
+});
+
+/** Pending verification → effective with the code the customer received (sealed like a pass code). */
+export const verifyOperationSchema = z.object({
+  ...operationBase,
+  kind: z.literal('verify'),
+  base: baseVersionSchema,
+  sealedVerificationCode: nonBlank(4096),
 });
 
 export const operationSchema = z.discriminatedUnion('kind', [
   createOperationSchema,
   updateOperationSchema,
   setStateOperationSchema,
+  verifyOperationSchema,
 ]);
 export type Operation = z.infer<typeof operationSchema>;
 export type CreateOperation = z.infer<typeof createOperationSchema>;
 export type UpdateOperation = z.infer<typeof updateOperationSchema>;
 export type SetStateOperation = z.infer<typeof setStateOperationSchema>;
+export type VerifyOperation = z.infer<typeof verifyOperationSchema>;
 
 /**
  * One queued change, as kept in main's journal: the second copy of unsynced work. Its pass code is
@@ -137,7 +148,9 @@ export const unsyncedWorkFileSchema = z.object({
 });
 export type UnsyncedWorkFile = z.infer<typeof unsyncedWorkFileSchema>;
 
-export const syncErrorSchema = z.object({ code: z.string(), message: z.string() });
+/** `reason` names what the app recognised in the CRM's answer (its dialect), so no screen reads a CRM code. */
+export const SYNC_ERROR_REASONS = ['identifierTaken', 'releaseCannotSwitch', 'unrecognisedCheck'] as const;
+export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), reason: z.enum(SYNC_ERROR_REASONS).optional() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
 /**
@@ -245,8 +258,10 @@ export const ipcContract = {
     request: z.object({ count: z.number().int().min(1).max(MAX_REFRESH) }).strict(),
     reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema) }),
   },
-  /** Logs in with the stored settings and says whether it worked. */
-  testConnection: { request: z.object({}).strict(), reply: z.object(reachReply) },
+  /** Logs in with the stored settings, calibrates the server's dialect and says whether it worked. */
+  testConnection: { request: z.object({}).strict(), reply: z.object({ ...reachReply, dialect: dialectRecordSchema.nullable().optional() }) },
+  /** What calibration learned about the configured server (null: no server configured). */
+  getCrmDialect: { request: z.object({}).strict(), reply: z.object({ dialect: dialectRecordSchema.nullable() }) },
   /** Asks the CRM whether the identifier and pass code belong together: `valid` null when it could not be asked. */
   checkPassCode: {
     request: z.object({ identifier: nonBlank(128), sealedPassCode: nonBlank(4096) }).strict(),

@@ -19,6 +19,7 @@ export const ONLINE: Handlers = {
   listClassifications: () => ({ crm: 'ok', message: null, classifications: [] }),
   fetchStock: () => ({ crm: 'ok', message: null, tokens: [] }),
   testConnection: () => ({ crm: 'ok', message: null }),
+  getCrmDialect: () => ({ dialect: null }),
 };
 
 export interface RunningApp {

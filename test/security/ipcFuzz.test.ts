@@ -57,6 +57,7 @@ const VALID = {
       syncing: false,
     },
   },
+  getCrmDialect: {},
 } satisfies { [C in Channel]: RequestOf<C> };
 
 function rejects(channel: Channel, payload: unknown): boolean {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import { useAppStore, useServices } from '../../context';
 import { Field } from '../Field';
+import { CrmDialectNote } from './CrmDialectNote';
 import { ActionError, useAction } from '../useAction';
 
 const REACH_TEXT = {
@@ -41,6 +42,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
   const [allowUnencrypted, setAllowUnencrypted] = useState(view?.allowUnencrypted ?? false);
   const test = useAction();
   const [tested, setTested] = useState<string | null>(null);
+  const [tests, setTests] = useState(0);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,6 +60,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
       setTested(null);
       const reply = await api.testConnection({});
       setTested(reply.crm === 'ok' || !reply.message ? REACH_TEXT[reply.crm] : `${REACH_TEXT[reply.crm]} (${reply.message})`);
+      setTests((n) => n + 1);
     });
 
   return (
@@ -107,6 +110,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
         {tested}
       </p>
       <ActionError error={test.error} />
+      <CrmDialectNote version={tests} />
     </form>
   );
 }

@@ -1,15 +1,26 @@
-import { LIFE_CYCLE_LABELS, oppositeState } from '../../../shared/token/lifeCycle';
+import { LIFE_CYCLE_LABELS, switchFor, type SwitchTarget } from '../../../shared/token/lifeCycle';
 import { useServices } from '../../context';
 import { switchState } from '../../commands';
 import type { TokenRow } from '../../storage/rows';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useConfirmed } from '../useConfirmed';
 
-/** Effective / Not effective, switched only after a confirmation that says what it means at the till. */
+/** Effective / Not effective, switched only after a confirmation that says what it means at the till. A pending token offers no switch, and says why. */
 export function StateSwitch({ token }: { token: TokenRow }) {
+  const offer = switchFor(token.lifeCycleState);
+  if (offer.target === null) {
+    return (
+      <p className="switch-row" role="note" aria-label="Effective switch">
+        {offer.reason}
+      </p>
+    );
+  }
+  return <Switch token={token} target={offer.target} />;
+}
+
+function Switch({ token, target }: { token: TokenRow; target: SwitchTarget }) {
   const services = useServices();
   const effective = token.lifeCycleState === 'EFFECTIVE';
-  const target = oppositeState(token.lifeCycleState);
   const targetLabel = LIFE_CYCLE_LABELS[target];
   const change = useConfirmed(() => switchState(services, token.localId, target));
   return (

@@ -11,6 +11,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     saveSettings: vi.fn(async () => view),
     confirmCrmMove: vi.fn(async () => view),
     sealSecret: vi.fn(async ({ plaintext }) => ({ sealed: `sealed:${plaintext}` })),
+    getCrmDialect: vi.fn(async () => ({ dialect: null })),
     pushOperations: vi.fn(async (): Promise<PushReply> => ({ crm: 'unconfigured', message: null, results: [] })),
     refreshTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [], missing: [] })),
     participantTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, participant: null, tokens: [] })),
