@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PushReply, SettingsInput } from '../../shared/ipc/contract';
+import type { PushReply, SettingsInput, SettingsView } from '../../shared/ipc/contract';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
 import { safeUrl, writeDiagnosticsBundle, type AppInfo } from '../diagnostics/diagnosticsBundle';
@@ -8,9 +8,11 @@ import { createRouter, type IpcRouter } from '../ipc/router';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
-import { SettingsFile } from '../settings/settingsFile';
+import { SettingsFile, type CrmConnection } from '../settings/settingsFile';
 import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
-import { Upstream } from '../sync/upstream';
+import { CrmTargets } from '../training/crmTargets';
+import { applyTrainingFaults } from '../training/trainingFaults';
+import { TrainingMode, TRAINING_CREDENTIALS, type StartTrainingSimulator, type TrainingGate } from '../training/trainingMode';
 import { maskingVault } from '../vault/maskingVault';
 import type { Vault } from '../vault/vault';
 
@@ -29,6 +31,8 @@ export interface MainServicesOptions {
   log?: { maxBytes?: number; keep?: number; mirror?: (level: LogLevel, line: string) => void };
   /** Set when the OS keychain is weak or missing; logged, and kept in diagnostics bundles. */
   keychainWarning?: string | null;
+  /** Training mode: how to start the in-process CRM simulator, and who may switch it (default: anyone). */
+  training: { start: StartTrainingSimulator; gate?: TrainingGate };
 }
 
 export interface MainServices {
@@ -36,8 +40,17 @@ export interface MainServices {
   /** What main tells the renderer unasked; each transport subscribes. */
   events: Pick<MainEvents, 'subscribe'>;
   settings: SettingsFile;
+  training: TrainingMode;
   log: FileLogger;
   dispose(): Promise<void>;
+}
+
+const MODE_CHANGED = 'Training mode was switched in another window or just now; this window reloads before it sends anything.';
+
+/** The settings screen's view in training mode: the simulator and its demo login. */
+function trainingSettingsView(connection: CrmConnection, pushConcurrency: number): SettingsView {
+  const { username, organisation } = TRAINING_CREDENTIALS;
+  return { crmUrl: connection.serverUrl, organisation, username, unit: '', passwordSet: true, configured: true, pushConcurrency };
 }
 
 function summarisePush(reply: PushReply): Record<string, unknown> {
@@ -71,38 +84,33 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const logFile = new RotatingLog({ dir: join(options.dataDir, LOG_DIR), maxBytes: options.log?.maxBytes, keep: options.log?.keep });
   const log = createFileLogger(logFile, { mask, mirror: options.log?.mirror });
   const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault);
-  let session: CrmSession | null = null;
+  const training = new TrainingMode(options.training);
   const events = createMainEvents();
-  const upstream = new Upstream((progress) => events.emit('syncProgress', progress));
 
   log.info('Token Desk main process started', { app: app.name, version: app.version, vault: vault.protection });
   if (options.keychainWarning) log.warn(options.keychainWarning);
 
-  const currentSession = async (): Promise<CrmSession | null> => {
-    if (session) return session;
-    const connection = await settings.connection();
-    if (!connection) return null;
+  const newSession = (connection: CrmConnection): CrmSession => {
     const server = safeUrl(connection.serverUrl);
     const onLogin: LoginObserver = (outcome) =>
       outcome.ok
         ? log.info('Signed in to the CRM', { server, username: outcome.username })
         : log.warn('CRM sign-in failed', { server, username: outcome.username, error: describeError(outcome.error) });
     const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch, timeoutMs: options.crmTimeoutMs });
-    session = new CrmSession(client, connection.credentials, onLogin);
-    return session;
+    return new CrmSession(client, connection.credentials, onLogin);
   };
-
-  const dropSession = () => {
-    const old = session;
-    session = null;
-    void old?.close().catch(() => undefined);
+  const targets = new CrmTargets({ settings, training, newSession, onProgress: (progress) => events.emit('syncProgress', progress) });
+  const currentSession = targets.current();
+  const refuseInTraining = () => {
+    if (training.isOn()) throw new Error('Training mode is on: the CRM settings can be changed after leaving training mode.');
   };
 
   const router = createRouter({
-    getSettings: () => settings.view(),
+    getSettings: async () => (training.isOn() ? trainingSettingsView(await training.connection(), (await settings.view()).pushConcurrency) : settings.view()),
     saveSettings: async (input: SettingsInput) => {
+      refuseInTraining();
       const view = await settings.save(input);
-      dropSession();
+      targets.drop(false);
       events.emit('queueChanged', { cause: 'crmSettingsSaved' });
       log.info('Settings saved', {
         crmUrl: safeUrl(view.crmUrl),
@@ -115,10 +123,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return view;
     },
     sealSecret: async ({ plaintext }) => ({ sealed: await vault.seal(plaintext) }),
-    pushOperations: async ({ operations }) => {
+    pushOperations: async ({ operations, training: fromTraining }) => {
+      if (fromTraining !== training.isOn()) return { crm: 'unreachable', message: MODE_CHANGED, results: [] };
       const { pushConcurrency } = await settings.view();
-      const reply = await upstream.push(operations, { session: currentSession, unseal: (s) => vault.unseal(s), concurrency: pushConcurrency });
-      if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
+      const upstream = targets.upstream(fromTraining);
+      const reply = await upstream.push(operations, { session: targets.session(fromTraining), unseal: (s) => vault.unseal(s), concurrency: pushConcurrency });
+      if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', { ...summarisePush(reply), ...(fromTraining ? { training: true } : {}) });
       return reply;
     },
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
@@ -137,7 +147,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           dataDir: options.dataDir,
           app,
           settings: () => settings.view(),
-          progress: async () => upstream.view(),
+          progress: async () => targets.currentUpstream().view(),
           vault: () => ({ protection: vault.protection, warning: options.keychainWarning ?? null }),
           recentLogLines: (count) => log.recentLines(count),
           logFile: logFile.path,
@@ -148,6 +158,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log.info('Diagnostics bundle written', { path });
       return { path };
     },
+    getTraining: () => training.view(),
+    setTraining: async ({ on }) => {
+      const view = await training.set(on, () => targets.idle());
+      targets.drop(true);
+      log.info(on ? 'Training mode switched on' : 'Training mode switched off');
+      return view;
+    },
+    setTrainingFaults: async (patch) => {
+      await applyTrainingFaults(patch, training, targets.session(true));
+      const view = await training.view();
+      log.info('Training faults set', { ...view.faults });
+      return view;
+    },
   });
 
   return {
@@ -155,9 +178,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     events,
     settings,
     log,
+    training,
     dispose: async () => {
-      await upstream.idle();
-      dropSession();
+      await targets.idle();
+      targets.drop(false);
+      targets.drop(true);
+      await training.dispose();
       log.info('Token Desk main process stopped');
       await log.flush();
     },

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
+import { startTrainingSimulator } from '../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { startRendererServer, type RendererServer } from './rendererServer';
 import { SHELL_BINDING, SHELL_EVENT_RECEIVER } from './shellBinding';
@@ -78,7 +79,11 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
   const { rendererDir, preloadScript } = builtFiles(options.appRoot);
   const mainDir = join(options.userDataDir, 'main');
   await mkdir(mainDir, { recursive: true });
-  const services = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')) });
+  const services = createMainServices({
+    dataDir: mainDir,
+    vault: new FileKeyVault(join(mainDir, 'vault.key')),
+    training: { start: startTrainingSimulator },
+  });
   if (options.crmUrl !== undefined) await services.settings.setCrmUrl(options.crmUrl);
   let server: RendererServer | null = null;
   let context: BrowserContext | null = null;

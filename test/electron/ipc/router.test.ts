@@ -18,6 +18,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     checkPassCode: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, valid: null, token: null })),
     listClassifications: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, classifications: [] })),
     exportDiagnostics: vi.fn(async () => ({ path: '/data/diagnostics/bundle.json' })),
+    getTraining: vi.fn(async () => ({ on: false, faults: null })),
+    setTraining: vi.fn(async () => ({ on: false, faults: null })),
+    setTrainingFaults: vi.fn(async () => ({ on: true, faults: { offline: false, lostReplies: 0, failures: 0 } })),
     ...overrides,
   };
 }
