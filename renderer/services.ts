@@ -23,6 +23,8 @@ export interface AppServices {
   settings: StoreApi<SettingsState>;
   ui: StoreApi<UiState>;
   issue: StoreApi<IssueState>;
+  /** Training mode: the simulated CRM and the training database (banner, slip line). */
+  training: boolean;
 }
 
 export interface ServiceOptions {
@@ -33,6 +35,8 @@ export interface ServiceOptions {
   /** Default true. */
   autoSync?: boolean;
   sync?: SyncStoreOptions;
+  /** Default false. */
+  training?: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 1_500;
@@ -66,6 +70,7 @@ export function createAppServices(db: TokenDeskDatabase, api: TokenDeskApi, opti
     settings: createSettingsStore(api),
     ui: createUiStore(),
     issue: createIssueStore({ db, api, random, now }),
+    training: options.training ?? false,
   };
 }
 
