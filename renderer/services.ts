@@ -25,6 +25,8 @@ export interface AppServices {
   issue: StoreApi<IssueState>;
   /** Training mode: the simulated CRM and the training database (banner, slip line). */
   training: boolean;
+  /** Reopens the window (after switching training mode, on the other database). */
+  reload: () => void;
 }
 
 export interface ServiceOptions {
@@ -37,6 +39,8 @@ export interface ServiceOptions {
   sync?: SyncStoreOptions;
   /** Default false. */
   training?: boolean;
+  /** Default: reload the page. */
+  reload?: () => void;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 1_500;
@@ -71,6 +75,7 @@ export function createAppServices(db: TokenDeskDatabase, api: TokenDeskApi, opti
     ui: createUiStore(),
     issue: createIssueStore({ db, api, random, now }),
     training: options.training ?? false,
+    reload: options.reload ?? (() => window.location.reload()),
   };
 }
 
