@@ -26,7 +26,7 @@ describe('training mode in main', () => {
       return sim;
     };
     services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start, gate } });
-    api = createTokenDeskApi((channel, payload) => services.router.handle(channel, payload));
+    api = createTokenDeskApi((channel, payload) => services.router.handle(channel, payload), (deliver) => services.events.subscribe(deliver));
   };
 
   const create = async (identifier: string | null = null) => {
