@@ -55,6 +55,8 @@ export class TrainingMode {
     const refusal = (await this.options.gate?.()) ?? null;
     if (refusal !== null) throw new Error(refusal);
     await beforeSwitch();
+    // The simulator runs before the mode says training: a simulator that cannot start leaves real work as it was.
+    if (on) await this.startSimulator();
     this.on = on;
     if (!on) await this.stopSimulator();
     return this.view();
@@ -78,8 +80,13 @@ export class TrainingMode {
     return this.stopSimulator();
   }
 
-  private async running(): Promise<TrainingSimulator> {
-    if (!this.on) throw new Error('Training mode is off: switch it on in Settings first.');
+  private running(): Promise<TrainingSimulator> {
+    if (!this.on) return Promise.reject(new Error('Training mode is off: switch it on in Settings first.'));
+    return this.startSimulator();
+  }
+
+  /** The running simulator, started once; a failed start is forgotten so the next call tries again. */
+  private startSimulator(): Promise<TrainingSimulator> {
     const starting = (this.simulator ??= this.options.start());
     starting.catch(() => {
       if (this.simulator === starting) this.simulator = null;

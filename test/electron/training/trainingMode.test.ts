@@ -16,11 +16,13 @@ describe('training mode in main', () => {
   let services: MainServices;
   let api: TokenDeskApi;
   let gateAnswer: string | null;
+  let failStart: boolean;
 
   const open = async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'training-'));
     const gate: TrainingGate = async () => gateAnswer;
     const start = async () => {
+      if (failStart) throw new Error('no free port');
       const sim = await startCrmSim();
       trainingSims.push(sim);
       return sim;
@@ -39,6 +41,7 @@ describe('training mode in main', () => {
     realCrm = await startCrmSim();
     trainingSims = [];
     gateAnswer = null;
+    failStart = false;
     await open();
     await api.saveSettings({ crmUrl: realCrm.url, organisation: 'DEMO', username: 'demo', password: 'demo' });
   });
@@ -100,6 +103,14 @@ describe('training mode in main', () => {
     await api.setTraining({ on: true });
     expect(trainingSims).toHaveLength(2);
     expect(trainingSims[1]?.tokens().some((t) => t.authentication_code === first.code)).toBe(false);
+  });
+
+  it('stays out of training when the simulator cannot start, and says why', async () => {
+    failStart = true;
+    await expect(api.setTraining({ on: true })).rejects.toThrow('no free port');
+    expect(await api.getTraining({})).toEqual({ on: false, faults: null });
+    failStart = false;
+    expect((await api.setTraining({ on: true })).on).toBe(true);
   });
 
   it('asks the gate before switching, and keeps the mode when it refuses', async () => {
