@@ -1,22 +1,26 @@
 import { join } from 'node:path';
-import type { PushReply, SettingsInput, SettingsView } from '../../shared/ipc/contract';
+import type { Operation, PushReply, SettingsInput, SettingsView } from '../../shared/ipc/contract';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
 import { safeUrl, writeDiagnosticsBundle, type AppInfo } from '../diagnostics/diagnosticsBundle';
 import { createMainEvents, type MainEvents } from '../ipc/mainEvents';
 import { createRouter, type IpcRouter } from '../ipc/router';
+import { finalSync } from './finalSync';
+import { WorkJournal } from '../journal/workJournal';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
-import { SettingsFile, type CrmConnection } from '../settings/settingsFile';
+import { SettingsFile, type ApproveOriginChange, type CrmConnection } from '../settings/settingsFile';
 import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
 import { CrmTargets } from '../training/crmTargets';
 import { applyTrainingFaults } from '../training/trainingFaults';
 import { TrainingMode, TRAINING_CREDENTIALS, type StartTrainingSimulator, type TrainingGate } from '../training/trainingMode';
-import { maskingVault } from '../vault/maskingVault';
+import { BoundSecrets } from '../vault/boundSecrets';
 import type { Vault } from '../vault/vault';
 
 export const LOG_DIR = 'logs';
+export const JOURNAL_FILE = join('journal', 'work.jsonl');
+export const EXPORT_DIR = 'exports';
 
 export interface MainServicesOptions {
   /** Where main keeps its own files (settings, logs, diagnostics bundles). */
@@ -31,6 +35,8 @@ export interface MainServicesOptions {
   log?: { maxBytes?: number; keep?: number; mirror?: (level: LogLevel, line: string) => void };
   /** Set when the OS keychain is weak or missing; logged, and kept in diagnostics bundles. */
   keychainWarning?: string | null;
+  /** Asked before the CRM URL moves to another origin; throws to refuse. The hook for a manager's approval. */
+  approveOriginChange?: ApproveOriginChange;
   /** Training mode: how to start the in-process CRM simulator, and who may switch it (default: anyone). */
   training: { start: StartTrainingSimulator; gate?: TrainingGate };
 }
@@ -40,17 +46,21 @@ export interface MainServices {
   /** What main tells the renderer unasked; each transport subscribes. */
   events: Pick<MainEvents, 'subscribe'>;
   settings: SettingsFile;
+  journal: WorkJournal;
   training: TrainingMode;
   log: FileLogger;
+  /** On quit: one last try to send what the journal holds; answers how many stay queued. */
+  finalSync(timeoutMs?: number): Promise<{ stillQueued: number }>;
   dispose(): Promise<void>;
 }
 
+const TRAINING_DIR = 'training';
 const MODE_CHANGED = 'Training mode was switched in another window or just now; this window reloads before it sends anything.';
 
 /** The settings screen's view in training mode: the simulator and its demo login. */
-function trainingSettingsView(connection: CrmConnection, pushConcurrency: number): SettingsView {
+function trainingSettingsView(connection: CrmConnection, real: SettingsView): SettingsView {
   const { username, organisation } = TRAINING_CREDENTIALS;
-  return { crmUrl: connection.serverUrl, organisation, username, unit: '', passwordSet: true, configured: true, pushConcurrency };
+  return { ...real, crmUrl: connection.serverUrl, organisation, username, unit: '', passwordSet: true, configured: true, unencrypted: false, waitingMoveFrom: [], damage: null };
 }
 
 function summarisePush(reply: PushReply): Record<string, unknown> {
@@ -80,10 +90,13 @@ function loggedRouter(router: IpcRouter, log: FileLogger): IpcRouter {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const app = options.app ?? { name: 'Token Desk', version: 'development' };
   const mask = new SecretMask();
-  const vault = maskingVault(options.vault, mask);
+  const vault = new BoundSecrets(options.vault, mask);
   const logFile = new RotatingLog({ dir: join(options.dataDir, LOG_DIR), maxBytes: options.log?.maxBytes, keep: options.log?.keep });
   const log = createFileLogger(logFile, { mask, mirror: options.log?.mirror });
-  const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault);
+  const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault, options.approveOriginChange);
+  const journal = new WorkJournal(join(options.dataDir, JOURNAL_FILE));
+  // Training work has its own journal, so a final sync on quit never sends it to the real CRM.
+  const trainingJournal = new WorkJournal(join(options.dataDir, TRAINING_DIR, JOURNAL_FILE));
   const training = new TrainingMode(options.training);
   const events = createMainEvents();
 
@@ -102,11 +115,37 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const targets = new CrmTargets({ settings, training, newSession, onProgress: (progress) => events.emit('syncProgress', progress) });
   const currentSession = targets.current();
   const refuseInTraining = () => {
-    if (training.isOn()) throw new Error('Training mode is on: the CRM settings can be changed after leaving training mode.');
+    if (training.isOn()) throw new Error('Training mode is on: this is done with real work only; leave training mode first (Settings).');
+  };
+  /** Training pass codes are bound to the simulator, so none can be opened for the real CRM. */
+  const trainingOrigin = async () => new URL((await training.connection()).serverUrl).origin;
+  const openPassCode = async (fromTraining: boolean, sealed: string, origin: string): Promise<string> => {
+    if (!fromTraining) return settings.openPassCode(sealed, origin);
+    const opened = await vault.open(sealed, 'passCode');
+    if (opened.origin !== origin || origin !== (await trainingOrigin())) throw new Error('This pass code was not entered in this training session.');
+    return opened.value;
+  };
+  const journalFor = (fromTraining: boolean) => {
+    if (fromTraining !== training.isOn()) throw new Error(MODE_CHANGED);
+    return fromTraining ? trainingJournal : journal;
+  };
+
+  const push = async (operations: Operation[], fromTraining = false): Promise<PushReply> => {
+    if (fromTraining !== training.isOn()) return { crm: 'unreachable', message: MODE_CHANGED, results: [] };
+    const { pushConcurrency } = await settings.view();
+    const upstream = targets.upstream(fromTraining);
+    const unseal = (sealed: string, origin: string) => openPassCode(fromTraining, sealed, origin);
+    const reply = await upstream.push(operations, { session: targets.session(fromTraining), unseal, concurrency: pushConcurrency });
+    if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', { ...summarisePush(reply), ...(fromTraining ? { training: true } : {}) });
+    // A change left live by a failed settle is only restored with attempt > 1, which adopts what the CRM holds.
+    await journalFor(fromTraining)
+      .settleSynced(operations, reply.results)
+      .catch((error: unknown) => log.warn('Journal not updated after a push', { error: describeError(error) }));
+    return reply;
   };
 
   const router = createRouter({
-    getSettings: async () => (training.isOn() ? trainingSettingsView(await training.connection(), (await settings.view()).pushConcurrency) : settings.view()),
+    getSettings: async () => (training.isOn() ? trainingSettingsView(await training.connection(), await settings.view()) : settings.view()),
     saveSettings: async (input: SettingsInput) => {
       refuseInTraining();
       const view = await settings.save(input);
@@ -122,15 +161,16 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       });
       return view;
     },
-    sealSecret: async ({ plaintext }) => ({ sealed: await vault.seal(plaintext) }),
-    pushOperations: async ({ operations, training: fromTraining }) => {
-      if (fromTraining !== training.isOn()) return { crm: 'unreachable', message: MODE_CHANGED, results: [] };
-      const { pushConcurrency } = await settings.view();
-      const upstream = targets.upstream(fromTraining);
-      const reply = await upstream.push(operations, { session: targets.session(fromTraining), unseal: (s) => vault.unseal(s), concurrency: pushConcurrency });
-      if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', { ...summarisePush(reply), ...(fromTraining ? { training: true } : {}) });
-      return reply;
+    confirmCrmMove: async () => {
+      const before = await settings.view();
+      const view = await settings.confirmMove();
+      log.info('CRM move confirmed: queued pass codes may go to the current CRM', { from: before.waitingMoveFrom, to: safeUrl(view.crmUrl) });
+      return view;
     },
+    sealSecret: async ({ plaintext }) => ({
+      sealed: training.isOn() ? await vault.seal(plaintext, 'passCode', await trainingOrigin()) : await settings.sealPassCode(plaintext),
+    }),
+    pushOperations: ({ operations, training: fromTraining }) => push(operations, fromTraining),
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
@@ -139,8 +179,28 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log[reply.crm === 'ok' ? 'info' : 'warn']('Connection test', { crm: reply.crm, message: reply.message });
       return reply;
     },
-    checkPassCode: async ({ identifier, sealedPassCode }) => checkPassCode(currentSession, identifier, await vault.unseal(sealedPassCode)),
+    checkPassCode: ({ identifier, sealedPassCode }) =>
+      checkPassCode(currentSession, identifier, (origin) => openPassCode(training.isOn(), sealedPassCode, origin)),
     listClassifications: () => listClassifications(currentSession),
+    journalAppend: async ({ entries, training: fromTraining }) => ({ live: await journalFor(fromTraining).append(entries) }),
+    journalSettle: async ({ ids, outcome, training: fromTraining }) => ({ live: await journalFor(fromTraining).settle(ids, outcome) }),
+    journalRead: async ({ training: fromTraining }) => {
+      const read = await journalFor(fromTraining).read();
+      if (read.problem) log.warn(read.problem);
+      return read;
+    },
+    exportUnsyncedWork: async () => {
+      refuseInTraining();
+      const exported = await journal.exportTo(join(options.dataDir, EXPORT_DIR));
+      log.info('Unsynced work exported', exported);
+      return exported;
+    },
+    importUnsyncedWork: async ({ text }) => {
+      refuseInTraining();
+      const entries = await journal.importFile(text);
+      log.info('Unsynced work imported', { count: entries.length });
+      return { entries };
+    },
     exportDiagnostics: async ({ rendererState }) => {
       const path = await writeDiagnosticsBundle(
         {
@@ -177,8 +237,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     router: loggedRouter(router, log),
     events,
     settings,
-    log,
+    journal,
     training,
+    log,
+    finalSync: (timeoutMs) =>
+      finalSync(
+        { liveEntries: async () => (await journal.read()).entries, push: (operations) => push(operations, false), wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()) },
+        timeoutMs,
+      ),
     dispose: async () => {
       await targets.idle();
       targets.drop(false);

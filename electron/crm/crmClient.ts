@@ -100,6 +100,11 @@ export class CrmClient {
     this.fetchImpl = options.fetch ?? fetch;
   }
 
+  /** Where this client sends credentials: secrets bound to another origin are not opened for it. */
+  get origin(): string {
+    return new URL(this.base).origin;
+  }
+
   async login(credentials: CrmCredentials): Promise<string> {
     const reply = await this.post('authentication/token', { ...credentials }, authenticationReplySchema);
     return reply.token;

@@ -5,6 +5,7 @@ import { toParticipantSummary, toServerToken, type ParticipantSummary, type Serv
 import type { CrmSession } from '../crm/crmSession';
 import { isCrmError } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
+import { SecretHeldError, VaultError } from '../vault/vault';
 import { openCrm, type OpenSession } from './crmAccess';
 import { mapBounded } from './mapBounded';
 
@@ -21,7 +22,8 @@ async function read<T extends object>(openSession: OpenSession, empty: T, work: 
   try {
     return { ...(await work(access.session)), crm: 'ok', message: null };
   } catch (error) {
-    const crm = isCrmError(error, 'temporary', 'session') ? 'unreachable' : 'ok';
+    const local = error instanceof VaultError || error instanceof SecretHeldError;
+    const crm = local ? 'localError' : isCrmError(error, 'temporary', 'session') ? 'unreachable' : 'ok';
     return { ...empty, crm, message: errorMessage(error) };
   }
 }
@@ -80,10 +82,14 @@ export function testConnection(openSession: OpenSession) {
   return read(openSession, {}, async () => ({}));
 }
 
-/** Whether an identifier and pass code belong together, asked of the CRM (show by identifier and pass code). */
-export function checkPassCode(openSession: OpenSession, identifier: string, passCode: string) {
+/**
+ * Whether an identifier and pass code belong together, asked of the CRM (show by identifier and pass
+ * code). The pass code is opened for the session's CRM only, and only once signed in there.
+ */
+export function checkPassCode(openSession: OpenSession, identifier: string, openPassCode: (origin: string) => Promise<string>) {
   const empty = { valid: null as boolean | null, token: null as ServerToken | null };
   return read(openSession, empty, async (session) => {
+    const passCode = await openPassCode(session.client.origin);
     try {
       const token = await session.call((client, t) => client.showToken(t, { identifier, pass_code: passCode }));
       return { valid: true, token: toServerToken(token) };

@@ -12,7 +12,13 @@ export type RunOutcome =
 
 export interface RunnerDeps {
   session: CrmSession;
-  unseal: (sealed: string) => Promise<string>;
+  /** Opens a queued pass code to be sent to `origin`; refuses one entered for another CRM. */
+  unseal: (sealed: string, origin: string) => Promise<string>;
+}
+
+/** Before anything of the operation is sent, so one held for another CRM sends nothing at all. */
+function openPassCode(sealed: string | undefined, deps: RunnerDeps): Promise<string | undefined> {
+  return sealed === undefined ? Promise.resolve(undefined) : deps.unseal(sealed, deps.session.client.origin);
 }
 
 const byCode = (code: string): AccessTokenIdentifier => ({ authentication_code: code });
@@ -40,13 +46,14 @@ async function current(session: CrmSession, code: string): Promise<WireAccessTok
  * already exists and adopts it instead of making a twin.
  */
 async function runCreate(op: CreateOperation, deps: RunnerDeps): Promise<RunOutcome> {
+  const passCode = await openPassCode(op.sealedPassCode ?? undefined, deps);
   if (op.attempt > 1) {
     const existing = await find(deps.session, byCode(op.authenticationCode));
     if (existing) return done(existing, true);
   }
   const request: CreateTokenRequest = { authentication_code: op.authenticationCode };
   if (op.identifier !== null) request.identifier = op.identifier;
-  if (op.sealedPassCode !== null) request.pass_code = await deps.unseal(op.sealedPassCode);
+  if (passCode !== undefined) request.pass_code = passCode;
   if (op.participantNumber !== null) request.rewards_participant_identifier = { number: op.participantNumber };
   if (op.classificationId) request.classification_identifier = { id: op.classificationId };
   try {
@@ -91,7 +98,7 @@ function identifierConflict(op: UpdateOperation, crm: WireAccessToken): FieldCon
 }
 
 async function runUpdate(op: UpdateOperation, deps: RunnerDeps): Promise<RunOutcome> {
-  const passCode = op.sealedPassCode === undefined ? undefined : await deps.unseal(op.sealedPassCode);
+  const passCode = await openPassCode(op.sealedPassCode, deps);
   if (op.attempt > 1) {
     const landed = await earlierUpdate(op, passCode, deps);
     if (landed) return done(landed, true);

@@ -65,7 +65,7 @@ export class TrainingMode {
   /** The simulator's address and demo login; throws when training mode is off. */
   async connection(): Promise<CrmConnection> {
     const simulator = await this.running();
-    return { serverUrl: simulator.url, credentials: { ...TRAINING_CREDENTIALS } };
+    return { serverUrl: simulator.url, origin: new URL(simulator.url).origin, credentials: { ...TRAINING_CREDENTIALS } };
   }
 
   async setSwitches(patch: Partial<TrainingSwitches>): Promise<void> {

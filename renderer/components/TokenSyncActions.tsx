@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../context';
-import { isDuplicateIdentifier } from '../db/operatorActions';
-import type { SentRow } from '../db/parking';
-import { rowsOf } from '../db/tokenState';
+import { isDuplicateIdentifier, rowsOf } from '../outbox';
+import type { SentRow } from '../storage/rows';
 import { ConflictChoice, FixIdentifier, RetryParked } from './RowActions';
 
 /** What the operator can do about this token's first change that the CRM did not take. */

@@ -9,7 +9,7 @@ import { TokenFacts } from '../components/token/TokenFacts';
 import { TokenHistory } from '../components/token/TokenHistory';
 import { TokenSyncActions } from '../components/TokenSyncActions';
 import { useAppStore, useServices } from '../context';
-import type { TokenRow } from '../db/rows';
+import type { TokenRow } from '../storage/rows';
 import { Screen } from '../components/Screen';
 
 export function TokenScreen() {
@@ -24,7 +24,8 @@ export function TokenScreen() {
       </Screen>
     );
   }
-  return <TokenDetail token={token} />;
+  // Another token is another screen: its heading takes the focus again.
+  return <TokenDetail key={token.localId} token={token} />;
 }
 
 function BackButton() {

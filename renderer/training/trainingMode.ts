@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
-import { DEFAULT_DATABASE_NAME } from '../db/database';
+import { DEFAULT_DATABASE_NAME } from '../storage/database';
 
 /** Training work's own IndexedDB database: never the same as the real counter's. */
 export const TRAINING_DATABASE_NAME = `${DEFAULT_DATABASE_NAME}-training`;
@@ -9,9 +9,15 @@ export function databaseName(training: boolean): string {
   return training ? TRAINING_DATABASE_NAME : DEFAULT_DATABASE_NAME;
 }
 
-/** The bridge for one mode's window: every push says which mode its changes belong to, and main refuses a mismatch. */
+/** The bridge for one mode's window: every push and journal call says which mode it belongs to, and main refuses a mismatch. */
 export function apiForMode(api: TokenDeskApi, training: boolean): TokenDeskApi {
-  return Object.freeze({ ...api, pushOperations: (request) => api.pushOperations({ ...request, training }) });
+  return Object.freeze({
+    ...api,
+    pushOperations: (request) => api.pushOperations({ ...request, training }),
+    journalAppend: (request) => api.journalAppend({ ...request, training }),
+    journalSettle: (request) => api.journalSettle({ ...request, training }),
+    journalRead: (request) => api.journalRead({ ...request, training }),
+  });
 }
 
 export interface TrainingSwitchDeps {

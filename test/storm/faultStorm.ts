@@ -1,10 +1,11 @@
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import { generateFieldValue } from '../../shared/token/generate';
 import { MAX_REFRESH } from '../../shared/ipc/contract';
-import { LocalChangeError, editToken, issueToken, setLifeCycleState } from '../../renderer/db/localChanges';
-import { applyMine, fixParkedIdentifier, isDuplicateIdentifier, keepCrmValue, retryParked } from '../../renderer/db/operatorActions';
-import { applyMissing, applyServerTokens } from '../../renderer/db/freshness';
-import { takeBatch } from '../../renderer/db/outbox';
+import { editToken, issueToken, setLifeCycleState } from '../../renderer/commands/tokenWrites';
+import { LocalChangeError } from '../../renderer/refusals';
+import { applyMine, fixParkedIdentifier, isDuplicateIdentifier, keepCrmValue, retryParked } from '../../renderer/outbox';
+import { applyMissing, applyServerTokens } from '../../renderer/storage/serverCopies';
+import { takeBatch } from '../../renderer/outbox';
 import { oppositeState } from '../../shared/token/lifeCycle';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { SeededRandom } from './seededRandom';

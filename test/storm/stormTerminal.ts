@@ -5,7 +5,7 @@ import { createTokenDeskApi, type TokenDeskApi } from '../../shared/ipc/tokenDes
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
 import { startTrainingSimulator } from '../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
-import { TokenDeskDatabase } from '../../renderer/db/database';
+import { TokenDeskDatabase } from '../../renderer/storage/database';
 import { runSync } from '../../renderer/sync/runSync';
 import type { SyncReport } from '../../renderer/sync/types';
 

@@ -2,10 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { QRCodeSVG } from 'qrcode.react';
 import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import { useServices } from '../../context';
-import { readCounterIdentity } from '../../db/meta';
-import type { TokenRow } from '../../db/rows';
+import { readCounterIdentity } from '../../storage/meta';
+import type { TokenRow } from '../../storage/rows';
 import { formatTime } from '../../labels';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
+import { forDisplayOrNull } from '../../../shared/text/displayText';
 
 function syncLine(token: TokenRow): string {
   if (token.syncStatus === 'synced') return 'Confirmed by the CRM';
@@ -43,7 +44,7 @@ export function Slip({ issued }: { issued: TokenRow }) {
           </p>
           <dl className="details">
             <dt>Identifier</dt>
-            <dd>{token.identifier ?? 'None'}</dd>
+            <dd>{forDisplayOrNull(token.identifier) ?? 'None'}</dd>
             {token.participantNumber === null && participant === null ? null : (
               <>
                 <dt>Participant</dt>
@@ -51,7 +52,7 @@ export function Slip({ issued }: { issued: TokenRow }) {
               </>
             )}
             <dt>Classification</dt>
-            <dd>{token.classificationName ?? 'None'}</dd>
+            <dd>{forDisplayOrNull(token.classificationName) ?? 'None'}</dd>
             <dt>State</dt>
             <dd>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</dd>
             <dt>Issued</dt>

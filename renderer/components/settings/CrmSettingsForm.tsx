@@ -9,7 +9,22 @@ const REACH_TEXT = {
   unreachable: 'The CRM cannot be reached. Check the CRM URL and the network.',
   unconfigured: 'No CRM is configured yet: enter the CRM URL and save first.',
   loginFailed: 'The CRM refused the sign-in. Check the organisation, unit, username and password.',
+  localError: 'This counter could not open its own stored password or settings.',
 } as const;
+
+/** Pass codes queued for the CRM's earlier address are not sent to a new one until the operator says so. */
+function WaitingMove({ from }: { from: string[] }) {
+  const confirmMove = useAppStore('settings', (state) => state.confirmMove);
+  if (from.length === 0) return null;
+  return (
+    <div role="alert" className="form-error">
+      <p>{`Pass codes queued for ${from.map((origin) => origin || 'no CRM').join(', ')} are waiting: they are only sent to another CRM once you confirm the move.`}</p>
+      <button type="button" onClick={() => void confirmMove()}>
+        Confirm the move: send them to this CRM
+      </button>
+    </div>
+  );
+}
 
 /** CRM URL, organisation, unit, username and password; "Test connection" signs in with what is saved. */
 export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
@@ -23,6 +38,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
   const [unit, setUnit] = useState(view?.unit ?? '');
   const [username, setUsername] = useState(view?.username ?? '');
   const [password, setPassword] = useState('');
+  const [allowUnencrypted, setAllowUnencrypted] = useState(view?.allowUnencrypted ?? false);
   const test = useAction();
   const [tested, setTested] = useState<string | null>(null);
 
@@ -31,7 +47,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
     setTested(null);
     // An empty password field keeps the stored one; an unchanged unit is left out (kept).
     const changedUnit = unit.trim() === (view?.unit ?? '') ? {} : { unit };
-    const ok = await save({ crmUrl, organisation, username, ...changedUnit, ...(password === '' ? {} : { password }) });
+    const ok = await save({ crmUrl, organisation, username, allowUnencrypted, ...changedUnit, ...(password === '' ? {} : { password }) });
     if (!ok) return;
     setPassword('');
     // New settings may fix what stopped the sync (a wrong password): try at once.
@@ -46,6 +62,12 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
 
   return (
     <form aria-label="Settings" noValidate onSubmit={(event) => void onSubmit(event)}>
+      {view?.damage ? (
+        <p role="alert" className="form-error">
+          {view.damage}
+        </p>
+      ) : null}
+      <WaitingMove from={view?.waitingMoveFrom ?? []} />
       <Field label="CRM URL" type="url" value={crmUrl} placeholder="https://crm.example.com" onChange={setCrmUrl} />
       <Field label="Organisation" value={organisation} onChange={setOrganisation} />
       <Field label="Unit (optional)" value={unit} hint="The CRM unit this counter signs in to, if your CRM uses units." onChange={setUnit} />
@@ -56,8 +78,13 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
         autoComplete="current-password"
         value={password}
         placeholder={view?.passwordSet ? 'A password is stored — leave blank to keep it' : 'No password stored'}
+        hint="A new CRM address needs the password typed again."
         onChange={setPassword}
       />
+      <label className="check">
+        <input type="checkbox" checked={allowUnencrypted} onChange={(event) => setAllowUnencrypted(event.target.checked)} />
+        Allow an unencrypted CRM (plain http:// to another computer: the password and pass codes cross the network readable)
+      </label>
       {error ? (
         <p role="alert" className="form-error">
           {error}

@@ -1,17 +1,17 @@
 import { LIFE_CYCLE_LABELS, oppositeState } from '../../../shared/token/lifeCycle';
 import { useServices } from '../../context';
-import { setLifeCycleState } from '../../db/localChanges';
-import type { TokenRow } from '../../db/rows';
+import { switchState } from '../../commands';
+import type { TokenRow } from '../../storage/rows';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useConfirmed } from '../useConfirmed';
 
 /** Effective / Not effective, switched only after a confirmation that says what it means at the till. */
 export function StateSwitch({ token }: { token: TokenRow }) {
-  const { db, now } = useServices();
+  const services = useServices();
   const effective = token.lifeCycleState === 'EFFECTIVE';
   const target = oppositeState(token.lifeCycleState);
   const targetLabel = LIFE_CYCLE_LABELS[target];
-  const change = useConfirmed(() => setLifeCycleState(db, token.localId, target, now()));
+  const change = useConfirmed(() => switchState(services, token.localId, target));
   return (
     <div className="switch-row">
       <button type="button" role="switch" aria-checked={effective} aria-label="Effective" className="switch" disabled={change.busy} onClick={change.ask}>

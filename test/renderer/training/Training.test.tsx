@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TokenDeskDatabase } from '../../../renderer/db/database';
+import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { apiForMode } from '../../../renderer/training/trainingMode';
-import { nav, startApp } from '../appHarness';
+import { nav, NO_SETTINGS, startApp } from '../appHarness';
 import { closeTestDb, fakeTokenDesk, openTestDb } from '../support';
 
 let db: TokenDeskDatabase;
@@ -91,7 +91,7 @@ describe('training mode in the renderer', { timeout: 20_000 }, () => {
 
 describe('apiForMode', () => {
   it('tags every push with the window’s mode and passes the rest through', async () => {
-    const fake = fakeTokenDesk({ pushOperations: () => ({ crm: 'ok', message: null, results: [] }), getSettings: () => ({ crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 }) });
+    const fake = fakeTokenDesk({ pushOperations: () => ({ crm: 'ok', message: null, results: [] }), getSettings: () => NO_SETTINGS });
     await apiForMode(fake.api, true).pushOperations({ operations: [] });
     await apiForMode(fake.api, false).pushOperations({ operations: [] });
     await apiForMode(fake.api, true).getSettings({});
