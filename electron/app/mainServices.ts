@@ -97,7 +97,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       outcome.ok
         ? log.info('Signed in to the CRM', { server, username: outcome.username })
         : log.warn('CRM sign-in failed', { server, username: outcome.username, error: describeError(outcome.error) });
-    const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch, timeoutMs: options.crmTimeoutMs });
+    const client = new CrmClient({
+      serverUrl: connection.serverUrl,
+      fetch: options.fetch,
+      timeoutMs: options.crmTimeoutMs,
+      onSkippedRecord: (skipped) => log.warn('Skipped a CRM record; the rest goes on', { ...skipped }),
+    });
     session = new CrmSession(client, connection.credentials, onLogin);
     return session;
   };
