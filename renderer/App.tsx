@@ -5,6 +5,7 @@ import { StatusBar } from './components/StatusBar';
 import { useShortcuts } from './components/useShortcuts';
 import { ServicesContext, useAppStore, useServices } from './context';
 import { watchCounterIdentity } from './storage/meta';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { FindScreen } from './screens/FindScreen';
 import { IssueScreen } from './screens/IssueScreen';
 import { PendingScreen } from './screens/PendingScreen';
@@ -46,7 +47,9 @@ function Shell() {
       </header>
       <SignInBanner />
       <main>
-        <Current />
+        <ScreenErrorBoundary screen={screen}>
+          <Current />
+        </ScreenErrorBoundary>
       </main>
       <StatusBar />
     </div>
