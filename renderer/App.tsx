@@ -7,6 +7,7 @@ import { TrainingOffer } from './components/training/TrainingOffer';
 import { useShortcuts } from './components/useShortcuts';
 import { ServicesContext, useAppStore, useServices } from './context';
 import { watchCounterIdentity } from './storage/meta';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { FindScreen } from './screens/FindScreen';
 import { IssueScreen } from './screens/IssueScreen';
 import { PendingScreen } from './screens/PendingScreen';
@@ -50,7 +51,9 @@ function Shell() {
       <SignInBanner />
       <main>
         <TrainingOffer />
-        <Current />
+        <ScreenErrorBoundary screen={screen}>
+          <Current />
+        </ScreenErrorBoundary>
       </main>
       <StatusBar />
     </div>

@@ -19,7 +19,10 @@ export class TokenDeskDatabase extends Dexie {
   actor: CounterIdentity = { terminalName: '', operatorName: '' };
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
-    super(name);
+    // Every read-write transaction here carries an operator's work or applies a CRM reply, so each is
+    // strict: committed to disk before it reports success (Chromium's default has been relaxed since
+    // version 121). Dexie 4.4 takes durability per database, not per transaction.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
