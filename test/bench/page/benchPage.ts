@@ -78,7 +78,7 @@ function keyFor(kind: LookupKind, i: number): string {
 }
 
 const RAW_INDEX: Record<LookupKind, string> = { code: 'authenticationCode', identifier: 'identifier', number: 'number', prefix: 'identifier' };
-const DEXIE_INDEX = { code: 'codeKey', identifier: 'identifierKey', number: 'number' } as const;
+const DEXIE_INDEX = { code: 'authenticationCode', identifier: 'identifier', number: 'number' } as const;
 
 const WARM_UP = 200;
 
@@ -93,7 +93,7 @@ async function lookups(n: number, kind: LookupKind, samples: number): Promise<{ 
   if (!db || !raw) throw new Error(`ingest(${n}) first`);
   const one = (key: string) =>
     kind === 'prefix'
-      ? db.tokens.where('identifierKey').startsWith(key).limit(50).toArray()
+      ? db.tokens.where('identifier').startsWith(key).limit(50).toArray()
       : db.tokens.where(DEXIE_INDEX[kind]).equals(key).first();
   for (const i of keysOf(n, Math.min(WARM_UP, samples))) {
     const key = keyFor(kind, n - 1 - i);
