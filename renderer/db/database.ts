@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
 import type { AuditRow, CounterIdentity, MetaRow, OutboxRow, TokenRow } from './rows';
 
@@ -18,8 +18,9 @@ export class TokenDeskDatabase extends Dexie {
    */
   actor: CounterIdentity = { terminalName: '', operatorName: '' };
 
-  constructor(name: string = DEFAULT_DATABASE_NAME) {
-    super(name);
+  /** `options` lets the benchmark compare transaction durabilities on the same schema. */
+  constructor(name: string = DEFAULT_DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
