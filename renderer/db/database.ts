@@ -1,5 +1,6 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
+import { queueCountsMiddleware, type QueueCountsRow } from './queueCounts';
 import type { AuditRow, CounterIdentity, MetaRow, OutboxRow, TokenRow } from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'token-desk';
@@ -10,6 +11,7 @@ export class TokenDeskDatabase extends Dexie {
   declare outbox: Table<OutboxRow, number>;
   declare meta: Table<MetaRow, string>;
   declare audit: Table<AuditRow, number>;
+  declare queueCounts: Table<QueueCountsRow, string>;
   /** Names this connection (one window) in outbox leases; another connection, even to the same database, has its own. */
   readonly connectionId: string = crypto.randomUUID();
   /**
@@ -25,5 +27,6 @@ export class TokenDeskDatabase extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    this.use(queueCountsMiddleware);
   }
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import type { BaseVersion } from '../../shared/ipc/contract';
 import { oppositeState } from '../../shared/token/lifeCycle';
 import type { OutboxRow, TokenRow } from './rows';
+import { countRows, type QueueCountsRow } from './queueCounts';
 import { searchKeysOf } from './searchKeys';
 
 /** The schema of each version, as Dexie wants it. A new version adds an entry; old entries never change. */
@@ -24,10 +25,14 @@ export const SCHEMA_V3 = {
   tokens: `${SCHEMA_V2.tokens}, codeKey, identifierKey`,
 };
 
-/** v4: one multi-entry index of search keys replaces the code and identifier copies, so Find makes one read. */
+/**
+ * v4: one multi-entry index of search keys replaces the code and identifier copies, so Find makes one
+ * read; and the queue's counts in one row, kept by the outbox's own writes.
+ */
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   tokens: `${SCHEMA_V2.tokens}, *searchKeys`,
+  queueCounts: 'key',
 };
 
 /** The tokens store as it is now (the benchmark builds the same store in raw IndexedDB). */
@@ -79,8 +84,10 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   });
 }
 
-/** Replaces the v3 copies with the v4 search keys on every token. */
+/** Replaces the v3 copies with the v4 search keys on every token, and counts the queue. */
 export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const outbox = await tx.table<OutboxRow, number>('outbox').toArray();
+  await tx.table<QueueCountsRow, string>('queueCounts').put(countRows(outbox.map((row) => ({ ...row, seq: row.seq ?? 0 }))));
   await tx.table<V3Token & Partial<Pick<TokenRow, 'searchKeys'>>, string>('tokens').toCollection().modify((token) => {
     delete token.codeKey;
     delete token.identifierKey;

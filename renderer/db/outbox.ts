@@ -1,6 +1,7 @@
 import { operationSchema, type Operation } from '../../shared/ipc/contract';
 import type { TokenDeskDatabase } from './database';
 import { park, type SentRow } from './parking';
+import { EMPTY_COUNTS, QUEUE_COUNTS_KEY } from './queueCounts';
 
 /** How long a taken row is kept from other connections (windows) unless answered first. */
 export const LEASE_MS = 120_000;
@@ -91,15 +92,8 @@ export interface QueueStats {
   oldestPendingAt: number | null;
 }
 
-/** What the status bar shows about the queue; index reads only. */
+/** What the status bar shows about the queue: one read of the counts the outbox's writes keep. */
 export async function queueStats(db: TokenDeskDatabase): Promise<QueueStats> {
-  return db.transaction('r', db.outbox, async () => {
-    const [pending, parked, conflicts, oldest] = await Promise.all([
-      countPending(db),
-      countParked(db),
-      countConflicts(db),
-      db.outbox.where('status').equals('pending').first(),
-    ]);
-    return { pending, parked, conflicts, oldestPendingAt: oldest?.createdAt ?? null };
-  });
+  const { pending, parked, conflicts, oldestPending } = (await db.queueCounts.get(QUEUE_COUNTS_KEY)) ?? EMPTY_COUNTS;
+  return { pending, parked, conflicts, oldestPendingAt: oldestPending?.createdAt ?? null };
 }

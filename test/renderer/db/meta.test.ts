@@ -55,6 +55,6 @@ describe('schema', () => {
       ].sort(),
     );
     expect(db.table('outbox').schema.primKey).toMatchObject({ name: 'seq', auto: true });
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['audit', 'meta', 'outbox', 'tokens']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['audit', 'meta', 'outbox', 'queueCounts', 'tokens']);
   });
 });

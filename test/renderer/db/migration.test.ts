@@ -4,7 +4,7 @@ import { TokenDeskDatabase } from '../../../renderer/db/database';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/db/migrations';
 import { searchKeysOf } from '../../../renderer/db/searchKeys';
 import { findTokens } from '../../../renderer/db/queries';
-import { takeBatch } from '../../../renderer/db/outbox';
+import { queueStats, takeBatch } from '../../../renderer/db/outbox';
 
 /** The database exactly as version 1 of the app opened it. */
 class V1Database extends Dexie {
@@ -98,6 +98,7 @@ describe('schema v1 → current', () => {
     });
     expect(createRow).toEqual({ ...v1Rows[1], seq: 2, nextTryAt: 0, leaseUntil: 0, leaseOwner: null, conflicts: null });
     expect(await db.meta.get('lastSync')).toEqual({ key: 'lastSync', value: 7_000 });
+    expect(await queueStats(db)).toEqual({ pending: 1, parked: 1, conflicts: 0, oldestPendingAt: 6_000 });
     expect(await db.audit.count()).toBe(1);
 
     // The new indexes answer at once, and the upgraded switch is sendable under the new contract.
