@@ -17,12 +17,14 @@ const OUTBOX = 'outbox';
 
 export const EMPTY_COUNTS: QueueCountsRow = { key: QUEUE_COUNTS_KEY, pending: 0, parked: 0, conflicts: 0, oldestPending: null };
 
+const copy = (counts: QueueCountsRow): QueueCountsRow => ({ ...counts, oldestPending: counts.oldestPending && { ...counts.oldestPending } });
+
 type Counted = Pick<OutboxRow, 'status' | 'createdAt'> & { seq: number };
 const FIELD = { pending: 'pending', parked: 'parked', conflict: 'conflicts' } as const;
 
 /** Counts of the rows in `rows`, from nothing: what an upgrade or a range delete starts from. */
 export function countRows(rows: readonly Counted[]): QueueCountsRow {
-  const counts = structuredClone(EMPTY_COUNTS);
+  const counts = copy(EMPTY_COUNTS);
   for (const row of rows) tally(counts, row, 1);
   counts.oldestPending = oldestOf(rows);
   return counts;
@@ -79,7 +81,7 @@ function recount(outbox: DBCoreTable, trans: DBCoreTransaction): Promise<QueueCo
 /** Applies one mutation's change to the counts; reads the next oldest only when the oldest left. */
 function nextCounts(outbox: DBCoreTable, req: DBCoreMutateRequest, res: DBCoreMutateResponse, old: Array<Counted | undefined>, counts: QueueCountsRow): Promise<QueueCountsRow> {
   if (req.type === 'deleteRange') return recount(outbox, req.trans);
-  const next = structuredClone(counts);
+  const next = copy(counts);
   const failed = (i: number) => Boolean(res.failures[i]);
   const removed = old.filter((row, i): row is Counted => row !== undefined && !failed(i));
   for (const row of removed) tally(next, row, -1);
