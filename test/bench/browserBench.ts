@@ -57,10 +57,12 @@ async function measureSize(page: Page, size: number, samples: number, pending: n
     page.evaluate(({ name, args }) => (window.tokenDeskBench![name] as (...a: unknown[]) => unknown)(...args), { name, args }) as ReturnType<BenchPage[K]>;
   log(`ingesting ${size} tokens (app, then raw)…`);
   const ingest = await call('ingest', size);
+  log(`ingest ${size}: app ${ingest.app.perSecond.toFixed(0)}/s, raw ${ingest.raw.perSecond.toFixed(0)}/s`);
   const lookups = {} as StorageFigures['lookups'];
   for (const kind of ['code', 'identifier', 'number', 'prefix'] as const) {
     log(`lookups by ${kind} at ${size}…`);
     lookups[kind] = await call('lookups', size, kind, samples);
+    log(`lookup ${kind} ${size}: p50 app ${lookups[kind].app.p50.toFixed(2)} ms, raw ${lookups[kind].raw.p50.toFixed(2)} ms`);
   }
   log(`status counts at ${size} with ${pending} pending…`);
   const statusCounts = await call('statusCounts', size, pending, 200);
