@@ -68,12 +68,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const push: PushFigure[] = [];
   for (const concurrency of options.concurrencies) {
     log(`push: ${options.pushOps} operations at ${options.latencyMs} ms latency, concurrency ${concurrency}…`);
-    push.push(await pushBench(options.pushOps, options.latencyMs, concurrency));
+    const figure = await pushBench(options.pushOps, options.latencyMs, concurrency);
+    log(`push c=${concurrency}: wall ÷ ideal ${figure.ratio.toFixed(2)}`);
+    push.push(figure);
   }
   let backlog: PushFigure | null = null;
   if (options.backlogOps > 0) {
     log(`backlog: ${options.backlogOps} operations at ${options.latencyMs} ms latency, concurrency ${options.backlogConcurrency}…`);
     backlog = await pushBench(options.backlogOps, options.latencyMs, options.backlogConcurrency);
+    log(`backlog: wall ÷ ideal ${backlog.ratio.toFixed(2)}, heap ${(backlog.heap.queuedBytes / 2 ** 20).toFixed(1)} → ${(backlog.heap.drainedBytes / 2 ** 20).toFixed(1)} MB`);
   }
   const recorded = { ...options, log: undefined };
   return { at: new Date().toISOString(), options: recorded, storage, durability, app, push, backlog, bundle: await bundleFigures() };
