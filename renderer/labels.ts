@@ -1,4 +1,4 @@
-import type { AuditOutcome, SyncStatus } from './db/rows';
+import type { AuditOutcome, SyncStatus } from './storage/rows';
 import type { CrmReachView } from './stores/syncStore';
 
 const REACH_LABELS: Record<CrmReachView, string> = {
@@ -7,6 +7,7 @@ const REACH_LABELS: Record<CrmReachView, string> = {
   unreachable: 'Offline — CRM unreachable',
   unconfigured: 'No CRM configured — working offline',
   loginFailed: 'Sign-in to CRM failed',
+  localError: 'This counter cannot open its stored secrets or settings',
 };
 
 export function reachLabel(crm: CrmReachView, browserOnline: boolean): string {

@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { checkField } from '../../shared/token/definition';
 import { useServices } from '../context';
 import { describeRule } from '../definitionText';
-import { editToken, LocalChangeError } from '../db/localChanges';
-import { readDefinition } from '../db/meta';
-import type { TokenRow } from '../db/rows';
+import { editIdentifier } from '../commands';
+import type { TokenRow } from '../storage/rows';
 import { Field } from './Field';
 import { ActionError, useAction } from './useAction';
 import { useDefinition } from './useDefinition';
@@ -23,20 +21,12 @@ export function EditIdentifier({ token }: { token: TokenRow }) {
 }
 
 function EditIdentifierForm({ token, onDone }: { token: TokenRow; onDone: () => void }) {
-  const { db, api, now } = useServices();
+  const services = useServices();
   const action = useAction();
   const [identifier, setIdentifier] = useState(token.identifier ?? '');
   const [passCode, setPassCode] = useState('');
 
-  const save = async () => {
-    const definition = await readDefinition(db);
-    const problem = checkField(definition.passCode, 'Pass code', passCode);
-    if (problem) throw new LocalChangeError(problem);
-    const { sealed } = await api.sealSecret({ plaintext: passCode });
-    const next = identifier.trim();
-    const change = next === token.identifier ? { sealedPassCode: sealed } : { identifier: next, sealedPassCode: sealed };
-    await editToken(db, token.localId, change, now());
-  };
+  const save = () => editIdentifier(services, token, identifier, passCode);
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (await action.run(save)) onDone();

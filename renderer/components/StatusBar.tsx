@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { subscribeOnline, useAppStore, useServices } from '../context';
 import { formatAge, formatTime, reachLabel } from '../labels';
 import { SCREEN_KEYS, SYNC_KEY } from '../shortcuts';
@@ -60,6 +60,16 @@ function SyncProgress() {
   );
 }
 
+/** Said for as long as the CRM is reached over plain http:// (allowed in Settings). */
+function UnencryptedWarning() {
+  const view = useAppStore('settings', (state) => state.view);
+  const load = useAppStore('settings', (state) => state.load);
+  useEffect(() => {
+    if (view === null) void load();
+  }, [view, load]);
+  return view?.unencrypted ? <span className="unencrypted">Unencrypted CRM connection</span> : null;
+}
+
 export function StatusBar() {
   const { scheduler } = useServices();
   const online = useSyncExternalStore(subscribeOnline, browserOnline, () => true);
@@ -72,6 +82,7 @@ export function StatusBar() {
     <footer aria-label="Sync status" className="status-bar">
       <span className={`reach reach-${online ? crm : 'offline'}`}>{reachLabel(crm, online)}</span>
       <QueueNumbers />
+      <UnencryptedWarning />
       <SyncProgress />
       <span className="last-sync">{`Last sync: ${formatTime(lastSyncAt)}`}</span>
       {lastMessage ? (

@@ -5,8 +5,8 @@ import { PassCodeCheck } from '../components/PassCodeCheck';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { TokenList } from '../components/TokenList';
 import { useAppStore, useServices } from '../context';
-import { readDefinition } from '../db/meta';
-import { findExact, findTokens, recentTokens, SEARCH_LIMIT } from '../db/queries';
+import { readDefinition } from '../storage/meta';
+import { findExact, findTokens, recentTokens, SEARCH_LIMIT } from '../storage/queries';
 import { dialogOpen } from '../shortcuts';
 import { fetchByCode, type Confirmation } from '../sync/crmLookups';
 import { Screen } from '../components/Screen';
@@ -30,7 +30,7 @@ export function FindScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const query = search.trim();
   return (
-    <Screen title="Find a token" className="screen-find">
+    <Screen title="Find a token" className="screen-find" focusesOwnControl>
       <SearchBox onMessage={setMessage} />
       <p role="status" className="find-message">
         {message}

@@ -4,8 +4,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import { generateFieldValue } from '../../shared/token/generate';
-import { issueToken } from '../../renderer/db/localChanges';
-import { countPending } from '../../renderer/db/outbox';
+import { issueToken } from '../../renderer/commands/tokenWrites';
+import { countPending } from '../../renderer/outbox';
 import { startCrmSim } from '../crm-sim/simulator';
 import { StormClock, StormTerminal } from '../storm/stormTerminal';
 

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
-import { readDefinition, readSyncConfig } from '../../renderer/db/meta';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
+import { readDefinition, readSyncConfig } from '../../renderer/storage/meta';
 import { nav, startApp, type RunningApp } from './appHarness';
 import { closeTestDb, issue, openTestDb } from './support';
 
@@ -38,7 +38,7 @@ describe('Settings: CRM sign-in', () => {
   });
 
   it('sends the unit when it changed', async () => {
-    const { fake } = await openSettings({ saveSettings: (input) => ({ ...input, unit: input.unit ?? '', passwordSet: false, configured: true, pushConcurrency: 4 }) });
+    const { fake } = await openSettings({ saveSettings: (input) => ({ ...input, unit: input.unit ?? '', passwordSet: false, configured: true, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null }) });
     const form = screen.getByRole('form', { name: 'Settings' });
     type(form, 'CRM URL', 'https://crm.example.com');
     type(form, 'Unit (optional)', 'Main Counter');

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { FormEvent } from 'react';
 import { useAppStore, useServices } from '../../context';
-import { stockOnHand } from '../../db/stock';
+import { stockOnHand } from '../../storage/queries';
 import { ActionError } from '../useAction';
 import { ClassificationPicker } from './ClassificationPicker';
 import { IdentityFields } from './IdentityFields';

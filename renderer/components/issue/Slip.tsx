@@ -1,11 +1,30 @@
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { QRCodeSVG } from 'qrcode.react';
 import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import { useServices } from '../../context';
-import { readCounterIdentity } from '../../db/meta';
-import type { TokenRow } from '../../db/rows';
+import { readCounterIdentity } from '../../storage/meta';
+import type { TokenRow } from '../../storage/rows';
 import { formatTime } from '../../labels';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
+import { forDisplayOrNull } from '../../../shared/text/displayText';
+
+/** Whether the configured CRM was seen to replace the codes it is sent (then an offline slip's code is provisional). */
+function useServerMakesCodes(): boolean {
+  const { api } = useServices();
+  const [makes, setMakes] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api
+      .getCrmDialect({})
+      .then((reply) => live && setMakes(reply.dialect?.generatesCodes ?? false))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return makes;
+}
 
 function syncLine(token: TokenRow): string {
   if (token.syncStatus === 'synced') return 'Confirmed by the CRM';
@@ -19,6 +38,7 @@ function syncLine(token: TokenRow): string {
  */
 export function Slip({ issued }: { issued: TokenRow }) {
   const { db } = useServices();
+  const ownCodes = useServerMakesCodes();
   const token = useLiveQuery(() => db.tokens.get(issued.localId), [db, issued.localId]) ?? issued;
   const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
   const participant = useKnownParticipant(token);
@@ -40,9 +60,12 @@ export function Slip({ issued }: { issued: TokenRow }) {
           <p className="slip-code">
             Authentication code: <output aria-label="Issued authentication code">{token.authenticationCode}</output>
           </p>
+          {ownCodes && token.syncStatus !== 'synced' ? (
+            <p className="slip-provisional">This code is provisional: this CRM makes its own codes, and the final one shows once the token is synced.</p>
+          ) : null}
           <dl className="details">
             <dt>Identifier</dt>
-            <dd>{token.identifier ?? 'None'}</dd>
+            <dd>{forDisplayOrNull(token.identifier) ?? 'None'}</dd>
             {token.participantNumber === null && participant === null ? null : (
               <>
                 <dt>Participant</dt>
@@ -50,7 +73,7 @@ export function Slip({ issued }: { issued: TokenRow }) {
               </>
             )}
             <dt>Classification</dt>
-            <dd>{token.classificationName ?? 'None'}</dd>
+            <dd>{forDisplayOrNull(token.classificationName) ?? 'None'}</dd>
             <dt>State</dt>
             <dd>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</dd>
             <dt>Issued</dt>

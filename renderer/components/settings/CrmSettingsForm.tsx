@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import { useAppStore, useServices } from '../../context';
 import { Field } from '../Field';
+import { CrmDialectNote } from './CrmDialectNote';
 import { ActionError, useAction } from '../useAction';
 
 const REACH_TEXT = {
@@ -9,7 +10,22 @@ const REACH_TEXT = {
   unreachable: 'The CRM cannot be reached. Check the CRM URL and the network.',
   unconfigured: 'No CRM is configured yet: enter the CRM URL and save first.',
   loginFailed: 'The CRM refused the sign-in. Check the organisation, unit, username and password.',
+  localError: 'This counter could not open its own stored password or settings.',
 } as const;
+
+/** Pass codes queued for the CRM's earlier address are not sent to a new one until the operator says so. */
+function WaitingMove({ from }: { from: string[] }) {
+  const confirmMove = useAppStore('settings', (state) => state.confirmMove);
+  if (from.length === 0) return null;
+  return (
+    <div role="alert" className="form-error">
+      <p>{`Pass codes queued for ${from.map((origin) => origin || 'no CRM').join(', ')} are waiting: they are only sent to another CRM once you confirm the move.`}</p>
+      <button type="button" onClick={() => void confirmMove()}>
+        Confirm the move: send them to this CRM
+      </button>
+    </div>
+  );
+}
 
 /** CRM URL, organisation, unit, username and password; "Test connection" signs in with what is saved. */
 export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
@@ -23,15 +39,17 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
   const [unit, setUnit] = useState(view?.unit ?? '');
   const [username, setUsername] = useState(view?.username ?? '');
   const [password, setPassword] = useState('');
+  const [allowUnencrypted, setAllowUnencrypted] = useState(view?.allowUnencrypted ?? false);
   const test = useAction();
   const [tested, setTested] = useState<string | null>(null);
+  const [tests, setTests] = useState(0);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setTested(null);
     // An empty password field keeps the stored one; an unchanged unit is left out (kept).
     const changedUnit = unit.trim() === (view?.unit ?? '') ? {} : { unit };
-    const ok = await save({ crmUrl, organisation, username, ...changedUnit, ...(password === '' ? {} : { password }) });
+    const ok = await save({ crmUrl, organisation, username, allowUnencrypted, ...changedUnit, ...(password === '' ? {} : { password }) });
     if (!ok) return;
     setPassword('');
     // New settings may fix what stopped the sync (a wrong password): try at once.
@@ -42,10 +60,17 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
       setTested(null);
       const reply = await api.testConnection({});
       setTested(reply.crm === 'ok' || !reply.message ? REACH_TEXT[reply.crm] : `${REACH_TEXT[reply.crm]} (${reply.message})`);
+      setTests((n) => n + 1);
     });
 
   return (
     <form aria-label="Settings" noValidate onSubmit={(event) => void onSubmit(event)}>
+      {view?.damage ? (
+        <p role="alert" className="form-error">
+          {view.damage}
+        </p>
+      ) : null}
+      <WaitingMove from={view?.waitingMoveFrom ?? []} />
       <Field label="CRM URL" type="url" value={crmUrl} placeholder="https://crm.example.com" onChange={setCrmUrl} />
       <Field label="Organisation" value={organisation} onChange={setOrganisation} />
       <Field label="Unit (optional)" value={unit} hint="The CRM unit this counter signs in to, if your CRM uses units." onChange={setUnit} />
@@ -56,8 +81,13 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
         autoComplete="current-password"
         value={password}
         placeholder={view?.passwordSet ? 'A password is stored — leave blank to keep it' : 'No password stored'}
+        hint="A new CRM address needs the password typed again."
         onChange={setPassword}
       />
+      <label className="check">
+        <input type="checkbox" checked={allowUnencrypted} onChange={(event) => setAllowUnencrypted(event.target.checked)} />
+        Allow an unencrypted CRM (plain http:// to another computer: the password and pass codes cross the network readable)
+      </label>
       {error ? (
         <p role="alert" className="form-error">
           {error}
@@ -80,6 +110,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
         {tested}
       </p>
       <ActionError error={test.error} />
+      <CrmDialectNote version={tests} />
     </form>
   );
 }

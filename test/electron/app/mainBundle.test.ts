@@ -66,6 +66,10 @@ describe('the built main bundle against a recording Electron', () => {
     expect(journal.indexOf('app.enableSandbox')).toBeLessThan(journal.indexOf('ready'));
   });
 
+  it('takes the single-instance lock and listens for a second launch', () => {
+    expect(electron.journal).toEqual(expect.arrayContaining(['app.requestSingleInstanceLock', 'app.on second-instance']));
+  });
+
   it('serves index.html from app://token-desk with the CSP header', async () => {
     const response = await serve(APP_ENTRY_URL);
     expect(response.status).toBe(200);

@@ -1,0 +1,81 @@
+import type { ParticipantSummary } from '../../shared/token/serverToken';
+import type { TokenDeskDatabase } from './database';
+import { HANDED_OUT, IN_STOCK, type TokenRow } from './rows';
+import { FIRST_RANK, LAST_RANK, normalizeSearch, SearchRank } from './searchKeys';
+
+export const SEARCH_LIMIT = 50;
+
+/** Tokens with an entry for `key` ranked `from` up to (not including) `until`, in rank order: one index read. */
+function byKey(db: TokenDeskDatabase, key: string, from: SearchRank, until: number, limit = Infinity): Promise<TokenRow[]> {
+  return db.tokens.where('searchKeys').between([key, from], [key, until], true, false).limit(limit).toArray();
+}
+
+/**
+ * Tokens matching what a counter types: an exact authentication code or number first, then an
+ * exact identifier or owner's name word or participant or account number, then identifier prefixes
+ * (ignoring case and accents). One index read; at most `limit` rows, each once.
+ */
+export function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
+  const key = normalizeSearch(text);
+  return key === '' ? Promise.resolve([]) : byKey(db, key, FIRST_RANK, LAST_RANK + 1, limit);
+}
+
+/** The tokens touched last at this counter, newest first. */
+export function recentTokens(db: TokenDeskDatabase, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
+  return db.tokens.orderBy('updatedAt').reverse().limit(limit).toArray();
+}
+
+/**
+ * The one token a scan or a typed value names exactly: its authentication code, else its identifier,
+ * else its number (ignoring case). Null when none, or when the value is ambiguous.
+ */
+export async function findExact(db: TokenDeskDatabase, text: string): Promise<TokenRow | null> {
+  const key = normalizeSearch(text);
+  if (key === '') return null;
+  const rows = await byKey(db, key, SearchRank.Code, SearchRank.Identifier + 1);
+  const rankOf = (row: TokenRow) => row.searchKeys.find(([text]) => text === key)?.[1];
+  const ranked = (rank: SearchRank) => rows.filter((row) => rankOf(row) === rank);
+  const [byCode] = ranked(SearchRank.Code);
+  if (byCode) return byCode;
+  for (const rank of [SearchRank.Identifier, SearchRank.Number]) {
+    const found = ranked(rank);
+    if (found.length === 1) return found[0] ?? null;
+  }
+  return null;
+}
+
+const LOOK_AT = 20;
+
+/** What this counter's cache knows of a participant, from the tokens it holds of them (by index). */
+export async function knownParticipant(db: TokenDeskDatabase, participantNumber: string): Promise<ParticipantSummary | null> {
+  const tokens = await db.tokens.where('participantNumber').equals(participantNumber).limit(LOOK_AT).toArray();
+  return tokens.find((token) => token.participant?.ownerName)?.participant ?? tokens.find((token) => token.participant)?.participant ?? null;
+}
+
+/** A participant's tokens this counter holds, by index, at most `limit`. */
+export function participantTokens(db: TokenDeskDatabase, participantNumber: string, limit: number): Promise<TokenRow[]> {
+  return db.tokens.where('participantNumber').equals(participantNumber).limit(limit).toArray();
+}
+
+/** Stock tokens on hand, by index, at most `limit`. */
+export function stockOnHand(db: TokenDeskDatabase, limit: number): Promise<TokenRow[]> {
+  return db.tokens.where('stock').equals(IN_STOCK).limit(limit).toArray();
+}
+
+/** Not-associated tokens held to hand out offline. */
+export function stockCount(db: TokenDeskDatabase): Promise<number> {
+  return db.tokens.where('stock').equals(IN_STOCK).count();
+}
+
+/** Stock tokens this counter has handed out (still not associated in the CRM). */
+export function handedOutCount(db: TokenDeskDatabase): Promise<number> {
+  return db.tokens.where('stock').equals(HANDED_OUT).count();
+}
+
+/** The token an authentication code names, ignoring case and accents (one read of its code search key). */
+export async function tokenByCode(db: TokenDeskDatabase, code: string): Promise<TokenRow | null> {
+  const key = normalizeSearch(code);
+  if (key === '') return null;
+  const [token] = await byKey(db, key, SearchRank.Code, SearchRank.Code + 1, 1);
+  return token ?? null;
+}
