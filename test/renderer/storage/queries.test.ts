@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
-import { findTokens, recentTokens } from '../../../renderer/storage/queries';
+import { findTokens, recentTokens, tokenByCode } from '../../../renderer/storage/queries';
 import { withKeys } from '../../../renderer/storage/tokenRows';
 import { closeTestDb, issue, openTestDb } from '../support';
 
@@ -66,6 +66,15 @@ describe('findTokens by owner and account', () => {
     await db.tokens.put(withKeys({ ...numbered!, number: 'CARD' }));
     expect(await codes('card')).toEqual([other.authenticationCode, 'EEEE5555FFFF6666', 'AAAA1111BBBB2222', 'CCCC3333DDDD4444']);
     expect(await codes('card', 3)).toEqual([other.authenticationCode, 'EEEE5555FFFF6666', 'AAAA1111BBBB2222']);
+  });
+});
+
+describe('tokenByCode', () => {
+  it('names the token by its authentication code only, ignoring case', async () => {
+    expect((await tokenByCode(db, 'cccc3333dddd4444'))?.identifier).toBe('CARD0002');
+    expect(await tokenByCode(db, '4711')).toBeNull();
+    expect(await tokenByCode(db, 'CARD0001')).toBeNull();
+    expect(await tokenByCode(db, ' ')).toBeNull();
   });
 });
 
