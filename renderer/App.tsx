@@ -2,6 +2,8 @@ import { useEffect, type ComponentType } from 'react';
 import { Nav } from './components/Nav';
 import { SignInBanner } from './components/SignInBanner';
 import { StatusBar } from './components/StatusBar';
+import { TrainingBanner } from './components/training/TrainingBanner';
+import { TrainingOffer } from './components/training/TrainingOffer';
 import { useShortcuts } from './components/useShortcuts';
 import { ServicesContext, useAppStore, useServices } from './context';
 import { watchCounterIdentity } from './storage/meta';
@@ -44,8 +46,10 @@ function Shell() {
         <p className="brand">Token Desk</p>
         <Nav />
       </header>
+      <TrainingBanner />
       <SignInBanner />
       <main>
+        <TrainingOffer />
         <Current />
       </main>
       <StatusBar />

@@ -24,6 +24,10 @@ export interface AppServices {
   settings: StoreApi<SettingsState>;
   ui: StoreApi<UiState>;
   issue: StoreApi<IssueState>;
+  /** Training mode: the simulated CRM and the training database (banner, slip line). */
+  training: boolean;
+  /** Reopens the window (after switching training mode, on the other database). */
+  reload: () => void;
 }
 
 export interface ServiceOptions {
@@ -34,6 +38,10 @@ export interface ServiceOptions {
   /** Default true. */
   autoSync?: boolean;
   sync?: SyncStoreOptions;
+  /** Default false. */
+  training?: boolean;
+  /** Default: reload the page. */
+  reload?: () => void;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 1_500;
@@ -64,6 +72,8 @@ export function createAppServices(db: TokenDeskDatabase, api: TokenDeskApi, opti
     settings: createSettingsStore(api),
     ui: createUiStore(),
     issue: createIssueStore({ db, api, random, now }),
+    training: options.training ?? false,
+    reload: options.reload ?? (() => window.location.reload()),
   };
 }
 
