@@ -53,3 +53,8 @@ export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
   requeued: 'Queued again',
   local: 'Recorded here',
 };
+
+/** A code in groups of four ("B0T5 BRP1 TJF7 5487"), to read aloud and copy; the last group may be shorter. */
+export function codeGroups(code: string): string[] {
+  return code.match(/.{1,4}/gu) ?? [];
+}

@@ -94,6 +94,10 @@ describe('Issue', () => {
     expect(within(slip).getByRole('img', { name: `QR code of authentication code ${code}` })).toBeTruthy();
     expect(within(slip).queryByText('987654')).toBeNull();
     expect(screen.getByText('Queued — will sync when online')).toBeTruthy();
+    expect(within(slip).getByText('To be confirmed by the CRM')).toBeTruthy();
+    expect(within(slip).queryByText('Classification')).toBeNull();
+    expect(within(slip).queryByText('None')).toBeNull();
+    expect([...slip.querySelectorAll('.code-group')].map((group) => group.textContent)).toEqual(code.match(/.{4}/g));
     expect(await footer().findByText('1 pending')).toBeTruthy();
     expect(JSON.stringify(await db.outbox.toArray())).not.toContain('987654');
 
