@@ -7,6 +7,7 @@ import { createIssueStore, type IssueState } from './stores/issueStore';
 import { createSettingsStore, type SettingsState } from './stores/settingsStore';
 import { createSyncStore, type SyncState, type SyncStoreOptions } from './stores/syncStore';
 import { createUiStore, type UiState } from './stores/uiStore';
+import { reportingReach } from './sync/reachReport';
 import { createSyncScheduler, type SyncScheduler } from './sync/scheduler';
 
 /** Everything the screens use, built once at start; tests build it with a fake api and their own database. */
@@ -40,9 +41,11 @@ export const DEFAULT_DEBOUNCE_MS = 1_500;
 /** Web Crypto's strong random bytes. */
 export const cryptoRandom: RandomSource = (buffer) => crypto.getRandomValues(buffer);
 
-export function createAppServices(db: TokenDeskDatabase, api: TokenDeskApi, options: ServiceOptions = {}): AppServices {
+export function createAppServices(db: TokenDeskDatabase, bridge: TokenDeskApi, options: ServiceOptions = {}): AppServices {
   const now = options.now ?? Date.now;
   const random = options.random ?? cryptoRandom;
+  // The store is made after the api that reports to it; no call can answer before both exist.
+  const api = reportingReach(bridge, (crm) => sync.getState().noteReach(crm));
   const sync = createSyncStore(db, api, now, options.sync);
   const scheduler = createSyncScheduler({
     sync: (request) => sync.getState().sync(request),
