@@ -1,5 +1,6 @@
 import { useEffect, type ComponentType } from 'react';
 import { Nav } from './components/Nav';
+import { ScanNotice } from './components/ScanNotice';
 import { SignInBanner } from './components/SignInBanner';
 import { StatusBar } from './components/StatusBar';
 import { useShortcuts } from './components/useShortcuts';
@@ -11,6 +12,7 @@ import { PendingScreen } from './screens/PendingScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { StockScreen } from './screens/StockScreen';
 import { TokenScreen } from './screens/TokenScreen';
+import { useScanner } from './scan/useScanner';
 import { startSync, type AppServices } from './services';
 import type { Screen } from './stores/uiStore';
 
@@ -41,6 +43,7 @@ function Shell() {
   useEffect(() => startSync(services), [services]);
   useEffect(() => watchCounterIdentity(services.db), [services.db]);
   useShortcuts();
+  useScanner();
   useEffect(() => {
     if (FOCUS_OWN.has(screen)) return;
     // A screen change moves the focus to the new screen's heading, so keyboard and screen reader users start there.
@@ -63,6 +66,7 @@ function Shell() {
       </header>
       <SignInBanner />
       <main>
+        <ScanNotice />
         <Current />
       </main>
       <StatusBar />

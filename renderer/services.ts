@@ -7,6 +7,9 @@ import { createIssueStore, type IssueState } from './stores/issueStore';
 import { createSettingsStore, type SettingsState } from './stores/settingsStore';
 import { createSyncStore, type SyncState, type SyncStoreOptions } from './stores/syncStore';
 import { createUiStore, type UiState } from './stores/uiStore';
+import { openByCode } from './scan/openByCode';
+import { scanBeep } from './scan/scanBeep';
+import { createScanQueue, type ScanQueueState } from './scan/scanQueue';
 import { reportingReach } from './sync/reachReport';
 import { createSyncScheduler, type SyncScheduler } from './sync/scheduler';
 
@@ -24,6 +27,10 @@ export interface AppServices {
   settings: StoreApi<SettingsState>;
   ui: StoreApi<UiState>;
   issue: StoreApi<IssueState>;
+  /** Scanned and typed codes, looked up one at a time. */
+  scans: StoreApi<ScanQueueState>;
+  /** Confirms a scan to the ear. */
+  beep: () => void;
 }
 
 export interface ServiceOptions {
@@ -34,6 +41,7 @@ export interface ServiceOptions {
   /** Default true. */
   autoSync?: boolean;
   sync?: SyncStoreOptions;
+  beep?: () => void;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 1_500;
@@ -58,6 +66,10 @@ export function createAppServices(db: TokenDeskDatabase, bridge: TokenDeskApi, o
     watchMain: (onChange) => api.on('queueChanged', onChange),
     onlineEvents: typeof window === 'undefined' ? null : window,
   });
+  const ui = createUiStore();
+  const scans = createScanQueue((code) =>
+    openByCode({ db, api, now, openToken: (localId) => ui.getState().openToken(localId), onProgress: (message) => scans.setState({ message }) }, code),
+  );
   return {
     db,
     api,
@@ -67,8 +79,10 @@ export function createAppServices(db: TokenDeskDatabase, bridge: TokenDeskApi, o
     scheduler,
     autoSync: options.autoSync ?? true,
     settings: createSettingsStore(api),
-    ui: createUiStore(),
+    ui,
     issue: createIssueStore({ db, api, random, now }),
+    scans,
+    beep: options.beep ?? scanBeep,
   };
 }
 

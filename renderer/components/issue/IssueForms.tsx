@@ -1,13 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { FormEvent } from 'react';
 import { useAppStore, useServices } from '../../context';
+import type { TokenDeskDatabase } from '../../db/database';
+import { findExact } from '../../db/queries';
+import { IN_STOCK, type TokenRow } from '../../db/rows';
 import { stockOnHand } from '../../db/stock';
+import { useScanTarget } from '../../scan/useScanner';
 import { ActionError } from '../useAction';
 import { ClassificationPicker } from './ClassificationPicker';
 import { IdentityFields } from './IdentityFields';
 import { ParticipantField } from './ParticipantField';
 
 const STOCK_CHOICES = 20;
+
+/** The first stock tokens on hand, and the picked one (say, scanned) when it is further down. */
+async function stockChoices(db: TokenDeskDatabase, pickedId: string | null): Promise<TokenRow[]> {
+  const first = await stockOnHand(db, STOCK_CHOICES);
+  if (pickedId === null || first.some((token) => token.localId === pickedId)) return first;
+  const picked = await db.tokens.get(pickedId);
+  return picked?.stock === IN_STOCK ? [picked, ...first] : first;
+}
 
 function useSubmit() {
   const submit = useAppStore('issue', (state) => state.submit);
@@ -50,9 +62,15 @@ export function HandOutForm() {
   const stockLocalId = useAppStore('issue', (state) => state.stockLocalId);
   const setStockToken = useAppStore('issue', (state) => state.setStockToken);
   const show = useAppStore('ui', (state) => state.show);
-  const stock = useLiveQuery(() => stockOnHand(db, STOCK_CHOICES), [db]);
+  const stock = useLiveQuery(() => stockChoices(db, stockLocalId), [db, stockLocalId]);
   // Until the operator picks one, the first (the store takes the first on hand too).
   const picked = stock?.some((token) => token.localId === stockLocalId) ? stockLocalId : (stock?.[0]?.localId ?? null);
+  useScanTarget(async (code) => {
+    const token = await findExact(db, code);
+    if (token?.stock !== IN_STOCK) return `${code} is not in this counter’s stock. Scan a stock card, or pick one below.`;
+    setStockToken(token.localId);
+    return `Picked ${token.authenticationCode} from the stock.`;
+  });
 
   if (stock === undefined) return <p className="empty">Loading the stock…</p>;
   if (stock.length === 0) {
