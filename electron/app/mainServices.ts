@@ -8,7 +8,7 @@ import { createRouter, type IpcRouter } from '../ipc/router';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
-import { SettingsFile } from '../settings/settingsFile';
+import { SettingsFile, type CrmConnection } from '../settings/settingsFile';
 import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
 import { Upstream } from '../sync/upstream';
 import { maskingVault } from '../vault/maskingVault';
@@ -78,18 +78,28 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   log.info('Token Desk main process started', { app: app.name, version: app.version, vault: vault.protection });
   if (options.keychainWarning) log.warn(options.keychainWarning);
 
-  const currentSession = async (): Promise<CrmSession | null> => {
-    if (session) return session;
-    const connection = await settings.connection();
-    if (!connection) return null;
+  const sessionFor = (connection: CrmConnection): CrmSession => {
     const server = safeUrl(connection.serverUrl);
     const onLogin: LoginObserver = (outcome) =>
       outcome.ok
         ? log.info('Signed in to the CRM', { server, username: outcome.username })
         : log.warn('CRM sign-in failed', { server, username: outcome.username, error: describeError(outcome.error) });
     const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch, timeoutMs: options.crmTimeoutMs });
-    session = new CrmSession(client, connection.credentials, onLogin);
+    return new CrmSession(client, connection.credentials, onLogin);
+  };
+
+  const currentSession = async (): Promise<CrmSession | null> => {
+    if (session) return session;
+    const connection = await settings.connection();
+    if (!connection) return null;
+    session = sessionFor(connection);
     return session;
+  };
+
+  /** A one-off session with the values on screen, closed after the test. */
+  const testSession = async (input: SettingsInput): Promise<CrmSession | null> => {
+    const connection = await settings.connectionFor(input);
+    return connection ? sessionFor(connection) : null;
   };
 
   const dropSession = () => {
@@ -124,8 +134,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
-    testConnection: async () => {
-      const reply = await testConnection(currentSession);
+    testConnection: async ({ settings: onScreen }) => {
+      let trial: CrmSession | null = null;
+      const open = onScreen ? async () => (trial = await testSession(onScreen)) : currentSession;
+      const reply = await testConnection(open).finally(() => void trial?.close().catch(() => undefined));
       log[reply.crm === 'ok' ? 'info' : 'warn']('Connection test', { crm: reply.crm, message: reply.message });
       return reply;
     },

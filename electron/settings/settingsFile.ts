@@ -66,6 +66,21 @@ export class SettingsFile {
     await this.write({ ...(await this.load()), crmUrl });
   }
 
+  /**
+   * The connection these (unsaved) values would make, for a connection test. A blank password uses the
+   * stored one only for the stored CRM URL, so a saved password is never sent to another server.
+   */
+  async connectionFor(input: SettingsInput): Promise<CrmConnection | null> {
+    const stored = await this.load();
+    const sameServer = input.crmUrl === stored.crmUrl;
+    const password = input.password ?? (sameServer && stored.sealedPassword !== null ? await this.vault.unseal(stored.sealedPassword) : '');
+    if (input.crmUrl === '' || input.organisation === '' || input.username === '' || password === '') return null;
+    const credentials: CrmCredentials = { username: input.username, password, organisation: input.organisation };
+    const unit = input.unit ?? stored.unit;
+    if (unit !== '') credentials.unit = unit;
+    return { serverUrl: input.crmUrl, credentials };
+  }
+
   /** null until URL, organisation, username and password are all set. */
   async connection(): Promise<CrmConnection | null> {
     const s = await this.load();

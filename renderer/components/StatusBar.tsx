@@ -3,6 +3,7 @@ import { subscribeOnline, useAppStore, useServices } from '../context';
 import { formatAge, formatTime } from '../labels';
 import { deriveStatus } from '../sync/statusLine';
 import { SCREEN_KEYS, SYNC_KEY } from '../shortcuts';
+import { Details } from './Details';
 import { Kbd } from './Kbd';
 import { useClock } from './useClock';
 
@@ -31,13 +32,7 @@ function OldestAge({ pending }: { pending: number }) {
 /** What went wrong last, for whoever supports the counter: behind a disclosure, never in the line itself. */
 function ErrorDetails() {
   const lastError = useAppStore('sync', (state) => state.lastError);
-  if (lastError === null) return null;
-  return (
-    <details className="status-details">
-      <summary>Details</summary>
-      <p>{`${lastError.message} (${lastError.code})`}</p>
-    </details>
-  );
+  return <Details className="status-details" text={lastError && `${lastError.message} (${lastError.code})`} />;
 }
 
 /** While a sync runs: a bar of the operations answered so far (indeterminate until the count is known). */

@@ -205,7 +205,8 @@ export const ipcContract = {
     reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema) }),
   },
   /** Logs in with the stored settings and says whether it worked. */
-  testConnection: { request: z.object({}).strict(), reply: z.object(reachReply) },
+  /** Signs in with the values on screen (`settings`), else with the saved ones; saves nothing. */
+  testConnection: { request: z.object({ settings: settingsInputSchema.optional() }).strict(), reply: z.object(reachReply) },
   /** Asks the CRM whether the identifier and pass code belong together: `valid` null when it could not be asked. */
   checkPassCode: {
     request: z.object({ identifier: nonBlank(128), sealedPassCode: nonBlank(4096) }).strict(),

@@ -28,10 +28,18 @@ const type = (scope: HTMLElement, label: string, value: string) => fireEvent.cha
 describe('Settings: CRM sign-in', () => {
   it('tests the connection and says what the CRM answered', async () => {
     let reach: 'ok' | 'loginFailed' = 'loginFailed';
-    await openSettings({ testConnection: () => ({ crm: reach, message: reach === 'ok' ? null : 'Wrong password' }) });
+    const { fake } = await openSettings({ testConnection: () => ({ crm: reach, message: reach === 'ok' ? null : 'CrmError 401 Wrong password' }) });
     const form = screen.getByRole('form', { name: 'Settings' });
+    type(form, 'CRM URL', 'https://typed.example.com');
+    type(form, 'Organisation', 'Typed');
     fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
-    expect(await within(form).findByText(/^The CRM refused the sign-in\. .*\(Wrong password\)$/)).toBeTruthy();
+    expect(await within(form).findByText('The CRM refused the sign-in. Check the organisation, unit, username and password.')).toBeTruthy();
+    // The CRM's own words only behind "Details"; the test used what is on screen, unsaved.
+    expect(within(form).getByText('CrmError 401 Wrong password').closest('details')).toBeTruthy();
+    expect(fake.calls.find((call) => call.channel === 'testConnection')?.payload).toEqual({
+      settings: { crmUrl: 'https://typed.example.com', organisation: 'Typed', username: '' },
+    });
+    expect(fake.calls.some((call) => call.channel === 'saveSettings')).toBe(false);
     reach = 'ok';
     fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
     expect(await within(form).findByText('Connected: the CRM accepted the sign-in.')).toBeTruthy();
