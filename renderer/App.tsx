@@ -1,6 +1,7 @@
 import { useEffect, type ComponentType } from 'react';
 import { Nav } from './components/Nav';
 import { ScanNotice } from './components/ScanNotice';
+import { SetupCard } from './components/SetupCard';
 import { SignInBanner } from './components/SignInBanner';
 import { StatusBar } from './components/StatusBar';
 import { useShortcuts } from './components/useShortcuts';
@@ -66,6 +67,7 @@ function Shell() {
       </header>
       <SignInBanner />
       <main>
+        <SetupCard />
         <ScanNotice />
         <Current />
       </main>

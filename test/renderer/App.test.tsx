@@ -62,6 +62,21 @@ describe('App shell', () => {
     expect(footer().getByText('Not synced yet')).toBeTruthy();
     expect(footer().getByText('Last sync: never')).toBeTruthy();
   });
+
+  it('leads to Settings with a setup card until a CRM is configured', async () => {
+    fireEvent.click(await screen.findByRole('button', { name: 'Open Settings to connect a CRM' }));
+    const form = await screen.findByRole('form', { name: 'Settings' });
+    expect(screen.queryByRole('region', { name: 'Set up this counter' })).toBeNull();
+    type('CRM URL', 'https://crm.example.com');
+    type('Organisation', 'Acme');
+    type('Username', 'counter1');
+    type('Password', 's3cret');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save CRM sign-in' }));
+    await screen.findByText('Settings saved');
+    fireEvent.click(nav().getByRole('button', { name: 'Find' }));
+    await screen.findByRole('searchbox', { name: 'Search tokens' });
+    expect(screen.queryByRole('region', { name: 'Set up this counter' })).toBeNull();
+  });
 });
 
 describe('Issue', () => {
@@ -233,7 +248,7 @@ describe('Settings', () => {
     type('Organisation', 'Acme');
     type('Username', 'counter1');
     type('Password', 's3cret');
-    fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save CRM sign-in' }));
 
     expect(await screen.findByText('Settings saved')).toBeTruthy();
     const save = fake.calls.find((call) => call.channel === 'saveSettings');
@@ -247,7 +262,7 @@ describe('Settings', () => {
     fireEvent.click(nav().getByRole('button', { name: 'Settings' }));
     await waitFor(() => expect((screen.getByLabelText('CRM URL') as HTMLInputElement).value).toBe('https://crm.example.com'));
     type('Organisation', 'locked');
-    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save CRM sign-in' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The OS keychain is not available');
     expect(fake.calls.find((call) => call.channel === 'saveSettings')?.payload).not.toHaveProperty('password');
   });
@@ -256,7 +271,7 @@ describe('Settings', () => {
     fireEvent.click(nav().getByRole('button', { name: 'Settings' }));
     await screen.findByRole('form', { name: 'Settings' });
     type('CRM URL', 'crm.example.com');
-    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save CRM sign-in' }));
     expect((await screen.findByRole('alert')).textContent).toBe('CRM URL must start with http:// or https://');
     expect(fake.calls.some((call) => call.channel === 'saveSettings')).toBe(false);
   });

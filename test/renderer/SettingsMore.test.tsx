@@ -50,7 +50,7 @@ describe('Settings: CRM sign-in', () => {
     const form = screen.getByRole('form', { name: 'Settings' });
     type(form, 'CRM URL', 'https://crm.example.com');
     type(form, 'Unit (optional)', 'Main Counter');
-    fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save CRM sign-in' }));
     expect(await screen.findByText('Settings saved')).toBeTruthy();
     expect(fake.calls.find((call) => call.channel === 'saveSettings')?.payload).toMatchObject({ unit: 'Main Counter' });
   });
@@ -97,7 +97,9 @@ describe('Settings: access token definition', () => {
     await openSettings();
     upload(JSON.stringify({ ...DEFAULT_DEFINITION, identifier: { ...DEFAULT_DEFINITION.identifier, minLength: 0 } }));
     const error = await screen.findByRole('alert');
-    expect(error.textContent).toMatch(/^This is not a valid access token definition \(identifier\.minLength: .*\)\. Nothing was changed\.$/);
+    expect(error.textContent).toMatch(/^This is not a valid access token definition: one problem, listed below\. Nothing was changed\./);
+    const problems = within(error).getByRole('list', { name: 'Problems in the file' });
+    expect(within(problems).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['identifier.minLength must be at least 1']);
     expect(await readDefinition(db)).toEqual(DEFAULT_DEFINITION);
   });
 });

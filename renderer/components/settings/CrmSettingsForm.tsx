@@ -76,7 +76,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
       ) : null}
       <div className="actions wrap">
         <button type="submit" className="primary" disabled={saving}>
-          Save settings
+          Save CRM sign-in
         </button>
         <button type="button" disabled={test.busy} onClick={() => void testConnection()}>
           {test.busy ? 'Testing…' : 'Test connection'}
