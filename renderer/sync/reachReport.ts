@@ -1,4 +1,4 @@
-import { crmReachSchema, type Channel, type CrmReach } from '../../shared/ipc/contract';
+import { CHANNELS, crmReachSchema, type Channel, type CrmReach } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 
 /** Test connection tries the values on screen, not the saved CRM: its answer says nothing of the counter's reach. */
@@ -10,10 +10,10 @@ function reachOf(reply: unknown): CrmReach | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The same api, telling `note` what every CRM answer learned about reach, as soon as it arrives. */
+/** The same api (events too), telling `note` what every CRM answer learned about reach, as soon as it arrives. */
 export function reportingReach(api: TokenDeskApi, note: (crm: CrmReach) => void): TokenDeskApi {
   const wrapped: Partial<Record<Channel, (request: never) => Promise<unknown>>> = {};
-  for (const channel of Object.keys(api) as Channel[]) {
+  for (const channel of CHANNELS) {
     const call = api[channel] as (request: never) => Promise<unknown>;
     wrapped[channel] = NOT_THE_COUNTERS_CRM.has(channel)
       ? call
@@ -24,5 +24,5 @@ export function reportingReach(api: TokenDeskApi, note: (crm: CrmReach) => void)
           return reply;
         };
   }
-  return Object.freeze(wrapped) as TokenDeskApi;
+  return Object.freeze({ ...api, ...wrapped }) as TokenDeskApi;
 }
