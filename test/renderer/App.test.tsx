@@ -91,6 +91,8 @@ describe('Issue', () => {
     expect(identifierError.getAttribute('role')).toBe('alert');
     expect(screen.getByLabelText('Identifier').getAttribute('aria-describedby')).toBe(identifierError.id);
     expect(screen.getByLabelText('Identifier').getAttribute('aria-invalid')).toBe('true');
+    // The focus goes to the first field in error, where the fix is typed.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Identifier')));
     const passCodeError = screen.getByText('Pass code must be at least 4 characters.');
     expect(screen.getByLabelText('Pass code').getAttribute('aria-describedby')).toContain(passCodeError.id);
     expect(await db.tokens.count()).toBe(0);
@@ -132,6 +134,14 @@ describe('Issue', () => {
     await waitFor(() => expect(document.activeElement).toBe(search));
     fireEvent.click(nav().getByRole('button', { name: 'Issue' }));
     expect(await screen.findByRole('form', { name: 'Issue token' })).toBeTruthy();
+  });
+
+  it('saves with Ctrl+Enter from any field', async () => {
+    fireEvent.click(nav().getByRole('button', { name: 'Issue' }));
+    type('Identifier', 'CARD3456');
+    type('Pass code', '987654');
+    fireEvent.keyDown(screen.getByLabelText('Pass code'), { key: 'Enter', code: 'Enter', ctrlKey: true });
+    expect(await screen.findByRole('status', { name: 'Issued authentication code' }, { timeout: 5_000 })).toBeTruthy();
   });
 
   it('opens the slip\'s token', async () => {

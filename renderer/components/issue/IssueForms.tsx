@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { FormEvent } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
 import { useAppStore, useServices } from '../../context';
 import type { TokenDeskDatabase } from '../../db/database';
 import { findExact } from '../../db/queries';
 import { IN_STOCK, type TokenRow } from '../../db/rows';
 import { stockOnHand } from '../../db/stock';
 import { useScanTarget } from '../../scan/useScanner';
+import { Kbd } from '../Kbd';
 import { ActionError } from '../useAction';
 import { ClassificationPicker } from './ClassificationPicker';
 import { IdentityFields } from './IdentityFields';
@@ -21,12 +22,22 @@ async function stockChoices(db: TokenDeskDatabase, pickedId: string | null): Pro
   return picked?.stock === IN_STOCK ? [picked, ...first] : first;
 }
 
+/** Saves; after a refused save the focus goes to the first field in error (else the form's error), where the fix is typed. */
 function useSubmit() {
   const submit = useAppStore('issue', (state) => state.submit);
-  return (event: FormEvent) => {
+  return async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void submit();
+    const form = event.currentTarget;
+    if (await submit()) return;
+    requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"], .form-error')?.focus());
   };
+}
+
+/** Ctrl+Enter saves from any field of the form. */
+function submitOnCtrlEnter(event: KeyboardEvent<HTMLFormElement>): void {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+  event.preventDefault();
+  event.currentTarget.requestSubmit();
 }
 
 function SubmitRow({ label }: { label: string }) {
@@ -35,8 +46,8 @@ function SubmitRow({ label }: { label: string }) {
   return (
     <>
       <ActionError error={formError} />
-      <button type="submit" className="primary" disabled={submitting}>
-        {label}
+      <button type="submit" className="primary" disabled={submitting} aria-keyshortcuts="Control+Enter">
+        {label} <Kbd>Ctrl+Enter</Kbd>
       </button>
     </>
   );
@@ -46,9 +57,9 @@ function SubmitRow({ label }: { label: string }) {
 export function IssueForm() {
   const onSubmit = useSubmit();
   return (
-    <form aria-label="Issue token" noValidate onSubmit={onSubmit}>
-      <IdentityFields autoFocus />
-      <ParticipantField />
+    <form aria-label="Issue token" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnCtrlEnter}>
+      <ParticipantField autoFocus />
+      <IdentityFields />
       <ClassificationPicker />
       <SubmitRow label="Issue token" />
     </form>
@@ -84,7 +95,7 @@ export function HandOutForm() {
     );
   }
   return (
-    <form aria-label="Hand out from stock" noValidate onSubmit={onSubmit}>
+    <form aria-label="Hand out from stock" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnCtrlEnter}>
       <fieldset className="choices">
         <legend>Stock token</legend>
         {stock.map((token) => (
