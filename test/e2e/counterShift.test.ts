@@ -9,6 +9,8 @@ import { goTo, openShell, saveSettings, statusBar, syncNow, waitForPending } fro
 
 /** A token of participant 1 (Maria Georgiou) in the simulator's demo data, not on the counter yet. */
 const MARIAS_CARD = 'B2N5M8Q1W4E7R0TY';
+/** Maria's other token in the demo data (identifier MARIAFOB). */
+const MARIAS_FOB = 'E3R6T9Y2U5I8O1PQ';
 /** An identifier another token already has in the CRM. */
 const TAKEN_IDENTIFIER = 'ANDREAS79';
 
@@ -87,6 +89,13 @@ describe('a counter shift', () => {
     await page.getByRole('list', { name: 'Participant tokens' }).getByRole('button', { name: /E3R6T9Y2U5I8O1PQ/ }).waitFor();
     await checkScreen('token');
 
+    // A scan on the token screen opens the scanned token (the one the simulator gives participant 1 too).
+    await scan(MARIAS_FOB);
+    await page.getByRole('heading', { name: /^Token \d+$/, level: 2 }).filter({ hasNotText: 'Token 11' }).waitFor();
+    await page.locator('dd').filter({ hasText: /^MARIAFOB$/ }).waitFor();
+    await scan(MARIAS_CARD);
+    await page.getByRole('heading', { name: 'Token 11', level: 2 }).waitFor();
+
     // Esc goes back to Find, ready for the next scan; the same card scanned again opens from the cache.
     await page.keyboard.press('Escape');
     expect(await focused(page)).toBe('#search-tokens');
@@ -107,21 +116,33 @@ describe('a counter shift', () => {
     await page.keyboard.press('F3');
     const form = page.getByRole('form', { name: 'Issue token' });
     await form.waitFor();
-    expect(await hasFocus(form.getByLabel('Identifier', { exact: true }))).toBe(true);
+    const identifier = form.getByLabel('Identifier', { exact: true });
+    // A card scanned while the identifier field has the focus opens that card's token; the field keeps nothing of it.
+    await identifier.focus();
+    await page.keyboard.type('SH', { delay: 150 });
+    await scan(MARIAS_CARD);
+    await page.getByRole('heading', { name: 'Token 11', level: 2 }).waitFor();
+    await page.keyboard.press('F3');
+    await form.waitFor();
+    expect(await identifier.inputValue()).toBe('SH');
+    await identifier.fill('');
+
+    await page.keyboard.press('F3');
+    expect(await hasFocus(form.getByLabel('Participant number (optional)'))).toBe(true);
+    await page.keyboard.type('1');
+    await form.getByText('Owner: Maria Georgiou').waitFor();
+    await page.keyboard.press('Tab');
     await page.keyboard.type('SHIFT0001');
     await page.keyboard.press('Tab'); // Generate identifier
     await page.keyboard.press('Tab');
     await page.keyboard.type('4321');
     await page.keyboard.press('Tab'); // Generate pass code
     await page.keyboard.press('Tab');
-    await page.keyboard.type('1');
-    await form.getByText('Owner: Maria Georgiou').waitFor();
-    await page.keyboard.press('Tab');
     expect(await hasFocus(form.getByLabel('Classification'))).toBe(true);
     await page.keyboard.press('ArrowDown'); // the first classification
     expect(await form.getByLabel('Classification').evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.text)).toBe('Plastic card');
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Issue token');
+    expect(await focused(page)).toMatch(/^Issue token/);
     await checkScreen('issue');
 
     await page.keyboard.press('Enter');
@@ -215,6 +236,13 @@ describe('a counter shift', () => {
     const form = page.getByRole('form', { name: 'Hand out from stock' });
     const first = form.getByRole('radio').first();
     expect(await first.isChecked()).toBe(true);
+    // Scanning the physical card picks it from the list.
+    const third = form.getByRole('radio').nth(2);
+    const thirdCode = (await form.locator('.choice').nth(2).locator('.code').textContent()) ?? '';
+    await scan(thirdCode);
+    await expect.poll(() => third.isChecked()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Issue a token', level: 2 }).count()).toBe(1);
+    await first.check();
     await form.getByLabel('Identifier', { exact: true }).fill('STOCK0001');
     await form.getByLabel('Pass code', { exact: true }).fill('5555');
     await form.getByRole('button', { name: 'Hand out token' }).click();
