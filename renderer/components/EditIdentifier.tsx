@@ -10,7 +10,7 @@ import { ActionError, useAction } from './useAction';
 import { useDefinition } from './useDefinition';
 
 /** "Edit identifier": a new identifier with its pass code, or a new pass code for the same identifier, queued as an update. */
-export function EditIdentifier({ token }: { token: TokenRow }) {
+export function EditIdentifier({ token, onSaved }: { token: TokenRow; onSaved: () => void }) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
@@ -19,10 +19,10 @@ export function EditIdentifier({ token }: { token: TokenRow }) {
       </button>
     );
   }
-  return <EditIdentifierForm token={token} onDone={() => setOpen(false)} />;
+  return <EditIdentifierForm token={token} onDone={() => setOpen(false)} onSaved={onSaved} />;
 }
 
-function EditIdentifierForm({ token, onDone }: { token: TokenRow; onDone: () => void }) {
+function EditIdentifierForm({ token, onDone, onSaved }: { token: TokenRow; onDone: () => void; onSaved: () => void }) {
   const { db, api, now } = useServices();
   const action = useAction();
   const [identifier, setIdentifier] = useState(token.identifier ?? '');
@@ -36,6 +36,8 @@ function EditIdentifierForm({ token, onDone }: { token: TokenRow; onDone: () => 
     const next = identifier.trim();
     const change = next === token.identifier ? { sealedPassCode: sealed } : { identifier: next, sealedPassCode: sealed };
     await editToken(db, token.localId, change, now());
+    // A new identifier is on the slip; a new pass code is never printed.
+    if ('identifier' in change) onSaved();
   };
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

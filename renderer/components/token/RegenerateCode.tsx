@@ -10,11 +10,12 @@ import { useConfirmed } from '../useConfirmed';
  * A new authentication code, made here (not by the CRM) so a retry can tell whether it landed; the
  * old code stops working once the CRM has it, so the operator is warned first.
  */
-export function RegenerateCode({ token }: { token: TokenRow }) {
+export function RegenerateCode({ token, onRegenerated }: { token: TokenRow; onRegenerated: () => void }) {
   const { db, now, random } = useServices();
   const regenerate = useConfirmed(async () => {
     const definition = await readDefinition(db);
     await editToken(db, token.localId, { newAuthenticationCode: generateFieldValue(definition.authenticationCode, random) }, now());
+    onRegenerated();
   });
   return (
     <>
