@@ -36,10 +36,26 @@ describe('a counter shift', () => {
     await screenShot(page, name);
   }
 
-  /** Types like a barcode scanner: fast keystrokes ending in Enter, into whatever has the focus. */
+  /**
+   * Types like a barcode scanner: a burst of key events ending in Enter, into whatever has the focus,
+   * each character landing in a focused field as the browser would put it there. It runs inside the
+   * page in one go, as a scanner's keys arrive; keys sent one round trip at a time from the test would
+   * arrive as slowly as a loaded machine lets them, which is typing, not a scan.
+   */
   async function scan(code: string): Promise<void> {
-    await page.keyboard.type(code, { delay: 4 });
-    await page.keyboard.press('Enter');
+    await page.evaluate((text) => {
+      const press = (key: string, keyCode: string, shiftKey: boolean) => {
+        const target = document.activeElement ?? document.body;
+        const event = new KeyboardEvent('keydown', { key, code: keyCode, shiftKey, bubbles: true, cancelable: true });
+        if (!target.dispatchEvent(event) || key.length !== 1) return;
+        if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) {
+          Object.getOwnPropertyDescriptor(Object.getPrototypeOf(target) as object, 'value')?.set?.call(target, target.value + key);
+          target.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      };
+      for (const ch of text) press(ch, /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, /[A-Z]/.test(ch));
+      press('Enter', 'Enter', false);
+    }, code);
   }
 
   async function pending(): Promise<Locator> {
