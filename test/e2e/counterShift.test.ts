@@ -143,7 +143,10 @@ describe('a counter shift', () => {
     expect(await identifier.inputValue()).toBe('SH');
     await identifier.fill('');
 
+    // Issue opened afresh puts the participant first, with the focus.
+    await page.keyboard.press('F2');
     await page.keyboard.press('F3');
+    await form.waitFor();
     expect(await hasFocus(form.getByLabel('Participant number (optional)'))).toBe(true);
     await page.keyboard.type('1');
     await form.getByText('Owner: Maria Georgiou').waitFor();
