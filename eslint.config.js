@@ -26,6 +26,37 @@ const ELECTRON_FACING = [
   'electron/vault/safeStorageVault.ts',
 ];
 
+const rendererMessage = 'renderer/ reaches main only through window.tokenDesk (shared/ipc).';
+const rendererPaths = ['electron', ...nodeBuiltins].map((name) => ({ name, message: rendererMessage }));
+const rendererElectron = { group: ['**/electron/**'], message: rendererMessage };
+
+/**
+ * Screens and components call commands and read queries; they never write the database. Each module
+ * that can write is named with what a screen may take from it (reads and types); anything else is refused.
+ */
+const writes = 'Screens and components write nothing: call a command (renderer/commands) and read queries.';
+const noDatabaseWrites = [
+  { group: ['**/commands/*', '**/outbox/*'], message: `${writes} Use the folder's index.` },
+  {
+    regex: '(^|/)outbox$',
+    allowImportNames: ['attentionEntries', 'queueEntries', 'queueSize', 'queueStats', 'isWaiting', 'isDuplicateIdentifier', 'isDiscardable', 'rowsOf', 'tokenDetail', 'QueueEntry', 'QueueStats', 'TokenDetail'],
+    message: writes,
+  },
+  { group: ['**/storage/meta'], allowImportNamePattern: '^(read[A-Z]|[A-Z]|.+Schema$)', message: writes },
+  { group: ['**/storage/audit'], allowImportNames: ['tokenHistory'], message: writes },
+  { group: ['**/storage/database', '**/storage/migrations'], allowTypeImports: true, message: writes },
+  { group: ['**/storage/serverCopies', '**/storage/tokenRows', '**/refusals'], message: writes },
+];
+
+/** The same for a table reached through the services' `db`: no put, add, update, delete or read-write transaction. */
+const tableWrites = [
+  {
+    selector: "CallExpression[callee.object.object.name='db'][callee.property.name=/^(add|put|update|delete|clear|bulkAdd|bulkPut|bulkUpdate|bulkDelete)$/]",
+    message: writes,
+  },
+  { selector: "CallExpression[callee.object.name='db'][callee.property.name='transaction']", message: writes },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'test-results/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -61,7 +92,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layer(['**/electron/**'], ['electron', ...nodeBuiltins], 'renderer/ reaches main only through window.tokenDesk (shared/ipc).'),
+      ...layer(['**/electron/**'], ['electron', ...nodeBuiltins], rendererMessage),
+    },
+  },
+  {
+    files: ['renderer/components/**/*.{ts,tsx}', 'renderer/screens/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: rendererPaths, patterns: [rendererElectron, ...noDatabaseWrites] }],
+      'no-restricted-syntax': ['error', ...tableWrites],
     },
   },
   {

@@ -58,6 +58,8 @@ const testProjects: { projects: TestProjectConfiguration[] } = {
       test: {
         name: 'node',
         environment: 'node',
+        /** A ceiling for a loaded machine (other builds share its cores), not a speed target. */
+        testTimeout: 60_000,
         include: ['test/{shared,electron,scripts,crm-sim,lint,storm,security}/**/*.test.ts', 'test/renderer/**/*.test.ts'],
         /** Security tests that launch Chromium run in the e2e project. */
         exclude: [...configDefaults.exclude, 'test/security/**/*.e2e.test.ts'],
@@ -70,7 +72,8 @@ const testProjects: { projects: TestProjectConfiguration[] } = {
         name: 'dom',
         environment: 'jsdom',
         include: ['test/renderer/**/*.test.tsx'],
-        setupFiles: ['test/setup/fakeIndexedDb.ts'],
+        setupFiles: ['test/setup/fakeIndexedDb.ts', 'test/setup/waitCeilings.ts'],
+        testTimeout: 60_000,
       },
     },
     {

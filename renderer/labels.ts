@@ -1,4 +1,4 @@
-import type { AuditOutcome, SyncStatus } from './db/rows';
+import type { AuditOutcome, SyncStatus } from './storage/rows';
 
 export const SYNC_STATUS_LABELS: Record<SyncStatus, string> = {
   synced: 'Synced',

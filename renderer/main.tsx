@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { config as configureZod } from 'zod';
 import { App } from './App';
 import { getTokenDesk } from './bridge';
-import { TokenDeskDatabase } from './db/database';
+import { TokenDeskDatabase } from './storage/database';
 import { errorMessage } from './errors';
 import { createAppServices } from './services';
 import { windowPresence } from './sync/presence';

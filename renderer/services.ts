@@ -1,8 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { TokenDeskApi } from '../shared/ipc/tokenDeskApi';
 import type { RandomSource } from '../shared/token/generate';
-import type { TokenDeskDatabase } from './db/database';
-import { readSyncConfig } from './db/meta';
+import type { TokenDeskDatabase } from './storage/database';
+import { watchEnqueued } from './outbox';
+import { readSyncConfig } from './storage/meta';
 import { createIssueStore, type IssueState } from './stores/issueStore';
 import { createSettingsStore, type SettingsState } from './stores/settingsStore';
 import { createSyncStore, type SyncState, type SyncStoreOptions } from './stores/syncStore';
@@ -59,10 +60,7 @@ export function createAppServices(db: TokenDeskDatabase, bridge: TokenDeskApi, o
     sync: (request) => sync.getState().sync(request),
     debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     intervalMs: async () => (await readSyncConfig(db)).intervalMs,
-    watchChanges: (onChange) =>
-      sync.subscribe((state, previous) => {
-        if (state.pendingCount > previous.pendingCount) onChange();
-      }),
+    watchChanges: (onChange) => watchEnqueued(db, onChange),
     watchMain: (onChange) => api.on('queueChanged', onChange),
     onlineEvents: typeof window === 'undefined' ? null : window,
   });

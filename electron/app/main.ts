@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { createMainServices } from './mainServices';
+import { createCrashReloads } from './crashReloads';
+import { quitMessage } from './finalSync';
+import { createMainServices, type MainServices } from './mainServices';
 import { forbiddenSwitches } from '../security/commandLine';
 import { crmLinkHosts } from '../security/externalLinks';
 import { lockDownContents, lockDownSession, type LockDownDeps } from '../security/lockDown';
@@ -50,13 +52,48 @@ async function start(): Promise<void> {
     void dialog.showMessageBox(window, { type: 'warning', title: 'Token Desk', message: 'Secrets are not protected by an OS keychain', detail: keychain.warning });
   }
   startAutoUpdate(services.log, app.isPackaged);
+  app.on('second-instance', () => {
+    const first = BrowserWindow.getAllWindows()[0];
+    if (!first) return;
+    if (first.isMinimized()) first.restore();
+    first.focus();
+  });
+  const crashReloads = createCrashReloads();
+  app.on('render-process-gone', (_event, contents, details) => {
+    if (details.reason === 'clean-exit') return;
+    const decision = crashReloads(Date.now());
+    services.log.error('The window crashed', { reason: details.reason, exitCode: details.exitCode, decision });
+    if (decision === 'reload') contents.reload();
+    else dialog.showErrorBox('Token Desk', 'The window crashed 3 times in 5 minutes and is not reloaded again. Your queued work is kept; restart Token Desk.');
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => void services.dispose());
+  quitAfterFinalSync(services);
 }
 
-void start();
+/** Quitting first tries to send what is still queued, then says what stays. */
+function quitAfterFinalSync(services: MainServices): void {
+  let finished = false;
+  app.on('before-quit', (event) => {
+    if (finished) return;
+    event.preventDefault();
+    finished = true;
+    void services
+      .finalSync()
+      .then(async ({ stillQueued }) => {
+        const message = quitMessage(stillQueued);
+        services.log.info('Quitting', { stillQueued });
+        if (message) await dialog.showMessageBox({ type: 'info', title: 'Token Desk', message });
+      })
+      .catch((error: unknown) => services.log.error('Final sync failed', { error: String(error) }))
+      .finally(() => void services.dispose().finally(() => app.quit()));
+  });
+}
+
+// One Token Desk per profile: a second launch hands over to the first (which comes to the front) and exits.
+if (app.requestSingleInstanceLock()) void start();
+else app.quit();

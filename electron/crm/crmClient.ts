@@ -8,11 +8,13 @@ import {
   type AccessTokenIdentifier,
   type ParticipantIdentifier,
   type WireAccessToken,
+  withoutSecrets,
 } from '../../shared/crm/wire';
+import { GUESSED_DIALECT, type CrmDialect } from '../../shared/crm/dialect';
 import { CRM_OK } from '../../shared/crm/statusCodes';
-import type { LifeCycleState } from '../../shared/token/lifeCycle';
+import type { LifeCycleState, SwitchTarget } from '../../shared/token/lifeCycle';
 import { errorMessage } from '../errorMessage';
-import { CrmError, kindOfStatusCode, TransportCode } from './crmError';
+import { CrmError, TransportCode } from './crmError';
 
 export interface CrmCredentials {
   username: string;
@@ -52,7 +54,12 @@ export interface CrmClientOptions {
   serverUrl: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** How this server's error codes read; the guessed codes until calibration. */
+  dialect?: () => CrmDialect;
 }
+
+/** A method name no CRM.COM release has: asked once at calibration to learn how "no such method" reads. */
+export const CALIBRATION_METHOD = 'access_tokens/token_desk_calibration_no_such_method';
 
 type QueryValue = string | number | ParticipantIdentifier | { id: string } | undefined;
 
@@ -93,11 +100,18 @@ export class CrmClient {
   private readonly base: string;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
+  readonly dialect: () => CrmDialect;
 
   constructor(options: CrmClientOptions) {
     this.base = apiBaseUrl(options.serverUrl);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.fetchImpl = options.fetch ?? fetch;
+    this.dialect = options.dialect ?? (() => GUESSED_DIALECT);
+  }
+
+  /** Where this client sends credentials: secrets bound to another origin are not opened for it. */
+  get origin(): string {
+    return new URL(this.base).origin;
   }
 
   async login(credentials: CrmCredentials): Promise<string> {
@@ -121,9 +135,19 @@ export class CrmClient {
     return this.post('access_tokens/update', { token, ...request }, accessTokenSchema);
   }
 
-  setLifeCycleState(token: string, identifier: AccessTokenIdentifier, target: LifeCycleState): Promise<WireAccessToken> {
+  setLifeCycleState(token: string, identifier: AccessTokenIdentifier, target: SwitchTarget): Promise<WireAccessToken> {
     const action = target === 'EFFECTIVE' ? 'set_as_effective' : 'set_as_not_effective';
     return this.post(`access_tokens/${action}`, { token, access_token_identifier: identifier }, accessTokenSchema);
+  }
+
+  /** Pending verification → effective with the code the customer received (R9+). */
+  verifyToken(token: string, identifier: AccessTokenIdentifier, verificationCode: string): Promise<WireAccessToken> {
+    return this.post('access_tokens/verify', { token, access_token_identifier: identifier, verification_code: verificationCode }, accessTokenSchema);
+  }
+
+  /** Calls a method that cannot exist; the error it gets is what this server says for "no such method". */
+  async callMissingMethod(token: string): Promise<void> {
+    await this.post(CALIBRATION_METHOD, { token }, null);
   }
 
   getNotAssociated(token: string, count: number, lifeCycleState?: LifeCycleState): Promise<WireAccessToken[]> {
@@ -146,8 +170,9 @@ export class CrmClient {
     return this.get('access_tokens/configuration/classifications/list', { token }, classificationSchema.array());
   }
 
+  /** POST with a JSON body, as documented (FIDELITY.md #5). */
   showParticipant(token: string, identifier: ParticipantIdentifier) {
-    return this.get('rewards_participants/show', { token, rewards_participant_identifier: identifier }, rewardParticipantSchema);
+    return this.post('rewards_participants/show', { token, rewards_participant_identifier: identifier }, rewardParticipantSchema);
   }
 
   private get<S extends z.ZodType>(path: string, query: Record<string, QueryValue>, schema: S): Promise<z.output<S>> {
@@ -170,10 +195,10 @@ export class CrmClient {
     } catch (error) {
       throw describeTransportFailure(error);
     }
-    if (!response.ok) {
-      throw new CrmError('temporary', `HTTP_${response.status}`, `The CRM answered HTTP ${response.status}.`);
+    if (!response.ok && !hasEnvelope(text)) {
+      throw new CrmError('temporary', `HTTP_${response.status}`, `The CRM answered HTTP ${response.status}.`, { httpStatus: response.status });
     }
-    return parseReply(text, schema) as T;
+    return parseReply(text, schema, { dialect: this.dialect(), httpStatus: response.status }) as T;
   }
 }
 
@@ -189,17 +214,31 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Read the envelope first: an error status wins over whatever `data` holds. */
-export function parseReply(text: string, schema: z.ZodType | null): unknown {
+/** A non-2xx reply is read like any other when its body is a status envelope (FIDELITY.md #7). */
+function hasEnvelope(text: string): boolean {
+  try {
+    return crmEnvelopeSchema.safeParse(JSON.parse(text)).success;
+  } catch {
+    return false;
+  }
+}
+
+interface ReplyContext {
+  dialect: CrmDialect;
+  httpStatus: number;
+}
+
+/** Read the envelope first: an error status wins over whatever `data` holds. Secrets in `data` are dropped here. */
+export function parseReply(text: string, schema: z.ZodType | null, context: ReplyContext = { dialect: GUESSED_DIALECT, httpStatus: 200 }): unknown {
   const envelope = crmEnvelopeSchema.safeParse(parseJson(text));
   if (!envelope.success) throw badReply('no status envelope');
-  const { status, data } = envelope.data;
+  const { status } = envelope.data;
   if (status.code !== CRM_OK) {
-    const message = status.message ?? status.description ?? status.code;
-    throw new CrmError(kindOfStatusCode(status.code), status.code, message);
+    const message = status.message || status.description || status.code;
+    throw new CrmError(context.dialect.kindOf(status.code), status.code, message, { httpStatus: context.httpStatus, fromCrm: true });
   }
   if (schema === null) return null;
-  const parsed = schema.safeParse(data);
+  const parsed = schema.safeParse(withoutSecrets(envelope.data.data));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw badReply(issue ? `${issue.path.join('.') || 'data'}: ${issue.message}` : 'unexpected data');

@@ -21,10 +21,13 @@ export function isTrustedSender(sender: IpcSender): boolean {
   return sender.isMainFrame && isAppUrl(sender.frameUrl);
 }
 
-/** Every IPC call passes here: the sender is checked first, then the router checks the payload. */
-export function createIpcGate(router: IpcRouter, log: Logger) {
+/**
+ * Every IPC call passes here: the sender is checked first, then the router checks the payload. The
+ * browser shell passes its own check (its app is served from a loopback origin, not app://).
+ */
+export function createIpcGate(router: IpcRouter, log: Logger, isTrusted: (sender: IpcSender) => boolean = isTrustedSender) {
   return async (sender: IpcSender, channel: unknown, payload: unknown): Promise<IpcEnvelope> => {
-    if (!isTrustedSender(sender)) {
+    if (!isTrusted(sender)) {
       log.warn('Refused an IPC call from an untrusted sender', {
         channel: typeof channel === 'string' ? channel.slice(0, 64) : typeof channel,
         frameUrl: String(sender.frameUrl ?? 'none').slice(0, 200),

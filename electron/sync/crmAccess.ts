@@ -2,6 +2,8 @@ import type { CrmReach } from '../../shared/ipc/contract';
 import type { CrmSession } from '../crm/crmSession';
 import { CrmError } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
+import { SettingsError } from '../settings/settingsFile';
+import { VaultError } from '../vault/vault';
 
 export type OpenSession = () => Promise<CrmSession | null>;
 
@@ -17,6 +19,8 @@ export async function openCrm(openSession: OpenSession): Promise<CrmAccess> {
     await session.open();
     return { ok: true, session };
   } catch (error) {
+    // This counter's own files (vault, settings) failed: not the CRM's fault, and not to be shown as such.
+    if (error instanceof VaultError || error instanceof SettingsError) return { ok: false, crm: 'localError', message: errorMessage(error) };
     const loginRefused = error instanceof CrmError && error.kind !== 'temporary';
     return { ok: false, crm: loginRefused ? 'loginFailed' : 'unreachable', message: errorMessage(error) };
   }

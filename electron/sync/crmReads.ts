@@ -1,10 +1,11 @@
 import type { ClassificationSummary, CrmReach } from '../../shared/ipc/contract';
-import { CrmCode } from '../../shared/crm/statusCodes';
+import type { CrmMeaning } from '../../shared/crm/dialect';
 import type { WireAccessToken } from '../../shared/crm/wire';
 import { toParticipantSummary, toServerToken, type ParticipantSummary, type ServerToken } from '../../shared/token/serverToken';
 import type { CrmSession } from '../crm/crmSession';
-import { isCrmError } from '../crm/crmError';
+import { CrmError } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
+import { SecretHeldError, VaultError } from '../vault/vault';
 import { openCrm, type OpenSession } from './crmAccess';
 import { mapBounded } from './mapBounded';
 
@@ -14,23 +15,31 @@ const MAX_PAGES = 20;
 
 type Reach = { crm: CrmReach; message: string | null };
 
-/** Runs a read with a session; without one, or when the CRM stops answering, the empty answer with the reason. */
+/**
+ * Runs a read with a session; without one, or when the read fails in any way, the empty answer with
+ * the reason and crm not 'ok': an empty answer with 'ok' would tell the screens the CRM has nothing.
+ */
 async function read<T extends object>(openSession: OpenSession, empty: T, work: (session: CrmSession) => Promise<T>): Promise<T & Reach> {
   const access = await openCrm(openSession);
   if (!access.ok) return { ...empty, crm: access.crm, message: access.message };
   try {
     return { ...(await work(access.session)), crm: 'ok', message: null };
   } catch (error) {
-    const crm = isCrmError(error, 'temporary', 'session') ? 'unreachable' : 'ok';
-    return { ...empty, crm, message: errorMessage(error) };
+    if (error instanceof VaultError || error instanceof SecretHeldError) return { ...empty, crm: 'localError', message: errorMessage(error) };
+    return { ...empty, crm: 'unreachable', message: `Could not ask the CRM: ${errorMessage(error)}` };
   }
+}
+
+/** The CRM answered, in words this server was heard to use, that it has no such thing. */
+function says(session: CrmSession, error: unknown, meaning: CrmMeaning): boolean {
+  return error instanceof CrmError && error.fromCrm && session.client.dialect().means(error.code, meaning);
 }
 
 async function showOrNull(session: CrmSession, code: string): Promise<WireAccessToken | null> {
   try {
     return await session.call((client, token) => client.showToken(token, { authentication_code: code }));
   } catch (error) {
-    if (isCrmError(error) && error.code === CrmCode.tokenNotFound) return null;
+    if (says(session, error, 'tokenNotFound')) return null;
     throw error;
   }
 }
@@ -55,7 +64,7 @@ export function participantTokens(openSession: OpenSession, participantNumber: s
     try {
       participant = await session.call((client, token) => client.showParticipant(token, { number: participantNumber }));
     } catch (error) {
-      if (isCrmError(error) && error.code === CrmCode.participantNotFound) return empty;
+      if (says(session, error, 'participantNotFound')) return empty;
       throw error;
     }
     const tokens: WireAccessToken[] = [];
@@ -80,15 +89,19 @@ export function testConnection(openSession: OpenSession) {
   return read(openSession, {}, async () => ({}));
 }
 
-/** Whether an identifier and pass code belong together, asked of the CRM (show by identifier and pass code). */
-export function checkPassCode(openSession: OpenSession, identifier: string, passCode: string) {
+/**
+ * Whether an identifier and pass code belong together, asked of the CRM (show by identifier and pass
+ * code). The pass code is opened for the session's CRM only, and only once signed in there.
+ */
+export function checkPassCode(openSession: OpenSession, identifier: string, openPassCode: (origin: string) => Promise<string>) {
   const empty = { valid: null as boolean | null, token: null as ServerToken | null };
   return read(openSession, empty, async (session) => {
+    const passCode = await openPassCode(session.client.origin);
     try {
       const token = await session.call((client, t) => client.showToken(t, { identifier, pass_code: passCode }));
       return { valid: true, token: toServerToken(token) };
     } catch (error) {
-      if (isCrmError(error) && error.code === CrmCode.tokenNotFound) return { valid: false, token: null };
+      if (says(session, error, 'tokenNotFound')) return { valid: false, token: null };
       throw error;
     }
   });

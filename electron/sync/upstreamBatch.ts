@@ -1,7 +1,9 @@
 import type { CrmReach, Operation, OperationResult, PushReply, SyncError } from '../../shared/ipc/contract';
+import { TokenOrder } from '../../shared/sync/tokenOrder';
 import { toServerToken } from '../../shared/token/serverToken';
 import { CrmError, TransportCode } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
+import { SecretHeldError } from '../vault/vault';
 import { openCrm, type OpenSession } from './crmAccess';
 import { mapBounded } from './mapBounded';
 import { runOperation, type RunnerDeps } from './operationRunner';
@@ -14,19 +16,24 @@ export interface BatchDeps {
   /** The CRM session, or null when no CRM is configured. */
   session: OpenSession;
   unseal: RunnerDeps['unseal'];
+  onCodeReplaced?: RunnerDeps['onCodeReplaced'];
   concurrency?: number;
   /** Called as each operation gets its answer. */
   onResult?: (result: OperationResult) => void;
 }
 
+/** A pass code waiting for the operator to confirm a CRM move: retried, never parked, never sent. */
+export const HELD_FOR_ANOTHER_CRM = 'HELD_FOR_ANOTHER_CRM';
+
 function toSyncError(error: unknown): SyncError {
-  if (error instanceof CrmError) return { code: error.code, message: error.message };
+  if (error instanceof CrmError) return error.reason ? { code: error.code, message: error.message, reason: error.reason } : { code: error.code, message: error.message };
+  if (error instanceof SecretHeldError) return { code: HELD_FOR_ANOTHER_CRM, message: error.message };
   return { code: 'LOCAL_ERROR', message: errorMessage(error) };
 }
 
 export function resultForError(op: Operation, error: unknown): OperationResult {
   const syncError = toSyncError(error);
-  const retry = error instanceof CrmError && (error.kind === 'temporary' || error.kind === 'session');
+  const retry = (error instanceof CrmError && (error.kind === 'temporary' || error.kind === 'session')) || error instanceof SecretHeldError;
   const retryUnknown = error instanceof CrmError && error.kind === 'unknown' && op.attempt < MAX_UNKNOWN_ATTEMPTS;
   return retry || retryUnknown
     ? { seq: op.seq, outcome: 'retry', error: syncError }
@@ -45,12 +52,21 @@ async function runOne(op: Operation, deps: RunnerDeps): Promise<OperationResult>
   }
 }
 
-/** One token's operations, in queue order; the first that does not finish blocks the rest. */
+/**
+ * One token's operations, in queue order; the first that does not finish blocks the rest. When the
+ * CRM gave the token another code than the one it was queued under, the later ones use the CRM's.
+ */
 async function runChain(chain: Operation[], deps: RunnerDeps, onResult: (r: OperationResult) => void): Promise<OperationResult[]> {
+  const order = new TokenOrder();
   const results: OperationResult[] = [];
-  for (const op of chain) {
-    const stopped = results.some((r) => r.outcome !== 'done');
-    const result: OperationResult = stopped ? { seq: op.seq, outcome: 'blocked' } : await runOne(op, deps);
+  const renamed = new Map<string, string>();
+  for (const queued of chain) {
+    const op = { ...queued, authenticationCode: renamed.get(queued.authenticationCode) ?? queued.authenticationCode };
+    const result: OperationResult = order.open(op.tokenLocalId) ? await runOne(op, deps) : { seq: op.seq, outcome: 'blocked' };
+    if (result.outcome !== 'done') order.stop(op.tokenLocalId);
+    else if (op.kind === 'create' && result.token.authenticationCode !== op.authenticationCode) {
+      renamed.set(op.authenticationCode, result.token.authenticationCode);
+    }
     onResult(result);
     results.push(result);
   }
@@ -86,7 +102,7 @@ function reachOf(results: OperationResult[]): CrmReach {
 export async function sendBatch(operations: Operation[], deps: BatchDeps): Promise<PushReply> {
   const access = await openCrm(deps.session);
   if (!access.ok) return blockedReply(operations, access.crm, access.message);
-  const runnerDeps: RunnerDeps = { session: access.session, unseal: deps.unseal };
+  const runnerDeps: RunnerDeps = { session: access.session, unseal: deps.unseal, onCodeReplaced: deps.onCodeReplaced };
   const chains = chainsByToken(operations);
   const onResult = deps.onResult ?? (() => undefined);
   const chainResults = await mapBounded(chains, deps.concurrency ?? DEFAULT_CONCURRENCY, (chain) => runChain(chain, runnerDeps, onResult));

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { createFileAtomic } from '../fs/atomicFile';
 import { VaultError, type Vault } from './vault';
 
 const KEY_BYTES = 32;
@@ -41,21 +41,41 @@ export class FileKeyVault implements Vault {
   }
 
   private loadKey(): Promise<Buffer> {
-    this.key ??= readOrCreateKey(this.keyPath);
+    // A failed read is not kept: once the disk or the file is fixed, the next seal works without a restart.
+    this.key ??= readOrCreateKey(this.keyPath).catch((error: unknown) => {
+      this.key = null;
+      throw error;
+    });
     return this.key;
   }
 }
 
+/**
+ * The key file is created whole (temp file, fsync, link) or not at all. An empty file can only be
+ * left by an older version's failed first write, before anything was sealed with it: it is replaced.
+ */
 async function readOrCreateKey(path: string): Promise<Buffer> {
-  try {
-    const key = await readFile(path);
-    if (key.length === KEY_BYTES) return key;
-    throw new VaultError(`The vault key file ${path} is damaged.`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const existing = await readKey(path);
+  if (existing) return existing;
   const key = randomBytes(KEY_BYTES);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, key, { mode: 0o600, flag: 'wx' });
-  return key;
+  if (await createFileAtomic(path, key)) return key;
+  const raced = await readKey(path);
+  if (raced) return raced;
+  throw new VaultError(`The vault key file ${path} could not be created.`);
+}
+
+async function readKey(path: string): Promise<Buffer | null> {
+  let key: Buffer;
+  try {
+    key = await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new VaultError(`The vault key file ${path} cannot be read: ${(error as Error).message}`);
+  }
+  if (key.length === KEY_BYTES) return key;
+  if (key.length === 0) {
+    await rm(path, { force: true });
+    return null;
+  }
+  throw new VaultError(`The vault key file ${path} is damaged.`);
 }

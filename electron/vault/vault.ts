@@ -12,3 +12,11 @@ export class VaultError extends Error {
     this.name = 'VaultError';
   }
 }
+
+/** A sealed secret that may not be used here yet (a pass code entered for another CRM origin): it waits. */
+export class SecretHeldError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SecretHeldError';
+  }
+}

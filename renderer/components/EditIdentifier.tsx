@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { checkField } from '../../shared/token/definition';
 import { useServices } from '../context';
 import { describeRule } from '../definitionText';
-import { editToken, LocalChangeError } from '../db/localChanges';
-import { readDefinition } from '../db/meta';
-import type { TokenRow } from '../db/rows';
+import { editIdentifier } from '../commands';
+import type { TokenRow } from '../storage/rows';
 import { Field } from './Field';
 import { ActionError, useAction } from './useAction';
 import { useDefinition } from './useDefinition';
@@ -23,21 +21,15 @@ export function EditIdentifier({ token, onSaved }: { token: TokenRow; onSaved: (
 }
 
 function EditIdentifierForm({ token, onDone, onSaved }: { token: TokenRow; onDone: () => void; onSaved: () => void }) {
-  const { db, api, now } = useServices();
+  const services = useServices();
   const action = useAction();
   const [identifier, setIdentifier] = useState(token.identifier ?? '');
   const [passCode, setPassCode] = useState('');
 
   const save = async () => {
-    const definition = await readDefinition(db);
-    const problem = checkField(definition.passCode, 'Pass code', passCode);
-    if (problem) throw new LocalChangeError(problem);
-    const { sealed } = await api.sealSecret({ plaintext: passCode });
-    const next = identifier.trim();
-    const change = next === token.identifier ? { sealedPassCode: sealed } : { identifier: next, sealedPassCode: sealed };
-    await editToken(db, token.localId, change, now());
+    const saved = await editIdentifier(services, token, identifier, passCode);
     // A new identifier is on the slip; a new pass code is never printed.
-    if ('identifier' in change) onSaved();
+    if (saved.identifier !== token.identifier) onSaved();
   };
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,37 +1,29 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useServices } from '../context';
-import { applyServerTokens } from '../db/freshness';
-import { errorMessage } from '../errors';
+import { participantTokens } from '../storage/queries';
+import { lookUpParticipant } from '../sync/crmLookups';
 import { TokenList } from './TokenList';
 
 const PARTICIPANT_LIMIT = 50;
 
 /** The participant's tokens: the local cache at once, refreshed from the CRM in the background. */
 export function ParticipantTokens({ participantNumber }: { participantNumber: string }) {
-  const { db, api, now } = useServices();
+  const services = useServices();
+  const { db } = services;
   const [note, setNote] = useState<string | null>(null);
-  const tokens = useLiveQuery(
-    () => db.tokens.where('participantNumber').equals(participantNumber).limit(PARTICIPANT_LIMIT).toArray(),
-    [db, participantNumber],
-  );
+  const tokens = useLiveQuery(() => participantTokens(db, participantNumber, PARTICIPANT_LIMIT), [db, participantNumber]);
 
   useEffect(() => {
     let current = true;
-    const pull = async () => {
-      try {
-        const reply = await api.participantTokens({ participantNumber });
-        if (reply.crm === 'ok') await applyServerTokens(db, reply.tokens, now());
-        if (current) setNote(reply.crm === 'ok' ? null : 'Showing this counter’s copy; the CRM was not reached.');
-      } catch (error) {
-        if (current) setNote(`Showing this counter’s copy: ${errorMessage(error)}`);
-      }
+    const missed = (failure: string | null) => {
+      if (current) setNote(failure === null ? 'Showing this counter’s copy; the CRM was not reached.' : `Showing this counter’s copy: ${failure}`);
     };
-    void pull();
+    void lookUpParticipant(services, participantNumber, () => current && setNote(null), missed);
     return () => {
       current = false;
     };
-  }, [db, api, now, participantNumber]);
+  }, [services, participantNumber]);
 
   return (
     <section className="participant-tokens">

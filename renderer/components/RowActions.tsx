@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../context';
-import { readDefinition } from '../db/meta';
-import { applyMine, discardParked, fixParkedIdentifier, keepCrmValue, retryParked } from '../db/operatorActions';
-import { describeOp, type SentRow } from '../db/parking';
-import { fieldLabel, showValue } from '../db/tokenState';
+import { describeOp, fieldLabel, showValue } from '../changeText';
+import { applyMine, discardChange, fixIdentifier, keepCrmValue, retryChange } from '../commands';
+import type { SentRow } from '../storage/rows';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 import { ActionError, useAction } from './useAction';
@@ -11,7 +10,7 @@ import { useConfirmed } from './useConfirmed';
 
 /** A conflict side by side: the CRM's value beside mine, and the two ways out. */
 export function ConflictChoice({ row }: { row: SentRow }) {
-  const { db, now } = useServices();
+  const services = useServices();
   const action = useAction();
   return (
     <section aria-label="Conflict" className="sync-actions">
@@ -35,10 +34,10 @@ export function ConflictChoice({ row }: { row: SentRow }) {
         </tbody>
       </table>
       <div className="actions">
-        <button type="button" disabled={action.busy} onClick={() => void action.run(() => keepCrmValue(db, row.seq, now()))}>
+        <button type="button" disabled={action.busy} onClick={() => void action.run(() => keepCrmValue(services, row.seq))}>
           Keep CRM value
         </button>
-        <button type="button" disabled={action.busy} onClick={() => void action.run(() => applyMine(db, row.seq, now()))}>
+        <button type="button" disabled={action.busy} onClick={() => void action.run(() => applyMine(services, row.seq))}>
           Apply mine
         </button>
       </div>
@@ -49,12 +48,12 @@ export function ConflictChoice({ row }: { row: SentRow }) {
 
 /** A duplicate identifier: choose another; the change goes again with the same authentication code. */
 export function FixIdentifier({ row }: { row: SentRow }) {
-  const { db, now } = useServices();
+  const services = useServices();
   const action = useAction();
-  const [identifier, setIdentifier] = useState(row.op.kind === 'setState' ? '' : (row.op.identifier ?? ''));
+  const [identifier, setIdentifier] = useState('identifier' in row.op ? (row.op.identifier ?? '') : '');
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void action.run(async () => fixParkedIdentifier(db, row.seq, identifier.trim(), await readDefinition(db), now()));
+    void action.run(() => fixIdentifier(services, row.seq, identifier));
   };
   return (
     <form aria-label="Fix identifier" className="sync-actions" noValidate onSubmit={onSubmit}>
@@ -72,12 +71,12 @@ export function FixIdentifier({ row }: { row: SentRow }) {
 
 /** Any other refusal: send it again as it is (once its cause is fixed in the CRM), or drop it. */
 export function RetryParked({ row }: { row: SentRow }) {
-  const { db, now } = useServices();
+  const services = useServices();
   const action = useAction();
   return (
     <div className="sync-actions">
       <div className="actions">
-        <button type="button" disabled={action.busy} onClick={() => void action.run(() => retryParked(db, row.seq, now()))}>
+        <button type="button" disabled={action.busy} onClick={() => void action.run(() => retryChange(services, row.seq))}>
           Retry
         </button>
         <DiscardChange row={row} />
@@ -89,8 +88,8 @@ export function RetryParked({ row }: { row: SentRow }) {
 
 /** "Discard change", after a confirmation that says what is lost; it is audited. */
 export function DiscardChange({ row }: { row: SentRow }) {
-  const { db, now } = useServices();
-  const discard = useConfirmed(() => discardParked(db, row.seq, now()));
+  const services = useServices();
+  const discard = useConfirmed(() => discardChange(services, row.seq));
   const consequence =
     row.op.kind === 'create'
       ? 'The token was never created in the CRM. It is removed from this counter, with any change waiting behind it.'

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface ScreenProps {
   title: string;
@@ -7,15 +7,25 @@ interface ScreenProps {
   className?: string;
   /** Beside the heading (say, "Back"). */
   aside?: ReactNode;
+  /** Find and Issue put the focus on their own first control instead of the heading. */
+  focusesOwnControl?: boolean;
   children: ReactNode;
 }
 
-/** A screen: a section named by its heading, which takes the focus when the screen opens (tabIndex -1). */
-export function Screen({ title, wide = false, className, aside, children }: ScreenProps) {
+/**
+ * A screen: a section named by its heading, which takes the focus when the screen opens (tabIndex -1),
+ * so keyboard and screen reader users start there. It does so as it mounts, before anything on the
+ * screen can open a dialog, so it never takes the focus from one.
+ */
+export function Screen({ title, wide = false, className, aside, focusesOwnControl = false, children }: ScreenProps) {
   const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusesOwnControl) headingRef.current?.focus();
+  }, [focusesOwnControl]);
   const classes = ['screen', wide ? 'screen-wide' : null, className ?? null].filter(Boolean).join(' ');
   const heading = (
-    <h2 id={id} tabIndex={-1}>
+    <h2 id={id} ref={headingRef} tabIndex={-1}>
       {title}
     </h2>
   );

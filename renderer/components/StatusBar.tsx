@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { subscribeOnline, useAppStore, useServices } from '../context';
 import { formatAge, formatTime } from '../labels';
 import { deriveStatus } from '../sync/statusLine';
@@ -59,6 +59,16 @@ function SyncProgress() {
   );
 }
 
+/** Said for as long as the CRM is reached over plain http:// (allowed in Settings). */
+function UnencryptedWarning() {
+  const view = useAppStore('settings', (state) => state.view);
+  const load = useAppStore('settings', (state) => state.load);
+  useEffect(() => {
+    if (view === null) void load();
+  }, [view, load]);
+  return view?.unencrypted ? <span className="unencrypted">Unencrypted CRM connection</span> : null;
+}
+
 export function StatusBar() {
   const { scheduler } = useServices();
   const network = useSyncExternalStore(subscribeOnline, browserOnline, () => true);
@@ -77,6 +87,7 @@ export function StatusBar() {
       <OldestAge pending={pending} />
       {view.attention ? <PendingLink className="parked" text={view.attention} /> : null}
       {view.conflicts ? <PendingLink className="conflicts" text={view.conflicts} /> : null}
+      <UnencryptedWarning />
       <SyncProgress />
       <span role="status" className="sync-message">
         {view.summary}

@@ -2,8 +2,9 @@ import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from 
 import { useRef, type KeyboardEvent } from 'react';
 import { LIFE_CYCLE_LABELS } from '../../shared/token/lifeCycle';
 import { useAppStore } from '../context';
-import type { TokenRow } from '../db/rows';
+import type { TokenRow } from '../storage/rows';
 import { SYNC_STATUS_LABELS } from '../labels';
+import { forDisplayOrNull } from '../../shared/text/displayText';
 
 const ROW_ESTIMATE = 56;
 /** Rows drawn beyond the visible ones; also what a layout-less DOM (tests) gets. */
@@ -20,7 +21,7 @@ function TokenButton({ token, onOpen }: { token: TokenRow; onOpen: (localId: str
     <button type="button" onClick={() => onOpen(token.localId)}>
       <span className="code">{token.authenticationCode}</span>
       {' · '}
-      <span className="identifier">{token.identifier ?? 'no identifier'}</span>
+      <span className="identifier">{forDisplayOrNull(token.identifier) ?? 'no identifier'}</span>
       {' · '}
       <span className={`state state-${token.lifeCycleState}`}>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</span>
       {token.syncStatus === 'synced' ? null : (

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
 import { useServices } from '../context';
-import { knownParticipant } from '../db/participants';
-import type { TokenRow } from '../db/rows';
+import { knownParticipant } from '../storage/queries';
+import type { TokenRow } from '../storage/rows';
+import { forDisplay } from '../../shared/text/displayText';
 
 /**
  * The token's participant: the CRM's copy on the token once confirmed, else what this counter's cache
@@ -19,5 +20,5 @@ export function useKnownParticipant(token: TokenRow): ParticipantSummary | null 
 export function participantText(number: string | null, participant: ParticipantSummary | null): string {
   const shown = participant?.number ?? number;
   if (shown === null) return 'None';
-  return participant?.ownerName ? `${shown} — ${participant.ownerName}` : shown;
+  return forDisplay(participant?.ownerName ? `${shown} — ${participant.ownerName}` : shown);
 }

@@ -1,7 +1,7 @@
 import { checkField } from '../../shared/token/definition';
-import type { TokenDeskDatabase } from '../db/database';
-import { readDefinition } from '../db/meta';
-import { findExact } from '../db/queries';
+import type { TokenDeskDatabase } from '../storage/database';
+import { readDefinition } from '../storage/meta';
+import { findExact } from '../storage/queries';
 import { fetchByCode, type Confirmation, type LookupDeps } from '../sync/crmLookups';
 
 export interface OpenByCodeDeps extends LookupDeps {

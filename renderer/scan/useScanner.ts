@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useServices } from '../context';
-import { DEFAULT_SCANNER_CONFIG, readScannerConfig } from '../db/meta';
+import { DEFAULT_SCANNER_CONFIG, readScannerConfig } from '../storage/meta';
 import { dialogOpen } from '../shortcuts';
 import { createScanDetector, stripScan } from './scanDetector';
 import type { ScanTarget } from './scanQueue';

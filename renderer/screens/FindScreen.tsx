@@ -4,7 +4,7 @@ import { PassCodeCheck } from '../components/PassCodeCheck';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { TokenList } from '../components/TokenList';
 import { useAppStore, useServices } from '../context';
-import { findTokens, recentTokens, SEARCH_LIMIT } from '../db/queries';
+import { findTokens, recentTokens, SEARCH_LIMIT } from '../storage/queries';
 import { dialogOpen } from '../shortcuts';
 import { Screen } from '../components/Screen';
 
@@ -20,7 +20,7 @@ export function FindScreen() {
   const search = useAppStore('ui', (state) => state.search);
   const query = search.trim();
   return (
-    <Screen title="Find a token" className="screen-find">
+    <Screen title="Find a token" className="screen-find" focusesOwnControl>
       <SearchBox />
       <Results query={query} />
       <div className="find-extras">

@@ -3,8 +3,8 @@ import { HandOutForm, IssueForm } from '../components/issue/IssueForms';
 import { Slip } from '../components/issue/Slip';
 import { Kbd } from '../components/Kbd';
 import { useAppStore, useServices } from '../context';
-import { stockCount } from '../db/freshness';
-import type { TokenRow } from '../db/rows';
+import { stockCount } from '../storage/queries';
+import type { TokenRow } from '../storage/rows';
 import type { IssueMode } from '../stores/issueStore';
 import { Screen } from '../components/Screen';
 
@@ -12,7 +12,7 @@ export function IssueScreen() {
   const issued = useAppStore('issue', (state) => state.issued);
   const mode = useAppStore('issue', (state) => state.mode);
   return (
-    <Screen title={issued ? 'Token issued' : 'Issue a token'}>
+    <Screen title={issued ? 'Token issued' : 'Issue a token'} focusesOwnControl>
       {issued ? (
         <SlipView issued={issued} />
       ) : (

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { RowFix } from '../components/TokenSyncActions';
+import { RowFix } from '../components/RowFix';
 import { useClock } from '../components/useClock';
 import { useAppStore, useServices } from '../context';
-import { describeOp } from '../db/parking';
-import { attentionEntries, queueEntries, queueSize, type QueueEntry } from '../db/queue';
-import { isWaiting } from '../db/waiting';
+import { describeOp } from '../changeText';
+import { attentionEntries, isWaiting, queueEntries, queueSize, type QueueEntry } from '../outbox';
 import { formatAge, formatTime } from '../labels';
 import { Screen } from '../components/Screen';
+import { forDisplay } from '../../shared/text/displayText';
 
 const ATTENTION_LIMIT = 100;
 const QUEUE_PAGE = 100;
@@ -74,7 +74,7 @@ function AttentionCard({ entry }: { entry: QueueEntry }) {
     <article aria-labelledby={headingId} className={`attention-card attention-${row.status}`}>
       <h4 id={headingId}>
         {`${row.status === 'conflict' ? 'Conflict' : 'Refused'}: ${describeOp(row.op)}`}
-        {token?.identifier ? <span className="muted">{` · identifier ${token.identifier}`}</span> : null}
+        {token?.identifier ? <span className="muted">{` · identifier ${forDisplay(token.identifier)}`}</span> : null}
       </h4>
       {row.status === 'conflict' ? null : (
         <p className="reason">

@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { TokenList } from '../components/TokenList';
 import { useAction, ActionError } from '../components/useAction';
 import { useAppStore, useServices } from '../context';
-import { stockCount } from '../db/freshness';
-import { readSyncConfig } from '../db/meta';
-import { handedOutCount, stockOnHand } from '../db/stock';
+import { readSyncConfig } from '../storage/meta';
+import { handedOutCount, stockCount, stockOnHand } from '../storage/queries';
 import { goTo } from '../shortcuts';
-import { topUpStock, type StockTopUp } from '../sync/freshen';
+import { topUpStock, type StockTopUp } from '../sync/downstream';
 import { Screen } from '../components/Screen';
 
 const LIST_LIMIT = 100;

@@ -10,24 +10,27 @@ import { RegenerateCode } from '../components/token/RegenerateCode';
 import { StateSwitch } from '../components/token/StateSwitch';
 import { TokenFacts } from '../components/token/TokenFacts';
 import { TokenHistory } from '../components/token/TokenHistory';
-import { TokenSyncActions } from '../components/TokenSyncActions';
+import { RowFix } from '../components/RowFix';
 import { useAppStore, useServices } from '../context';
-import type { TokenRow } from '../db/rows';
+import { tokenDetail } from '../outbox';
+import type { SentRow, TokenRow } from '../storage/rows';
 import { Screen } from '../components/Screen';
 
 export function TokenScreen() {
   const { db } = useServices();
   const localId = useAppStore('ui', (state) => state.selectedTokenLocalId);
-  const token = useLiveQuery(async () => (localId === null ? null : ((await db.tokens.get(localId)) ?? null)), [db, localId]);
-  if (token === undefined) return <p className="empty screen">Loading the token…</p>;
-  if (token === null) {
+  // The token and its stuck change come from one read, so the status and the fix on screen always agree.
+  const detail = useLiveQuery(async () => (localId === null ? null : tokenDetail(db, localId)), [db, localId]);
+  if (detail === undefined) return <p className="empty screen">Loading the token…</p>;
+  if (detail === null) {
     return (
       <Screen title="Token not found" aside={<BackButton />}>
         <p>This token is not in the local cache (a discarded issue is removed). Search for it on the Find screen.</p>
       </Screen>
     );
   }
-  return <TokenDetail token={token} />;
+  // Another token is another screen: its heading takes the focus again.
+  return <TokenDetail key={detail.token.localId} token={detail.token} stuck={detail.stuck} />;
 }
 
 function BackButton() {
@@ -39,7 +42,7 @@ function BackButton() {
   );
 }
 
-function TokenDetail({ token }: { token: TokenRow }) {
+function TokenDetail({ token, stuck }: { token: TokenRow; stuck: SentRow | null }) {
   const participantNumber = token.participant?.number ?? token.participantNumber;
   const [offer, setOffer] = useState<SlipOffer>('none');
   const [slipShown, setSlipShown] = useState(false);
@@ -59,7 +62,7 @@ function TokenDetail({ token }: { token: TokenRow }) {
           <TokenFacts token={token} />
         </div>
         <div className="token-actions">
-          <TokenSyncActions localId={token.localId} />
+          {stuck ? <RowFix row={stuck} /> : null}
           <StateSwitch token={token} />
           <div className="actions wrap">
             <ReprintButton offer={offer} onPrint={print} />

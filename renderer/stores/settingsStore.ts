@@ -12,9 +12,11 @@ export interface SettingsState {
   load: () => Promise<void>;
   /** Checks the input as main will, then saves it; true on success. */
   save: (input: SettingsInput) => Promise<boolean>;
+  /** Lets pass codes queued for the CRM's earlier address go to the current one. */
+  confirmMove: () => Promise<void>;
 }
 
-export function createSettingsStore(api: Pick<TokenDeskApi, 'getSettings' | 'saveSettings'>): StoreApi<SettingsState> {
+export function createSettingsStore(api: Pick<TokenDeskApi, 'getSettings' | 'saveSettings' | 'confirmCrmMove'>): StoreApi<SettingsState> {
   return createStore<SettingsState>()((set) => ({
     view: null,
     loading: false,
@@ -29,6 +31,14 @@ export function createSettingsStore(api: Pick<TokenDeskApi, 'getSettings' | 'sav
         set({ error: errorMessage(error) });
       } finally {
         set({ loading: false });
+      }
+    },
+    confirmMove: async () => {
+      set({ error: null });
+      try {
+        set({ view: await api.confirmCrmMove({}) });
+      } catch (error) {
+        set({ error: errorMessage(error) });
       }
     },
     save: async (input) => {

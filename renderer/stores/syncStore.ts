@@ -2,14 +2,14 @@ import { liveQuery } from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CrmReach, SyncError } from '../../shared/ipc/contract';
 import type { ReachView, SyncOutcome } from '../sync/statusLine';
-import type { TokenDeskDatabase } from '../db/database';
-import { readLastSync } from '../db/meta';
-import { countPending, queueStats, type QueueStats } from '../db/outbox';
+import type { TokenDeskDatabase } from '../storage/database';
+import { readLastSync } from '../storage/meta';
+import { countPending, queueStats, type QueueStats } from '../outbox';
 import { errorMessage } from '../errors';
 import { runSync, type RunSyncOptions } from '../sync/runSync';
 import type { SyncApi, SyncDeps, SyncProgressView, SyncReport, SyncTotals } from '../sync/types';
 
-export { SYNC_BATCH_SIZE } from '../sync/push';
+export { SYNC_BATCH_SIZE } from '../sync/upstream';
 
 export interface SyncState {
   /** What the last CRM call learned about the CRM; 'unknown' until one answered. */
@@ -100,9 +100,20 @@ export function createSyncStore(
       });
     }
 
+    /** Whether a trigger came (and is not yet answered) while something is still pending. */
+    async function askedAgain(): Promise<boolean> {
+      // A trigger during the count may be for a change the count did not see yet: count again.
+      while (again) {
+        again = false;
+        if ((await countPending(db)) > 0) return true;
+      }
+      return false;
+    }
+
     /**
      * Syncs; a trigger that came while it ran (a change made during its last steps, a "Sync now"
      * during a timer's sync) gets one more pass if anything is still pending, inside the same run.
+     * The last look for such a trigger is its last wait, so none can slip in after it.
      */
     async function run(): Promise<void> {
       set({ syncing: true, progress: null });
@@ -112,9 +123,9 @@ export function createSyncStore(
           again = false;
           report = await runSync(deps, { ...runOptions, force: () => forced, onProgress: (progress) => set({ progress }) });
           show(report);
-        } while (again && report.failure === null && (await countPending(db)) > 0);
+          await readStats().catch(() => undefined);
+        } while (report.failure === null && (await askedAgain()));
       } finally {
-        await readStats().catch(() => undefined);
         forced = false;
         set({ syncing: false, progress: null });
       }

@@ -1,11 +1,11 @@
 import type { CrmReach } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
-import type { TokenDeskDatabase } from '../db/database';
-import { applyMissing, applyServerTokens } from '../db/freshness';
-import { writeClassifications } from '../db/meta';
-import { knownParticipant } from '../db/participants';
-import type { TokenRow } from '../db/rows';
+import type { TokenDeskDatabase } from '../storage/database';
+import { applyMissing, applyServerTokens } from '../storage/serverCopies';
+import { writeClassifications } from '../storage/meta';
+import { knownParticipant, tokenByCode } from '../storage/queries';
+import type { TokenRow } from '../storage/rows';
 import { errorMessage } from '../errors';
 
 /** Reads the screens make of the CRM, one at a time, outside a sync. */
@@ -40,8 +40,8 @@ export async function confirmWithCrm(deps: LookupDeps, code: string): Promise<Co
 /** A code this counter does not hold: asks the CRM, caches the token it knows and returns it. */
 export async function fetchByCode(deps: LookupDeps, code: string): Promise<{ token: TokenRow | null; confirmation: Confirmation }> {
   const confirmation = await confirmWithCrm(deps, code);
-  const token = confirmation.kind === 'confirmed' ? await deps.db.tokens.where('authenticationCode').equalsIgnoreCase(code).first() : undefined;
-  return { token: token ?? null, confirmation };
+  const token = confirmation.kind === 'confirmed' ? await tokenByCode(deps.db, code) : null;
+  return { token, confirmation };
 }
 
 /** A participant as known: 'crm' when the CRM answered (participant null: it has none by that number). */
@@ -50,17 +50,25 @@ export interface ParticipantLookup {
   source: 'cache' | 'crm';
 }
 
-/** The cache's idea of a participant at once; `onCrm` gets the CRM's answer when it can be asked (its tokens are cached). */
-export async function lookUpParticipant(deps: LookupDeps, participantNumber: string, onCrm: (lookup: ParticipantLookup) => void): Promise<ParticipantLookup> {
+/**
+ * The cache's idea of a participant at once; `onCrm` gets the CRM's answer when it can be asked (its
+ * tokens are cached), `onMissed` why it could not (null: the CRM was not reached; else what failed).
+ */
+export async function lookUpParticipant(
+  deps: LookupDeps,
+  participantNumber: string,
+  onCrm: (lookup: ParticipantLookup) => void,
+  onMissed: (failure: string | null) => void = () => undefined,
+): Promise<ParticipantLookup> {
   const cached: ParticipantLookup = { participant: await knownParticipant(deps.db, participantNumber), source: 'cache' };
   void deps.api
     .participantTokens({ participantNumber })
     .then(async (reply) => {
-      if (reply.crm !== 'ok') return;
+      if (reply.crm !== 'ok') return onMissed(null);
       await applyServerTokens(deps.db, reply.tokens, deps.now());
       onCrm({ participant: reply.participant, source: 'crm' });
     })
-    .catch(() => undefined);
+    .catch((error: unknown) => onMissed(errorMessage(error)));
   return cached;
 }
 

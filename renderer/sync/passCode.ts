@@ -1,7 +1,7 @@
 import type { CrmReach } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
-import type { TokenDeskDatabase } from '../db/database';
-import { applyServerTokens } from '../db/freshness';
+import type { TokenDeskDatabase } from '../storage/database';
+import { applyServerTokens } from '../storage/serverCopies';
 
 export interface PassCodeVerdict {
   result: 'correct' | 'wrong' | 'unverified';
@@ -24,6 +24,7 @@ const UNREACHED: Record<Exclude<CrmReach, 'ok'>, string> = {
   unreachable: 'The CRM cannot be reached; only the CRM knows pass codes. Try again when the counter is online.',
   unconfigured: 'No CRM is configured; only the CRM knows pass codes. Set one in Settings.',
   loginFailed: 'The CRM refused the sign-in; check Settings, then try again.',
+  localError: "This counter could not open the pass code or its settings; see Settings, then try again.",
 };
 
 /**

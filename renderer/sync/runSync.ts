@@ -1,7 +1,7 @@
 import { errorMessage } from '../errors';
-import { readSyncConfig, writeLastSync, type SyncConfig } from '../db/meta';
-import { freshen } from './freshen';
-import { pushQueue, type PushOptions } from './push';
+import { readSyncConfig, writeLastSync, type SyncConfig } from '../storage/meta';
+import { freshen } from './downstream';
+import { pushQueue, type PushOptions } from './upstream';
 import type { SyncDeps, SyncReport } from './types';
 
 export interface RunSyncOptions extends Partial<Omit<PushOptions, 'force'>> {

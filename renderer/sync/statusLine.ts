@@ -36,6 +36,7 @@ const REACH_TEXT: Record<ReachView, { text: string; tone: StatusTone }> = {
   unreachable: { text: 'Offline — CRM unreachable', tone: 'bad' },
   unconfigured: { text: 'No CRM configured — working offline', tone: 'neutral' },
   loginFailed: { text: 'Sign-in to CRM failed', tone: 'bad' },
+  localError: { text: 'This counter cannot open its stored secrets or settings', tone: 'bad' },
 };
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -45,6 +46,7 @@ function waitingSummary(pending: number, reach: ReachView | 'offline'): string {
   if (reach === 'ok') return `${changes} waiting to be sent`;
   if (reach === 'loginFailed') return `${changes} kept here until the sign-in is fixed in Settings`;
   if (reach === 'unconfigured') return `${changes} kept here until a CRM is set up in Settings`;
+  if (reach === 'localError') return `${changes} kept here until this counter's settings are fixed in Settings`;
   if (reach === 'unknown') return `${changes} waiting for the first sync`;
   return `${changes} kept here until the CRM can be reached`;
 }
@@ -57,6 +59,7 @@ function summaryOf(inputs: StatusInputs, reach: ReachView | 'offline'): string {
   if (reach === 'ok') return 'Everything is up to date';
   if (reach === 'loginFailed') return 'Check the sign-in in Settings';
   if (reach === 'unconfigured') return 'Set up a CRM in Settings to sync';
+  if (reach === 'localError') return "Check this counter's settings in Settings";
   if (reach === 'unknown') return 'Nothing waiting to be sent';
   return 'Nothing waiting; the counter works offline';
 }

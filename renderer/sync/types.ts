@@ -1,7 +1,7 @@
 import type { CrmReach, SyncError } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
-import type { Jitter } from '../db/backoff';
-import type { TokenDeskDatabase } from '../db/database';
+import type { Jitter } from '../outbox';
+import type { TokenDeskDatabase } from '../storage/database';
 
 /** The channels a sync uses. */
 export type SyncApi = Pick<TokenDeskApi, 'pushOperations' | 'refreshTokens' | 'fetchStock' | 'on'>;

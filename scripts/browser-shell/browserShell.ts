@@ -5,7 +5,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { startRendererServer, type RendererServer } from './rendererServer';
+import { createIpcGate } from '../../electron/security/ipcGate';
 import { SHELL_BINDING, SHELL_EVENT_RECEIVER } from './shellBinding';
+import { isShellAppSender } from './shellSender';
 
 export const DEFAULT_SHELL_PORT = 5178;
 
@@ -76,13 +78,10 @@ function sendEvent(pages: Page[], event: string, payload: unknown): void {
  */
 export async function launchBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const { rendererDir, preloadScript } = builtFiles(options.appRoot);
-  const mainDir = join(options.userDataDir, 'main');
-  await mkdir(mainDir, { recursive: true });
-  const services = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')) });
-  if (options.crmUrl !== undefined) await services.settings.setCrmUrl(options.crmUrl);
   let server: RendererServer | null = null;
   let context: BrowserContext | null = null;
   let stopEvents = () => undefined as void;
+  let services: MainServices | null = null;
   try {
     server = await startRendererServer(rendererDir, options.port ?? DEFAULT_SHELL_PORT);
     const args = [...CHROMIUM_ARGS];
@@ -93,11 +92,18 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
       args,
       viewport: { width: 1200, height: 820 },
     });
-    await context.exposeBinding(SHELL_BINDING, (_source, channel: unknown, payload: unknown) =>
-      services.router.handle(channel, payload),
+    // Only now, with the profile ours (a second shell on a busy profile has failed above), is anything written.
+    const mainDir = join(options.userDataDir, 'main');
+    await mkdir(mainDir, { recursive: true });
+    const main = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')) });
+    services = main;
+    if (options.crmUrl !== undefined) await main.settings.setCrmUrl(options.crmUrl);
+    const gate = createIpcGate(main.router, main.log, isShellAppSender(new URL(server.url).origin));
+    await context.exposeBinding(SHELL_BINDING, (source, channel: unknown, payload: unknown) =>
+      gate({ frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, payload),
     );
     await context.addInitScript({ path: preloadScript });
-    stopEvents = services.events.subscribe((event, payload) => sendEvent(openPages(context), event, payload));
+    stopEvents = main.events.subscribe((event, payload) => sendEvent(openPages(context), event, payload));
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/index.html`);
     const openServer = server;
@@ -106,19 +112,19 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
       page,
       context,
       url: server.url,
-      services,
+      services: main,
       close: async () => {
         stopEvents();
         await openContext.close();
         await openServer.close();
-        await services.dispose();
+        await main.dispose();
       },
     };
   } catch (error) {
     stopEvents();
     await context?.close();
     await server?.close();
-    await services.dispose();
+    await services?.dispose();
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { lifeCycleStateSchema } from '../token/lifeCycle';
+import { lifeCycleStateSchema, switchTargetSchema } from '../token/lifeCycle';
+import { dialectRecordSchema } from '../crm/dialect';
 import { participantSummarySchema, serverTokenSchema } from '../token/serverToken';
 
 /** The one list of IPC channels between renderer and main, each with its request and reply schema. */
@@ -22,6 +23,8 @@ export const settingsInputSchema = z.object({
   password: z.string().max(512).optional(),
   /** How many tokens' changes may be sent at once (each token's own changes always go in order). Absent keeps it. */
   pushConcurrency: z.number().int().min(1).max(16).optional(),
+  /** Lets a plain http:// CRM on another computer be used; the status bar then says so. Absent keeps it. */
+  allowUnencrypted: z.boolean().optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 
@@ -33,6 +36,13 @@ export const settingsViewSchema = z.object({
   passwordSet: z.boolean(),
   configured: z.boolean(),
   pushConcurrency: z.number().int().min(1).max(16),
+  allowUnencrypted: z.boolean(),
+  /** The CRM URL is plain http:// to another computer (allowed by the setting above). */
+  unencrypted: z.boolean(),
+  /** Earlier CRM origins whose queued pass codes wait until the operator confirms the move (confirmCrmMove). */
+  waitingMoveFrom: z.array(z.string()),
+  /** Why the settings file could not be read; the settings shown are then empty. */
+  damage: z.string().nullable(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
@@ -87,20 +97,60 @@ export const setStateOperationSchema = z.object({
   ...operationBase,
   kind: z.literal('setState'),
   base: baseVersionSchema,
-  target: lifeCycleStateSchema,
+  target: switchTargetSchema,
+});
+
+/** Pending verification → effective with the code the customer received (sealed like a pass code). */
+export const verifyOperationSchema = z.object({
+  ...operationBase,
+  kind: z.literal('verify'),
+  base: baseVersionSchema,
+  sealedVerificationCode: nonBlank(4096),
 });
 
 export const operationSchema = z.discriminatedUnion('kind', [
   createOperationSchema,
   updateOperationSchema,
   setStateOperationSchema,
+  verifyOperationSchema,
 ]);
 export type Operation = z.infer<typeof operationSchema>;
 export type CreateOperation = z.infer<typeof createOperationSchema>;
 export type UpdateOperation = z.infer<typeof updateOperationSchema>;
 export type SetStateOperation = z.infer<typeof setStateOperationSchema>;
+export type VerifyOperation = z.infer<typeof verifyOperationSchema>;
 
-export const syncErrorSchema = z.object({ code: z.string(), message: z.string() });
+/**
+ * One queued change, as kept in main's journal: the second copy of unsynced work. Its pass code is
+ * sealed, as in the queue. `operation.seq` is the queue's number for it when last written; a change
+ * restored into a new queue is journalled again under the same id with its new number.
+ */
+export const journalEntrySchema = z.object({
+  id: nonBlank(100),
+  queuedAt: z.number().int().min(0),
+  operation: operationSchema,
+});
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+
+/** synced: the CRM holds it; discarded: the operator dropped it; abandoned: it never reached the queue. */
+export const journalOutcomeSchema = z.enum(['synced', 'discarded', 'abandoned']);
+export type JournalOutcome = z.infer<typeof journalOutcomeSchema>;
+export const MAX_JOURNAL_BATCH = 500;
+
+/** The file "Export unsynced work" writes and "Import unsynced work" reads. */
+export const unsyncedWorkFileSchema = z.object({
+  kind: z.literal('token-desk-unsynced-work'),
+  formatVersion: z.literal(1),
+  exportedAt: z.string(),
+  /** Pass codes are sealed with the exporting counter's key: on another computer they are typed again. */
+  note: z.string(),
+  entries: z.array(journalEntrySchema),
+});
+export type UnsyncedWorkFile = z.infer<typeof unsyncedWorkFileSchema>;
+
+/** `reason` names what the app recognised in the CRM's answer (its dialect), so no screen reads a CRM code. */
+export const SYNC_ERROR_REASONS = ['identifierTaken', 'releaseCannotSwitch', 'unrecognisedCheck'] as const;
+export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), reason: z.enum(SYNC_ERROR_REASONS).optional() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
 /**
@@ -135,7 +185,8 @@ export const operationResultSchema = z.discriminatedUnion('outcome', [
 ]);
 export type OperationResult = z.infer<typeof operationResultSchema>;
 
-export const CRM_REACH = ['ok', 'unconfigured', 'unreachable', 'loginFailed'] as const;
+/** localError: this counter's own vault or settings file failed, not the CRM. */
+export const CRM_REACH = ['ok', 'unconfigured', 'unreachable', 'loginFailed', 'localError'] as const;
 export const crmReachSchema = z.enum(CRM_REACH);
 export type CrmReach = z.infer<typeof crmReachSchema>;
 
@@ -184,6 +235,9 @@ export type RendererSyncState = z.infer<typeof rendererSyncStateSchema>;
 export const ipcContract = {
   getSettings: { request: z.object({}).strict(), reply: settingsViewSchema },
   saveSettings: { request: settingsInputSchema.strict(), reply: settingsViewSchema },
+  /** The operator lets pass codes queued for the CRM's earlier origins go to the current one. */
+  confirmCrmMove: { request: z.object({}).strict(), reply: settingsViewSchema },
+  /** Seals a pass code for the queue, bound to the CRM configured now; only ever opened as a pass code. */
   sealSecret: { request: z.object({ plaintext: z.string().min(1).max(512) }).strict(), reply: z.object({ sealed: z.string() }) },
   pushOperations: {
     request: z.object({ operations: z.array(operationSchema).max(MAX_BATCH) }).strict(),
@@ -204,9 +258,13 @@ export const ipcContract = {
     request: z.object({ count: z.number().int().min(1).max(MAX_REFRESH) }).strict(),
     reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema) }),
   },
-  /** Logs in with the stored settings and says whether it worked. */
-  /** Signs in with the values on screen (`settings`), else with the saved ones; saves nothing. */
-  testConnection: { request: z.object({ settings: settingsInputSchema.optional() }).strict(), reply: z.object(reachReply) },
+  /** Signs in with the values on screen (`settings`), else with the saved ones; calibrates that server's dialect; saves no settings. */
+  testConnection: {
+    request: z.object({ settings: settingsInputSchema.optional() }).strict(),
+    reply: z.object({ ...reachReply, dialect: dialectRecordSchema.nullable().optional() }),
+  },
+  /** What calibration learned about the configured server (null: no server configured). */
+  getCrmDialect: { request: z.object({}).strict(), reply: z.object({ dialect: dialectRecordSchema.nullable() }) },
   /** Asks the CRM whether the identifier and pass code belong together: `valid` null when it could not be asked. */
   checkPassCode: {
     request: z.object({ identifier: nonBlank(128), sealedPassCode: nonBlank(4096) }).strict(),
@@ -220,6 +278,31 @@ export const ipcContract = {
    * Writes a support bundle (versions, OS, settings without secrets, sync progress, recent log lines and
    * the renderer's queue state) as JSON into the user data folder and answers with its path.
    */
+  /** Records queued changes in main's journal (fsync'd) before the clerk is told they are saved. */
+  journalAppend: {
+    request: z.object({ entries: z.array(journalEntrySchema).min(1).max(MAX_JOURNAL_BATCH) }).strict(),
+    reply: z.object({ live: z.number().int().min(0) }),
+  },
+  /** Records how journalled changes ended; they leave the journal at its next compaction. */
+  journalSettle: {
+    request: z.object({ ids: z.array(nonBlank(100)).min(1).max(MAX_JOURNAL_BATCH), outcome: journalOutcomeSchema }).strict(),
+    reply: z.object({ live: z.number().int().min(0) }),
+  },
+  /** Every journalled change without an outcome: compared at start with the queue to restore lost work. */
+  journalRead: {
+    request: z.object({}).strict(),
+    reply: z.object({ entries: z.array(journalEntrySchema), problem: z.string().nullable() }),
+  },
+  /** Writes the unsynced work (the journal's live changes) to a file in main's folder; answers its path. */
+  exportUnsyncedWork: {
+    request: z.object({}).strict(),
+    reply: z.object({ path: z.string(), count: z.number().int().min(0) }),
+  },
+  /** Takes a file of unsynced work (from another counter or before a reinstall) into the journal; answers the new changes. */
+  importUnsyncedWork: {
+    request: z.object({ text: z.string().min(1).max(50_000_000) }).strict(),
+    reply: z.object({ entries: z.array(journalEntrySchema) }),
+  },
   exportDiagnostics: {
     request: z.object({ rendererState: rendererSyncStateSchema }).strict(),
     reply: z.object({ path: z.string() }),

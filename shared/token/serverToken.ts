@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { lifeCycleStateSchema } from './lifeCycle';
-import type { WireAccessToken, WireRewardParticipant } from '../crm/wire';
+import type { WireAccessToken, WireAccountsReceivable, WireRewardParticipant } from '../crm/wire';
 
-/** What the CRM said about a participant, flattened for the counter. */
+/**
+ * What the CRM said about a token's owner, flattened for the counter. `number` is the rewards
+ * participant's; null when the token belongs to an accounts receivable alone (R8+).
+ */
 export const participantSummarySchema = z.object({
   id: z.string(),
-  number: z.string(),
+  number: z.string().nullable(),
   accountNumber: z.string().nullable(),
   accountName: z.string().nullable(),
   ownerName: z.string().nullable(),
@@ -28,22 +31,28 @@ export const serverTokenSchema = z.object({
 });
 export type ServerToken = z.infer<typeof serverTokenSchema>;
 
-function ownerName(participant: WireRewardParticipant): string | null {
-  const owner = participant.accounts_receivable?.account_owner;
+function ownerName(account: WireAccountsReceivable | null): string | null {
+  const owner = account?.account_owner;
   if (!owner) return null;
-  const parts = [owner.first_name, owner.last_name].filter((p): p is string => Boolean(p));
-  return parts.length > 0 ? parts.join(' ') : (owner.company_name ?? owner.name ?? null);
+  if (owner.first_name) return [owner.first_name, owner.last_name].filter((p): p is string => Boolean(p)).join(' ');
+  return owner.name || owner.company_name || owner.last_name || null;
+}
+
+/** The owner from either documented shape: a participant (with or without its account inside) and/or a top-level account. */
+export function toOwnerSummary(participant: WireRewardParticipant | null, topAccount: WireAccountsReceivable | null): ParticipantSummary | null {
+  const account = topAccount ?? participant?.accounts_receivable ?? null;
+  if (!participant && !account) return null;
+  return {
+    id: participant?.id ?? account?.id ?? participant?.number ?? account?.number ?? '',
+    number: participant?.number ?? null,
+    accountNumber: account?.number ?? null,
+    accountName: account?.name ?? null,
+    ownerName: ownerName(account),
+  };
 }
 
 export function toParticipantSummary(participant: WireRewardParticipant): ParticipantSummary {
-  const account = participant.accounts_receivable ?? null;
-  return {
-    id: participant.id,
-    number: participant.number,
-    accountNumber: account?.number ?? null,
-    accountName: account?.name ?? null,
-    ownerName: ownerName(participant),
-  };
+  return toOwnerSummary(participant, null) as ParticipantSummary;
 }
 
 export function toServerToken(wire: WireAccessToken): ServerToken {
@@ -54,10 +63,10 @@ export function toServerToken(wire: WireAccessToken): ServerToken {
     identifier: wire.identifier,
     authenticationCode: wire.authentication_code,
     lifeCycleState: wire.life_cycle_state,
-    participant: wire.reward_participant ? toParticipantSummary(wire.reward_participant) : null,
+    participant: toOwnerSummary(wire.rewards_participant ?? wire.reward_participant ?? null, wire.accounts_receivable ?? null),
     classificationName: wire.classification?.name ?? null,
     createdDate: log.created_date,
-    updatedDate: log.updated_date,
+    updatedDate: log.updated_date ?? log.created_date,
     createdBy: log.created_by_user?.username ?? null,
     updatedBy: log.updated_by_user?.username ?? null,
   };

@@ -2,8 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserShell } from '../../scripts/browser-shell/browserShell';
-import { fromServer } from '../../renderer/db/freshness';
-import type { TokenRow } from '../../renderer/db/rows';
+import { fromServer } from '../../renderer/storage/serverCopies';
+import type { TokenRow } from '../../renderer/storage/rows';
 import { codeOf, serverTokenOf } from './benchRecords';
 import { chromiumOrFail } from './browserBench';
 

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { randomFillSync } from 'node:crypto';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import { generateFieldValue } from '../../shared/token/generate';
-import { issueToken } from '../../renderer/db/localChanges';
-import { countPending } from '../../renderer/db/outbox';
+import { issueToken } from '../../renderer/commands/tokenWrites';
+import { countPending } from '../../renderer/outbox';
 import { startCrmSim } from '../crm-sim/simulator';
 import { StormClock, StormTerminal } from '../storm/stormTerminal';
 

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const sim = await startCrmSim(options);
   process.stdout.write(
     [
-      `CRM.COM simulator listening on ${sim.url}`,
+      `CRM.COM simulator listening on ${sim.url} (profile ${sim.profile.name}, dialect ${options.dialect ?? 'guessed'})`,
       `API base URL: ${sim.url}${API_BASE}`,
       `Control URL: ${sim.controlUrl} (GET /state, POST /switches, POST /expire-sessions)`,
       'Demo login: username demo, password demo, organisation DEMO',

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { loadSimData, type SimData } from './simData';
+import { SIM_DIALECTS, SIM_PROFILES } from './simProfile';
 import type { CrmSimOptions } from './simulator';
 
 /** The flags of `npm run crm-sim -- --port 8787 [--control-port 8788] [--latency-ms N] [--data path.json]`. */
 
-export const USAGE = 'usage: npm run crm-sim -- [--port 8787] [--control-port PORT+1] [--latency-ms N] [--data path.json]';
+export const USAGE =
+  'usage: npm run crm-sim -- [--port 8787] [--control-port PORT+1] [--latency-ms N] [--data path.json] [--profile r5|r13] [--dialect guessed|renamed]';
 export const DEFAULT_PORT = 8787;
 const MAX_PORT = 65_535;
 
@@ -32,6 +34,8 @@ const FLAGS = {
   'control-port': { type: 'string' },
   'latency-ms': { type: 'string' },
   data: { type: 'string' },
+  profile: { type: 'string' },
+  dialect: { type: 'string' },
 } as const;
 
 interface Flags {
@@ -39,6 +43,15 @@ interface Flags {
   'control-port'?: string;
   'latency-ms'?: string;
   data?: string;
+  profile?: string;
+  dialect?: string;
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return found;
 }
 
 function parseFlags(args: string[]): Flags {
@@ -60,5 +73,7 @@ export function parseCliOptions(args: string[]): CrmSimOptions {
     controlPort,
     switches: { latencyMs: whole('latency-ms', values['latency-ms'], 0, 600_000) },
     data: dataFrom(values.data),
+    profile: oneOf('profile', values.profile, SIM_PROFILES),
+    dialect: oneOf('dialect', values.dialect, SIM_DIALECTS),
   };
 }

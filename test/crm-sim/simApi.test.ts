@@ -186,7 +186,7 @@ describe('the token object', () => {
     expect(after.log_information.updated_by_user?.username).toBe('supervisor');
     expect(after.log_information.created_by_user?.username).toBe('demo');
     expect(after.log_information.created_date).toBe(before.log_information.created_date);
-    expect(after.log_information.updated_date > before.log_information.updated_date).toBe(true);
+    expect((after.log_information.updated_date ?? '') > (before.log_information.updated_date ?? '')).toBe(true);
     expect(JSON.stringify(after)).not.toContain('"password"');
   });
 });

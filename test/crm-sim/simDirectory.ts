@@ -12,6 +12,10 @@ export class SimDirectory {
     return this.data.definition;
   }
 
+  get participants(): readonly SimParticipant[] {
+    return this.data.participants;
+  }
+
   get classifications(): readonly SimClassification[] {
     return this.data.classifications;
   }

@@ -4,7 +4,8 @@ import { CRM_OK, CrmCode } from '../../shared/crm/statusCodes';
 import { parseJson, readBody, sendJson, sendText } from './httpIo';
 import { CrmError, fail } from './simErrors';
 import { isPlainObject, queryParams, type Params } from './simParams';
-import { ROUTES, type Crm } from './simRoutes';
+import { dialectAnswer } from './simProfile';
+import type { Crm } from './simRoutes';
 import type { SwitchBoard } from './simSwitches';
 
 /** The API's base path (SPEC.md): `{server}/crmapi/rest/v2/<module>/<action>`. */
@@ -27,11 +28,20 @@ interface Envelope {
   data: unknown;
 }
 
-const okEnvelope = (data: unknown): Envelope => ({ status: { code: CRM_OK, message: null, description: null }, data });
-const errorEnvelope = (error: CrmError): Envelope => ({
-  status: { code: error.code, message: error.message, description: error.description },
-  data: null,
-});
+interface Answer {
+  httpStatus: number;
+  envelope: Envelope;
+}
+
+function okAnswer(crm: Crm, data: unknown): Answer {
+  const text = crm.profile.emptyMessages ? '' : null;
+  return { httpStatus: 200, envelope: { status: { code: CRM_OK, message: text, description: text }, data } };
+}
+
+function errorAnswer(crm: Crm, error: CrmError): Answer {
+  const { code, httpStatus } = dialectAnswer(crm.dialect, error.code);
+  return { httpStatus, envelope: { status: { code, message: error.message, description: error.description }, data: null } };
+}
 
 async function jsonParams(req: IncomingMessage): Promise<Params> {
   const text = await readBody(req).catch((error: unknown) => fail(CrmCode.invalidRequest, String(error)));
@@ -54,21 +64,22 @@ function actionOf(url: URL): string {
 /** Routes one call: method path, HTTP verb, parameters, session token; the reply's data. */
 async function handle(crm: Crm, req: IncomingMessage, url: URL): Promise<unknown> {
   const action = actionOf(url);
-  const route = ROUTES.get(action) ?? fail(CrmCode.methodNotFound, `There is no method ${action}.`);
-  if (req.method !== route.verb) {
-    fail(CrmCode.httpMethodNotAllowed, `${action} must be called with HTTP ${route.verb}, not ${req.method ?? '?'}.`);
+  const route = crm.routes.get(action) ?? fail(CrmCode.methodNotFound, `There is no method ${action}.`);
+  const verb = route.verbs.find((v) => v === req.method);
+  if (verb === undefined) {
+    fail(CrmCode.httpMethodNotAllowed, `${action} must be called with HTTP ${route.verbs.join(' or ')}, not ${req.method ?? '?'}.`);
   }
-  const params = route.verb === 'GET' ? queryParams(url.searchParams) : await jsonParams(req);
+  const params = verb === 'GET' ? queryParams(url.searchParams) : await jsonParams(req);
   if (route.open) return route.handle(params, crm);
   const token = sessionToken(params);
   return route.handle({ params, crm, token, session: crm.sessions.use(token) });
 }
 
-async function envelopeFor(crm: Crm, req: IncomingMessage, url: URL): Promise<Envelope> {
+async function answerFor(crm: Crm, req: IncomingMessage, url: URL): Promise<Answer> {
   try {
-    return okEnvelope(await handle(crm, req, url));
+    return okAnswer(crm, await handle(crm, req, url));
   } catch (error) {
-    if (error instanceof CrmError) return errorEnvelope(error);
+    if (error instanceof CrmError) return errorAnswer(crm, error);
     throw error;
   }
 }
@@ -84,14 +95,14 @@ async function serve(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): 
   if (deps.switches.take('failNext', action)) return sendText(res, 500, 'Simulated server failure (failNext).');
   const { latencyMs } = deps.switches.current();
   if (latencyMs > 0) await delay(latencyMs);
-  const envelope = await envelopeFor(deps.crm, req, url);
+  const answer = await answerFor(deps.crm, req, url);
   const { replyDelayMs } = deps.switches.current();
   if (replyDelayMs > 0) await delay(replyDelayMs);
   if (deps.switches.take('dropNextReplies', action)) {
     req.socket.destroy();
     return;
   }
-  sendJson(res, 200, envelope);
+  sendJson(res, answer.httpStatus, answer.envelope);
 }
 
 export function createApiHandler(deps: ApiDeps): RequestListener {

@@ -1,5 +1,5 @@
 import { CrmCode } from '../../shared/crm/statusCodes';
-import type { LifeCycleState } from '../../shared/token/lifeCycle';
+import type { SwitchTarget } from '../../shared/token/lifeCycle';
 import type { SimClassification, SimParticipant } from './simData';
 import { fail } from './simErrors';
 import {
@@ -19,6 +19,7 @@ import {
   requiredText,
   type Params,
 } from './simParams';
+import type { SimDialectName, SimProfile } from './simProfile';
 import type { Session, SessionStore } from './simSessions';
 import type { Actor, SimState, StoredToken } from './simState';
 import { wireToken } from './simWire';
@@ -27,6 +28,12 @@ import { wireToken } from './simWire';
 export interface Crm {
   state: SimState;
   sessions: SessionStore;
+  profile: SimProfile;
+  dialect: SimDialectName;
+  /** The methods this release has. */
+  routes: ReadonlyMap<string, Route>;
+  /** A definition that makes its own authentication codes: a supplied one is ignored (FIDELITY.md #9). */
+  generatesCodes: boolean;
 }
 
 export type Verb = 'GET' | 'POST';
@@ -40,18 +47,22 @@ export interface Call {
 }
 
 export type Route =
-  | { verb: Verb; open: true; handle: (params: Params, crm: Crm) => unknown }
-  | { verb: Verb; open: false; handle: (call: Call) => unknown };
+  | { verbs: readonly Verb[]; open: true; handle: (params: Params, crm: Crm) => unknown }
+  | { verbs: readonly Verb[]; open: false; handle: (call: Call) => unknown };
 
 const actorOf = (session: Session): Actor => ({ userId: session.user.id, unitId: session.unit?.id ?? null });
 
+function onWire(crm: Crm, token: StoredToken): Record<string, unknown> {
+  return wireToken(crm.state.directory, token, crm.profile, crm.state.verificationCodeOf(token));
+}
+
 function tokenReply(call: Call, token: StoredToken): unknown {
-  return pickFields(wireToken(call.crm.state.directory, token), fieldsSet(call.params));
+  return pickFields(onWire(call.crm, token), fieldsSet(call.params));
 }
 
 function tokensReply(call: Call, tokens: StoredToken[]): unknown[] {
   const wanted = fieldsSet(call.params);
-  return tokens.map((token) => pickFields(wireToken(call.crm.state.directory, token), wanted));
+  return tokens.map((token) => pickFields(onWire(call.crm, token), wanted));
 }
 
 const PARTICIPANT_PARAM = 'rewards_participant_identifier';
@@ -107,7 +118,7 @@ function create(call: Call): unknown {
   const token = call.crm.state.create(actorOf(call.session), {
     identifier: optionalText(call.params, 'identifier') ?? null,
     passCode: optionalText(call.params, 'pass_code') ?? null,
-    authenticationCode: optionalText(call.params, 'authentication_code') ?? null,
+    authenticationCode: call.crm.generatesCodes ? null : (optionalText(call.params, 'authentication_code') ?? null),
     participant: ownerOf(call),
     classification: classificationOf(call),
   });
@@ -124,7 +135,12 @@ function update(call: Call): unknown {
   return tokenReply(call, changed);
 }
 
-function setState(to: LifeCycleState): (call: Call) => unknown {
+function verify(call: Call): unknown {
+  const token = call.crm.state.find(readAccessTokenIdentifier(call.params));
+  return tokenReply(call, call.crm.state.verify(actorOf(call.session), token, requiredText(call.params, 'verification_code')));
+}
+
+function setState(to: SwitchTarget): (call: Call) => unknown {
   return (call) => {
     const token = call.crm.state.find(readAccessTokenIdentifier(call.params));
     return tokenReply(call, call.crm.state.setLifeCycleState(actorOf(call.session), token, to));
@@ -138,14 +154,14 @@ function participantShow(call: Call): unknown {
 }
 
 /** Every method the simulator knows, by its path after `/crmapi/rest/v2/`. */
-export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
-  ['authentication/token', { verb: 'POST', open: true, handle: login }],
-  ['authentication/token/release', { verb: 'POST', open: false, handle: release }],
-  ['access_tokens/show', { verb: 'POST', open: false, handle: (call) => tokenReply(call, call.crm.state.find(readAccessTokenIdentifier(call.params))) }],
+const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
+  ['authentication/token', { verbs: ['POST'], open: true, handle: login }],
+  ['authentication/token/release', { verbs: ['POST'], open: false, handle: release }],
+  ['access_tokens/show', { verbs: ['POST'], open: false, handle: (call) => tokenReply(call, call.crm.state.find(readAccessTokenIdentifier(call.params))) }],
   [
     'access_tokens/get_not_associated',
     {
-      verb: 'GET',
+      verbs: ['GET'],
       open: false,
       handle: (call) => {
         const count = requiredCount(call.params, 'number');
@@ -153,11 +169,22 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
       },
     },
   ],
-  ['access_tokens/list', { verb: 'GET', open: false, handle: list }],
-  ['access_tokens/create', { verb: 'POST', open: false, handle: create }],
-  ['access_tokens/update', { verb: 'POST', open: false, handle: update }],
-  ['access_tokens/set_as_effective', { verb: 'POST', open: false, handle: setState('EFFECTIVE') }],
-  ['access_tokens/set_as_not_effective', { verb: 'POST', open: false, handle: setState('NOT_EFFECTIVE') }],
-  ['access_tokens/configuration/classifications/list', { verb: 'GET', open: false, handle: (call) => call.crm.state.directory.classifications.map((c) => ({ ...c })) }],
-  ['rewards_participants/show', { verb: 'GET', open: false, handle: participantShow }],
+  ['access_tokens/list', { verbs: ['GET'], open: false, handle: list }],
+  ['access_tokens/create', { verbs: ['POST'], open: false, handle: create }],
+  ['access_tokens/update', { verbs: ['POST'], open: false, handle: update }],
+  ['access_tokens/set_as_effective', { verbs: ['POST'], open: false, handle: setState('EFFECTIVE') }],
+  ['access_tokens/set_as_not_effective', { verbs: ['POST'], open: false, handle: setState('NOT_EFFECTIVE') }],
+  ['access_tokens/configuration/classifications/list', { verbs: ['GET'], open: false, handle: (call) => call.crm.state.directory.classifications.map((c) => ({ ...c })) }],
+  ['access_tokens/verify', { verbs: ['POST'], open: false, handle: verify }],
+  ['rewards_participants/show', { verbs: ['GET', 'POST'], open: false, handle: participantShow }],
 ]);
+
+/** The methods a release has: r5 has no verify (R9+), and `missing` takes more away (e.g. set_as_* before R13.1). */
+export function routesFor(profile: SimProfile, missing: readonly string[] = []): ReadonlyMap<string, Route> {
+  const routes = new Map(ROUTES);
+  if (!profile.pendingTokens) routes.delete('access_tokens/verify');
+  const show = routes.get('rewards_participants/show');
+  if (show) routes.set('rewards_participants/show', { ...show, verbs: profile.participantShowVerbs });
+  for (const method of missing) routes.delete(method);
+  return routes;
+}

@@ -19,7 +19,21 @@ export interface LoginInput {
 
 interface LiveSession extends Session {
   lastUsed: number;
+  /** A JWT's `exp`, in epoch ms; null for the classic idle-hour token. */
+  expiresAt: number | null;
 }
+
+/** R12+: a JWT whose payload has jti, usr, org, oun, exp, iat (FIDELITY.md §2 #12). The signature is random: nobody checks it but this store. */
+function jwt(user: SimUser, unit: SimUnit | null, now: number, lifetimeMs: number): { token: string; expiresAt: number } {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const iat = Math.floor(now / 1000);
+  const exp = iat + Math.floor(lifetimeMs / 1000);
+  const payload = { jti: randomBytes(8).toString('hex'), usr: user.username, org: user.organisation, oun: unit?.id ?? null, exp, iat };
+  return { token: `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}.${randomBytes(32).toString('base64url')}`, expiresAt: exp * 1000 };
+}
+
+/** Before R12 a session lasts one idle hour; from R12 a JWT lasts two hours. */
+export const JWT_LIFETIME_MS = 2 * 3_600_000;
 
 /** Session tokens: issued at login, valid until released, expired or idle for longer than idleMs. */
 export class SessionStore {
@@ -29,6 +43,7 @@ export class SessionStore {
     private readonly data: SimData,
     private readonly idleMs: number,
     private readonly now: () => number = Date.now,
+    private readonly jwtLifetimeMs: number | null = null,
   ) {}
 
   login(input: LoginInput): string {
@@ -37,8 +52,13 @@ export class SessionStore {
     );
     if (!user) return fail(CrmCode.invalidCredentials, 'The username, password or organisation is wrong.');
     const unit = this.unitFor(user, input.unit);
+    if (this.jwtLifetimeMs !== null) {
+      const { token, expiresAt } = jwt(user, unit, this.now(), this.jwtLifetimeMs);
+      this.live.set(token, { user, unit, lastUsed: this.now(), expiresAt });
+      return token;
+    }
     const token = randomBytes(16).toString('hex').toUpperCase();
-    this.live.set(token, { user, unit, lastUsed: this.now() });
+    this.live.set(token, { user, unit, lastUsed: this.now(), expiresAt: null });
     return token;
   }
 
@@ -46,6 +66,10 @@ export class SessionStore {
   use(token: unknown): Session {
     const session = typeof token === 'string' ? this.live.get(token) : undefined;
     if (typeof token !== 'string' || !session) return fail(CrmCode.invalidToken, 'The token is unknown or has expired; log in again.');
+    if (session.expiresAt !== null && this.now() >= session.expiresAt) {
+      this.live.delete(token);
+      return fail(CrmCode.invalidToken, 'The token has expired; log in again.');
+    }
     if (this.now() - session.lastUsed > this.idleMs) {
       this.live.delete(token);
       return fail(CrmCode.invalidToken, 'The token has expired after being idle; log in again.');

@@ -3,7 +3,7 @@ import { CrmCode } from '../../shared/crm/statusCodes';
 import type { AccessTokenIdentifier } from '../../shared/crm/wire';
 import type { TokenFields } from '../../shared/token/definition';
 import { generateFieldValue, type RandomSource } from '../../shared/token/generate';
-import { checkTransition, INITIAL_LIFE_CYCLE_STATE, type LifeCycleState } from '../../shared/token/lifeCycle';
+import { checkTransition, checkVerify, INITIAL_LIFE_CYCLE_STATE, type LifeCycleState, type SwitchTarget } from '../../shared/token/lifeCycle';
 import { nextCrmDate } from './simClock';
 import type { SimClassification, SimData, SimParticipant, SimTokenSeed } from './simData';
 import { SimDirectory } from './simDirectory';
@@ -25,7 +25,7 @@ export interface SimTokenRecord {
   identifier: string | null;
   pass_code: string | null;
   authentication_code: string;
-  life_cycle_state: 'EFFECTIVE' | 'NOT_EFFECTIVE';
+  life_cycle_state: LifeCycleState;
   participant_id: string | null;
   classification_id: string | null;
   created_date: string;
@@ -80,6 +80,8 @@ export class SimState {
   readonly directory: SimDirectory;
   private readonly tokens: StoredToken[];
   private lastNumber: number;
+  /** The code each pending-verification token waits for (sent to the customer, never in a reply). */
+  private readonly verificationCodes = new Map<string, string>();
 
   constructor(data: SimData, private readonly random: RandomSource = (buffer) => randomFillSync(buffer)) {
     this.directory = new SimDirectory(data);
@@ -100,11 +102,11 @@ export class SimState {
     return found ?? fail(CrmCode.tokenNotFound, 'The identifier and pass code do not match any access token.');
   }
 
-  create(actor: Actor, input: NewToken): StoredToken {
+  create(actor: Actor, input: NewToken, seeding = false): StoredToken {
     const definition = this.directory.definition;
-    requireCreateFields(definition, input);
+    if (!seeding) requireCreateFields(definition, input);
     const fields = { identifier: input.identifier, passCode: input.passCode, authenticationCode: input.authenticationCode ?? this.newCode() };
-    enforceDefinition(definition, fields);
+    if (!seeding) enforceDefinition(definition, fields);
     this.ensureUnique(fields, null);
     if (input.participant) this.ensureRoomFor(input.participant);
     const now = nextCrmDate(null);
@@ -140,7 +142,32 @@ export class SimState {
     return token;
   }
 
-  setLifeCycleState(actor: Actor, token: StoredToken, to: LifeCycleState): StoredToken {
+  /** Tokens made pending verification, as an R9+ definition does; `participant` null puts them in the stock. */
+  addPending(actor: Actor, count: number, participant: SimParticipant | null): StoredToken[] {
+    return Array.from({ length: count }, () => {
+      const token = this.create(actor, { identifier: null, passCode: null, authenticationCode: null, participant, classification: null }, true);
+      token.life_cycle_state = 'PENDING_VERIFICATION';
+      this.verificationCodes.set(token.id, String(100_000 + (randomBytes(4).readUInt32BE() % 900_000)));
+      return token;
+    });
+  }
+
+  verificationCodeOf(token: SimTokenRecord): string | null {
+    return this.verificationCodes.get(token.id) ?? null;
+  }
+
+  /** access_tokens/verify: only a pending token, only with its code. */
+  verify(actor: Actor, token: StoredToken, code: string): StoredToken {
+    const check = checkVerify(token.life_cycle_state);
+    if (!check.ok) fail(CrmCode.invalidLifeCycleTransition, check.reason);
+    if (this.verificationCodes.get(token.id) !== code) fail(CrmCode.invalidValue, 'The verification code is wrong.');
+    this.verificationCodes.delete(token.id);
+    token.life_cycle_state = 'EFFECTIVE';
+    this.touch(actor, token);
+    return token;
+  }
+
+  setLifeCycleState(actor: Actor, token: StoredToken, to: SwitchTarget): StoredToken {
     const check = checkTransition(token.life_cycle_state, to);
     if (!check.ok) fail(CrmCode.invalidLifeCycleTransition, check.reason);
     token.life_cycle_state = to;

@@ -112,7 +112,7 @@ describe('access_tokens/update', () => {
     const before = tokenOf(await show(MARIA_CODE));
     const after = tokenOf(await update(MARIA_CODE, { authentication_code: 'NEWCODE00001' }));
     expect(after).toMatchObject({ id: before.id, identifier: 'MARIA1984', authentication_code: 'NEWCODE00001' });
-    expect(after.log_information.updated_date > before.log_information.updated_date).toBe(true);
+    expect((after.log_information.updated_date ?? '') > (before.log_information.updated_date ?? '')).toBe(true);
     expect(after.log_information.created_date).toBe(before.log_information.created_date);
     expect(record('11')?.pass_code).toBe('4821');
     errorMessage(await show(MARIA_CODE), CrmCode.tokenNotFound);

@@ -2,14 +2,16 @@ import { loadDemoData, type SimData } from './simData';
 import { createControlHandler, type ControlState, type ControlTarget } from './simControl';
 import { createApiHandler, type ApiCall } from './simHttp';
 import { Listener } from './simListener';
-import type { Crm } from './simRoutes';
-import { SessionStore } from './simSessions';
+import { PROFILES, type SimDialectName, type SimProfile, type SimProfileName } from './simProfile';
+import { routesFor, type Crm } from './simRoutes';
+import { JWT_LIFETIME_MS, SessionStore } from './simSessions';
 import { SimState, withoutPassCode, type SimTokenRecord } from './simState';
 import { parseSwitchesPatch, SwitchBoard, type SimSwitches } from './simSwitches';
 
 export type { SimData } from './simData';
 export type { SimTokenRecord } from './simState';
 export type { SimSwitches } from './simSwitches';
+export type { SimDialectName, SimProfileName } from './simProfile';
 
 export interface CrmSimOptions {
   /** 0 = pick a free port (the default). */
@@ -21,6 +23,16 @@ export interface CrmSimOptions {
   switches?: Partial<SimSwitches>;
   /** Sessions expire after this long unused; default 1 hour. */
   sessionIdleMs?: number;
+  /** The CRM.COM release whose reply shapes it plays; default r5 (the seed's). */
+  profile?: SimProfileName;
+  /** guessed (default) or renamed: every error code renamed and sent with a 4xx status. */
+  dialect?: SimDialectName;
+  /** Methods this server lacks, e.g. the set_as_* methods before R13.1. */
+  missingMethods?: readonly string[];
+  /** The definition makes its own authentication codes and ignores the one sent. */
+  generatesCodes?: boolean;
+  /** The clock sessions run on (JWT exp, idle hour); default Date.now. */
+  now?: () => number;
 }
 
 export interface CrmSim {
@@ -40,6 +52,8 @@ export interface CrmSim {
   expireSessions(): void;
   /** A snapshot copy. */
   tokens(): SimTokenRecord[];
+  /** The release it plays; its token numbers on the wire are profile.tokenNumber(record.number). */
+  readonly profile: SimProfile;
   /** Every API request received (failed and dropped ones included). */
   calls(): ReadonlyArray<{ method: string; path: string; at: number }>;
 }
@@ -60,6 +74,10 @@ class RunningSim implements CrmSim, ControlTarget {
   ) {
     this.api = new Listener(createApiHandler({ crm, switches: board, record: (call) => this.log.push(call) }), ports.api);
     this.control = new Listener(createControlHandler(this), ports.control);
+  }
+
+  get profile(): SimProfile {
+    return this.crm.profile;
   }
 
   get url(): string {
@@ -125,10 +143,21 @@ class RunningSim implements CrmSim, ControlTarget {
   }
 }
 
+/** R9+ data: two pending-verification tokens in the stock and one held by the first participant. */
+function seedPending(state: SimState): void {
+  const actor = { userId: state.directory.firstUser.id, unitId: state.directory.firstUser.unit_ids[0] ?? null };
+  state.addPending(actor, 2, null);
+  state.addPending(actor, 1, state.directory.participants[0] ?? null);
+}
+
 /** Starts the CRM.COM V4 simulator on 127.0.0.1: the API listener and the control listener. */
 export async function startCrmSim(options: CrmSimOptions = {}): Promise<CrmSim> {
   const data = structuredClone(options.data ?? loadDemoData());
-  const crm: Crm = { state: new SimState(data), sessions: new SessionStore(data, options.sessionIdleMs ?? ONE_HOUR_MS) };
+  const profile = PROFILES[options.profile ?? 'r5'];
+  const sessions = new SessionStore(data, options.sessionIdleMs ?? ONE_HOUR_MS, options.now, profile.jwtSessions ? JWT_LIFETIME_MS : null);
+  const state = new SimState(data);
+  if (profile.pendingTokens) seedPending(state);
+  const crm: Crm = { state, sessions, profile, dialect: options.dialect ?? 'guessed', routes: routesFor(profile, options.missingMethods), generatesCodes: options.generatesCodes ?? false };
   const board = new SwitchBoard(options.switches);
   const sim = new RunningSim(crm, board, { api: options.port ?? 0, control: options.controlPort ?? 0 });
   const refuse = board.current().refuseConnections;

@@ -62,8 +62,18 @@ describe('issue offline, sync exactly once, find again', () => {
   it('2. syncs them once the CRM is up: exactly three new tokens with the codes shown', async () => {
     const { page } = shell;
     await sim.start();
+    await page.evaluate(() => {
+      const heard: unknown[] = [];
+      Object.assign(window, { heardProgress: heard });
+      window.tokenDesk?.on('syncProgress', (progress) => heard.push(progress));
+    });
     await syncNow(page);
     await waitForPending(page, 0);
+    // Main spoke first: the page heard the push's progress without asking for it.
+    const heard = await page.evaluate(() => (window as unknown as { heardProgress: unknown[] }).heardProgress);
+    expect(heard).toContainEqual(expect.objectContaining({ running: true, done: 0, total: 3 }));
+    expect(heard).toContainEqual(expect.objectContaining({ running: true, done: 2, total: 3 }));
+    expect(heard).toContainEqual({ running: false, done: 3, total: 3, lastError: null });
     await statusBar(page).getByText('Online', { exact: true }).waitFor();
     expect(sim.tokens()).toHaveLength(initialCount + 3);
     for (const code of codes) expect(simCodes()).toContain(code);

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Operation, PushReply, SettingsInput, SettingsView } from '../../shared/ipc/contract';
 import { App } from '../../renderer/App';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { createAppServices } from '../../renderer/services';
 import { closeTestDb, doneResult, fakeSeal, fakeTokenDesk, issue, openTestDb, type FakeTokenDesk } from './support';
 
@@ -13,7 +13,7 @@ let pushReply: (operations: Operation[]) => PushReply;
 
 beforeEach(() => {
   db = openTestDb();
-  settings = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 };
+  settings = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null };
   pushReply = (operations) => ({ crm: 'ok', message: null, results: operations.map((op) => doneResult(op, { number: '7001' })) });
   fake = fakeTokenDesk({
     getSettings: () => settings,
@@ -27,6 +27,10 @@ beforeEach(() => {
         passwordSet: input.password === undefined ? settings.passwordSet : input.password !== '',
         configured: input.crmUrl !== '',
         pushConcurrency: input.pushConcurrency ?? settings.pushConcurrency,
+        allowUnencrypted: input.allowUnencrypted ?? settings.allowUnencrypted,
+        unencrypted: false,
+        waitingMoveFrom: [],
+        damage: null,
       };
       return settings;
     },
@@ -268,7 +272,7 @@ describe('Settings', () => {
   });
 
   it('keeps the stored password when the field is left blank, and shows api errors', async () => {
-    settings = { crmUrl: 'https://crm.example.com', organisation: 'Acme', username: 'counter1', unit: '', passwordSet: true, configured: true, pushConcurrency: 4 };
+    settings = { crmUrl: 'https://crm.example.com', organisation: 'Acme', username: 'counter1', unit: '', passwordSet: true, configured: true, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null };
     fireEvent.click(nav().getByRole('button', { name: 'Settings' }));
     await waitFor(() => expect((screen.getByLabelText('CRM URL') as HTMLInputElement).value).toBe('https://crm.example.com'));
     type('Organisation', 'locked');

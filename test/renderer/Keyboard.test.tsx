@@ -1,6 +1,6 @@
 import { cleanup, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { footer, nav, startApp, type RunningApp } from './appHarness';
 import { closeTestDb, issue, openTestDb } from './support';
 

@@ -2,12 +2,12 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrmCode } from '../../shared/crm/statusCodes';
 import type { ServerToken } from '../../shared/token/serverToken';
-import { applyResults } from '../../renderer/db/applyResults';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
-import { applyServerTokens } from '../../renderer/db/freshness';
-import { editToken, setLifeCycleState } from '../../renderer/db/localChanges';
-import { writeCounterIdentity } from '../../renderer/db/meta';
-import { takeBatch } from '../../renderer/db/outbox';
+import { applyResults } from '../../renderer/outbox';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
+import { applyServerTokens } from '../../renderer/storage/serverCopies';
+import { editToken, setLifeCycleState } from '../../renderer/commands/tokenWrites';
+import { writeCounterIdentity } from '../../renderer/storage/meta';
+import { takeBatch } from '../../renderer/outbox';
 import { footer, nav, startApp } from './appHarness';
 import { closeTestDb, issue, issueSynced, openTestDb, serverToken } from './support';
 

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { startApp } from './appHarness';
 import { closeTestDb, issue, openTestDb } from './support';
 

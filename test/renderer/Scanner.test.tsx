@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerToken } from '../../shared/token/serverToken';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
-import { applyServerTokens } from '../../renderer/db/freshness';
-import { writeScannerConfig } from '../../renderer/db/meta';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
+import { applyServerTokens } from '../../renderer/storage/serverCopies';
+import { writeScannerConfig } from '../../renderer/storage/meta';
 import type { AppServices } from '../../renderer/services';
 import { nav, startApp } from './appHarness';
 import { closeTestDb, issue, openTestDb, serverToken } from './support';

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
-import { readDefinition, readSyncConfig } from '../../renderer/db/meta';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
+import { readDefinition, readSyncConfig } from '../../renderer/storage/meta';
 import { nav, startApp, type RunningApp } from './appHarness';
 import { closeTestDb, issue, openTestDb } from './support';
 
@@ -37,7 +37,7 @@ describe('Settings: CRM sign-in', () => {
     // The CRM's own words only behind "Details"; the test used what is on screen, unsaved.
     expect(within(form).getByText('CrmError 401 Wrong password').closest('details')).toBeTruthy();
     expect(fake.calls.find((call) => call.channel === 'testConnection')?.payload).toEqual({
-      settings: { crmUrl: 'https://typed.example.com', organisation: 'Typed', username: '' },
+      settings: { crmUrl: 'https://typed.example.com', organisation: 'Typed', username: '', allowUnencrypted: false },
     });
     expect(fake.calls.some((call) => call.channel === 'saveSettings')).toBe(false);
     reach = 'ok';
@@ -46,7 +46,7 @@ describe('Settings: CRM sign-in', () => {
   });
 
   it('sends the unit when it changed', async () => {
-    const { fake } = await openSettings({ saveSettings: (input) => ({ ...input, unit: input.unit ?? '', passwordSet: false, configured: true, pushConcurrency: 4 }) });
+    const { fake } = await openSettings({ saveSettings: (input) => ({ ...input, unit: input.unit ?? '', passwordSet: false, configured: true, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null }) });
     const form = screen.getByRole('form', { name: 'Settings' });
     type(form, 'CRM URL', 'https://crm.example.com');
     type(form, 'Unit (optional)', 'Main Counter');

@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { StatusBar } from '../../renderer/components/StatusBar';
 import { ServicesContext } from '../../renderer/context';
 import { createAppServices, type AppServices } from '../../renderer/services';

@@ -4,10 +4,10 @@ import { CrmCode } from '../../shared/crm/statusCodes';
 import type { Operation, OperationResult, PushReply } from '../../shared/ipc/contract';
 import type { ServerToken } from '../../shared/token/serverToken';
 import { App } from '../../renderer/App';
-import { applyResults } from '../../renderer/db/applyResults';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
-import { editToken } from '../../renderer/db/localChanges';
-import { takeBatch } from '../../renderer/db/outbox';
+import { applyResults } from '../../renderer/outbox';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
+import { editToken } from '../../renderer/commands/tokenWrites';
+import { takeBatch } from '../../renderer/outbox';
 import { createAppServices, type AppServices } from '../../renderer/services';
 import { closeTestDb, doneResult, fakeSeal, fakeTokenDesk, issue, issueSynced, openTestDb, serverToken, type FakeTokenDesk } from './support';
 
@@ -30,7 +30,7 @@ beforeEach(() => {
   pushReply = (operations) => ({ crm: 'ok', message: null, results: operations.map((op) => doneResult(op)) });
   fake = fakeTokenDesk({
     sealSecret: fakeSeal,
-    getSettings: () => ({ crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 }),
+    getSettings: () => ({ crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null }),
     pushOperations: ({ operations }) => pushReply(operations),
     participantTokens: ({ participantNumber }) => ({ crm: 'ok', message: null, participant: null, tokens: participantNumber === '29' ? participantReply : [] }),
   });

@@ -1,13 +1,13 @@
 import { render, screen, within } from '@testing-library/react';
 import type { Channel, ReplyOf, RequestOf, SettingsView } from '../../shared/ipc/contract';
 import { App } from '../../renderer/App';
-import type { TokenDeskDatabase } from '../../renderer/db/database';
+import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { createAppServices, type AppServices, type ServiceOptions } from '../../renderer/services';
 import { doneResult, fakeSeal, fakeTokenDesk, type FakeTokenDesk } from './support';
 
 type Handlers = { [C in Channel]?: (request: RequestOf<C>) => ReplyOf<C> | Promise<ReplyOf<C>> };
 
-export const NO_SETTINGS: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 };
+export const NO_SETTINGS: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null };
 
 /** A main and CRM that answer every channel, reachable and empty unless a test says otherwise. */
 export const ONLINE: Handlers = {
@@ -19,6 +19,7 @@ export const ONLINE: Handlers = {
   listClassifications: () => ({ crm: 'ok', message: null, classifications: [] }),
   fetchStock: () => ({ crm: 'ok', message: null, tokens: [] }),
   testConnection: () => ({ crm: 'ok', message: null }),
+  getCrmDialect: () => ({ dialect: null }),
 };
 
 export interface RunningApp {

@@ -1,10 +1,10 @@
 import { ipcContract, MAX_BATCH, type Channel, type EventName, type Operation, type OperationResult, type PayloadOf, type ReplyOf, type RequestOf } from '../../shared/ipc/contract';
 import { createTokenDeskApi, type Invoke, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import type { ServerToken } from '../../shared/token/serverToken';
-import { TokenDeskDatabase } from '../../renderer/db/database';
-import { applyResults } from '../../renderer/db/applyResults';
-import { issueToken, type IssueInput } from '../../renderer/db/localChanges';
-import { takeBatch } from '../../renderer/db/outbox';
+import { TokenDeskDatabase } from '../../renderer/storage/database';
+import { applyResults } from '../../renderer/outbox';
+import { issueToken, type IssueInput } from '../../renderer/commands/tokenWrites';
+import { takeBatch } from '../../renderer/outbox';
 
 let dbCounter = 0;
 

@@ -20,6 +20,7 @@ const base = { updatedDate: null, lifeCycleState: 'EFFECTIVE', identifier: null 
 /** One valid request per channel; `satisfies` makes a new channel add its example here. */
 const VALID = {
   getSettings: {},
+  confirmCrmMove: {},
   saveSettings: { crmUrl: 'https://crm.example.com', organisation: 'DEMO', username: 'demo', password: 'secret-pass' },
   sealSecret: { plaintext: '1234' },
   pushOperations: {
@@ -34,6 +35,15 @@ const VALID = {
   testConnection: {},
   checkPassCode: { identifier: 'CARD1', sealedPassCode: 'v1:x' },
   listClassifications: {},
+  journalAppend: {
+    entries: [
+      { id: 'j1', queuedAt: 1, operation: { seq: 1, tokenLocalId: 't1', attempt: 1, authenticationCode: CODE, kind: 'setState', base, target: 'NOT_EFFECTIVE' } },
+    ],
+  },
+  journalSettle: { ids: ['j1'], outcome: 'synced' },
+  journalRead: {},
+  exportUnsyncedWork: {},
+  importUnsyncedWork: { text: '{}' },
   exportDiagnostics: {
     rendererState: {
       crm: 'ok',
@@ -47,6 +57,7 @@ const VALID = {
       syncing: false,
     },
   },
+  getCrmDialect: {},
 } satisfies { [C in Channel]: RequestOf<C> };
 
 function rejects(channel: Channel, payload: unknown): boolean {

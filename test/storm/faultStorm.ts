@@ -1,12 +1,13 @@
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import { generateFieldValue } from '../../shared/token/generate';
 import { MAX_REFRESH } from '../../shared/ipc/contract';
-import { LocalChangeError, editToken, issueToken, setLifeCycleState } from '../../renderer/db/localChanges';
-import { applyMine, fixParkedIdentifier, isDuplicateIdentifier, keepCrmValue, retryParked } from '../../renderer/db/operatorActions';
-import { applyMissing, applyServerTokens } from '../../renderer/db/freshness';
-import { takeBatch } from '../../renderer/db/outbox';
-import { oppositeState } from '../../shared/token/lifeCycle';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
+import { editToken, issueToken, setLifeCycleState } from '../../renderer/commands/tokenWrites';
+import { LocalChangeError } from '../../renderer/refusals';
+import { applyMine, fixParkedIdentifier, isDuplicateIdentifier, keepCrmValue, retryParked } from '../../renderer/outbox';
+import { applyMissing, applyServerTokens } from '../../renderer/storage/serverCopies';
+import { takeBatch } from '../../renderer/outbox';
+import { switchFor } from '../../shared/token/lifeCycle';
+import { startCrmSim, type CrmSim, type SimDialectName, type SimProfileName } from '../crm-sim/simulator';
 import { SeededRandom } from './seededRandom';
 import { StormClock, StormTerminal } from './stormTerminal';
 import { checkInvariants, type InvariantOutcome, type StormLedger } from './stormInvariants';
@@ -15,6 +16,9 @@ export interface StormOptions {
   seed: number;
   operations: number;
   terminals: number;
+  /** The CRM.COM release and error dialect the simulator plays (default r5, guessed). */
+  profile?: SimProfileName;
+  dialect?: SimDialectName;
 }
 
 export interface StormReport extends InvariantOutcome {
@@ -36,7 +40,7 @@ const ACTIONS = {
 } as const;
 type Action = keyof typeof ACTIONS;
 
-const FAULTS = { failNext: 3, dropReply: 3, slow: 2, refuse: 2, expireSessions: 2, crash: 3 } as const;
+const FAULTS = { failNext: 3, dropReply: 3, dropCreateReply: 2, slow: 2, refuse: 2, expireSessions: 2, crash: 3 } as const;
 type Fault = keyof typeof FAULTS;
 
 /** A fault storm against one CRM simulator: several counters, random work, random faults, then the invariants. */
@@ -61,7 +65,7 @@ export class FaultStorm {
 
   static async run(options: StormOptions): Promise<StormReport> {
     const started = performance.now();
-    const sim = await startCrmSim();
+    const sim = await startCrmSim({ profile: options.profile, dialect: options.dialect });
     const clock = new StormClock(Date.UTC(2026, 10, 24, 9, 0, 0));
     const terminals: StormTerminal[] = [];
     try {
@@ -165,8 +169,10 @@ export class FaultStorm {
 
   private async toggle(terminal: StormTerminal): Promise<void> {
     const token = await this.someToken(terminal);
-    if (!token) return;
-    await this.queued(terminal, () => setLifeCycleState(terminal.db, token.localId, oppositeState(token.lifeCycleState), this.clock.time));
+    const offer = token ? switchFor(token.lifeCycleState) : null;
+    if (!token || !offer?.target) return;
+    const target = offer.target;
+    await this.queued(terminal, () => setLifeCycleState(terminal.db, token.localId, target, this.clock.time));
   }
 
   /** Stock tokens are held by every counter, so edits to them collide. */
@@ -219,7 +225,9 @@ export class FaultStorm {
       case 'failNext':
         return this.sim.setSwitches({ failNext: this.random.int(1, 3) });
       case 'dropReply':
-        return this.sim.setSwitches({ dropNextReplies: this.random.int(1, 2) });
+        return this.sim.setSwitches({ dropNextReplies: this.random.int(1, 2), faultsOnly: null });
+      case 'dropCreateReply':
+        return this.sim.setSwitches({ dropNextReplies: 1, faultsOnly: 'access_tokens/create' });
       case 'slow':
         this.slowUntilStep = this.step + this.random.int(2, 8);
         return this.sim.setSwitches({ latencyMs: 400 });
@@ -248,7 +256,7 @@ export class FaultStorm {
    * every held token is re-read so each cache can be compared with the CRM.
    */
   private async settle(): Promise<void> {
-    await this.sim.setSwitches({ latencyMs: 0, failNext: 0, dropNextReplies: 0, refuseConnections: false });
+    await this.sim.setSwitches({ latencyMs: 0, failNext: 0, dropNextReplies: 0, refuseConnections: false, faultsOnly: null });
     this.clock.advance(10 * 60_000);
     for (let round = 0; round < 20; round += 1) {
       let open = 0;
@@ -265,10 +273,20 @@ export class FaultStorm {
     for (const terminal of this.terminals) await this.refreshAll(terminal);
   }
 
+  /**
+   * Faults are off by now, so "unreachable" can only be a terminal's short timeout on a loaded
+   * machine: asked again a bounded number of times, as a counter would.
+   */
+  private async refreshFaultFree(terminal: StormTerminal, codes: string[]) {
+    let reply = await terminal.api.refreshTokens({ authenticationCodes: codes });
+    for (let again = 0; again < 5 && reply.crm === 'unreachable'; again += 1) reply = await terminal.api.refreshTokens({ authenticationCodes: codes });
+    return reply;
+  }
+
   private async refreshAll(terminal: StormTerminal): Promise<void> {
     const codes = (await terminal.db.tokens.toArray()).map((t) => t.authenticationCode);
     for (let i = 0; i < codes.length; i += MAX_REFRESH) {
-      const reply = await terminal.api.refreshTokens({ authenticationCodes: codes.slice(i, i + MAX_REFRESH) });
+      const reply = await this.refreshFaultFree(terminal, codes.slice(i, i + MAX_REFRESH));
       if (reply.crm !== 'ok') throw new Error(`Final refresh could not reach the CRM: ${reply.message ?? reply.crm}`);
       await applyServerTokens(terminal.db, reply.tokens, this.clock.time);
       await applyMissing(terminal.db, reply.missing, this.clock.time);

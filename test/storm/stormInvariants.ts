@@ -79,7 +79,7 @@ async function checkCaches(sim: CrmSim, terminal: StormTerminal): Promise<void> 
     const server = crm.get(token.authenticationCode);
     require(server !== undefined, `${terminal.name}: holds ${token.authenticationCode} as synced, but the CRM has no such token`);
     const mine = { identifier: token.identifier, state: token.lifeCycleState, number: token.number };
-    const theirs = { identifier: server.identifier, state: server.life_cycle_state, number: server.number };
+    const theirs = { identifier: server.identifier, state: server.life_cycle_state, number: sim.profile.tokenNumber(server.number) };
     require(JSON.stringify(mine) === JSON.stringify(theirs), `${terminal.name}: ${token.authenticationCode} is ${JSON.stringify(mine)} here, ${JSON.stringify(theirs)} in the CRM`);
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTokenDeskApi, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
-import { TokenDeskDatabase } from '../../renderer/db/database';
+import { TokenDeskDatabase } from '../../renderer/storage/database';
 import { runSync } from '../../renderer/sync/runSync';
 import type { SyncReport } from '../../renderer/sync/types';
 

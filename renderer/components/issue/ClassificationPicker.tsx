@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { useAppStore, useServices } from '../../context';
-import { readClassifications } from '../../db/meta';
+import { readClassifications } from '../../storage/meta';
 import { refreshClassifications } from '../../sync/crmLookups';
+import { forDisplay } from '../../../shared/text/displayText';
 
 /** The CRM's token classifications (cached for offline use), refreshed when the picker is shown. */
 export function ClassificationPicker() {
@@ -32,7 +33,7 @@ export function ClassificationPicker() {
         <option value="">None</option>
         {(classifications ?? []).map((classification) => (
           <option key={classification.id} value={classification.id}>
-            {classification.name}
+            {forDisplay(classification.name)}
           </option>
         ))}
       </select>

@@ -1,10 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useAppStore, useServices } from '../../context';
-import type { TokenDeskDatabase } from '../../db/database';
-import { findExact } from '../../db/queries';
-import { IN_STOCK, type TokenRow } from '../../db/rows';
-import { stockOnHand } from '../../db/stock';
+import type { TokenDeskDatabase } from '../../storage/database';
+import { findExact, stockOnHand } from '../../storage/queries';
+import { IN_STOCK, type TokenRow } from '../../storage/rows';
 import { useScanTarget } from '../../scan/useScanner';
 import { Kbd } from '../Kbd';
 import { ActionError } from '../useAction';

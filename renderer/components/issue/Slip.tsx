@@ -1,11 +1,30 @@
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { QRCodeSVG } from 'qrcode.react';
 import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import { useServices } from '../../context';
-import { readCounterIdentity } from '../../db/meta';
-import type { TokenRow } from '../../db/rows';
+import { readCounterIdentity } from '../../storage/meta';
+import type { TokenRow } from '../../storage/rows';
 import { codeGroups, formatTime } from '../../labels';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
+import { forDisplayOrNull } from '../../../shared/text/displayText';
+
+/** Whether the configured CRM was seen to replace the codes it is sent (then an offline slip's code is provisional). */
+function useServerMakesCodes(): boolean {
+  const { api } = useServices();
+  const [makes, setMakes] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api
+      .getCrmDialect({})
+      .then((reply) => live && setMakes(reply.dialect?.generatesCodes ?? false))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return makes;
+}
 
 function syncLine(token: TokenRow): string {
   if (token.syncStatus === 'synced') return 'Confirmed by the CRM';
@@ -26,13 +45,14 @@ function GroupedCode({ code }: { code: string }) {
   );
 }
 
-/** A slip line, left off when it has nothing to say. */
+/** A slip line, shown as plain text, and left off when it has nothing to say. */
 function Line({ term, value }: { term: string; value: string | null }) {
-  if (value === null || value === '') return null;
+  const shown = forDisplayOrNull(value);
+  if (shown === null || shown === '') return null;
   return (
     <>
       <dt>{term}</dt>
-      <dd>{value}</dd>
+      <dd>{shown}</dd>
     </>
   );
 }
@@ -43,6 +63,7 @@ function Line({ term, value }: { term: string; value: string | null }) {
  */
 export function Slip({ issued }: { issued: TokenRow }) {
   const { db } = useServices();
+  const ownCodes = useServerMakesCodes();
   const token = useLiveQuery(() => db.tokens.get(issued.localId), [db, issued.localId]) ?? issued;
   const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
   const participant = useKnownParticipant(token);
@@ -64,6 +85,9 @@ export function Slip({ issued }: { issued: TokenRow }) {
           <p className="slip-code">
             Authentication code: <GroupedCode code={token.authenticationCode} />
           </p>
+          {ownCodes && token.syncStatus !== 'synced' ? (
+            <p className="slip-provisional">This code is provisional: this CRM makes its own codes, and the final one shows once the token is synced.</p>
+          ) : null}
           <dl className="details">
             <Line term="Identifier" value={token.identifier} />
             <Line

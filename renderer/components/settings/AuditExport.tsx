@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useServices } from '../../context';
-import { auditCsv } from '../../db/auditExport';
+import { auditCsv } from '../../auditExport';
 import { ActionError, useAction } from '../useAction';
 
 /** Hands a file to the browser's download (Electron: a save dialog), without a server. */

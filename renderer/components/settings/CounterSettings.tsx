@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../../context';
-import { readCounterIdentity, readSyncConfig, syncConfigSchema, writeCounterIdentity, writeSyncConfig, type SyncConfig } from '../../db/meta';
-import type { CounterIdentity } from '../../db/rows';
+import { saveCounterSettings } from '../../commands';
+import { readCounterIdentity, readSyncConfig, syncConfigSchema, type SyncConfig } from '../../storage/meta';
+import type { CounterIdentity } from '../../storage/rows';
 import { Field } from '../Field';
 import { ActionError, useAction } from '../useAction';
 
@@ -35,8 +36,7 @@ function CounterForm({ identity, config }: { identity: CounterIdentity; config: 
     const next = { intervalMs: wholeNumber(interval, 'Sync interval') * SECOND, stockLevel: wholeNumber(stockLevel, 'Stock level') };
     const checked = syncConfigSchema.pick({ intervalMs: true, stockLevel: true }).safeParse(next);
     if (!checked.success) throw new Error('Sync interval must be 5 to 3600 seconds, and the stock level 0 to 100.');
-    await writeCounterIdentity(db, { terminalName, operatorName });
-    const written = await writeSyncConfig(db, checked.data);
+    const written = await saveCounterSettings({ db }, { terminalName, operatorName }, checked.data);
     scheduler.setIntervalMs(written.intervalMs);
   };
   const onSubmit = async (event: FormEvent) => {

@@ -3,6 +3,7 @@ import { settingsInputSchema, type SettingsView } from '../../../shared/ipc/cont
 import { useAppStore, useServices } from '../../context';
 import { Details } from '../Details';
 import { Field } from '../Field';
+import { CrmDialectNote } from './CrmDialectNote';
 import { ActionError, useAction } from '../useAction';
 
 const REACH_TEXT = {
@@ -10,7 +11,22 @@ const REACH_TEXT = {
   unreachable: 'The CRM cannot be reached. Check the CRM URL and the network.',
   unconfigured: 'Fill in the CRM URL, organisation, username and password to test them.',
   loginFailed: 'The CRM refused the sign-in. Check the organisation, unit, username and password.',
+  localError: 'This counter could not open its own stored password or settings.',
 } as const;
+
+/** Pass codes queued for the CRM's earlier address are not sent to a new one until the operator says so. */
+function WaitingMove({ from }: { from: string[] }) {
+  const confirmMove = useAppStore('settings', (state) => state.confirmMove);
+  if (from.length === 0) return null;
+  return (
+    <div role="alert" className="form-error">
+      <p>{`Pass codes queued for ${from.map((origin) => origin || 'no CRM').join(', ')} are waiting: they are only sent to another CRM once you confirm the move.`}</p>
+      <button type="button" onClick={() => void confirmMove()}>
+        Confirm the move: send them to this CRM
+      </button>
+    </div>
+  );
+}
 
 /** CRM URL, organisation, unit, username and password; "Test connection" signs in with the values on screen, saving nothing. */
 export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
@@ -24,12 +40,14 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
   const [unit, setUnit] = useState(view?.unit ?? '');
   const [username, setUsername] = useState(view?.username ?? '');
   const [password, setPassword] = useState('');
+  const [allowUnencrypted, setAllowUnencrypted] = useState(view?.allowUnencrypted ?? false);
   const test = useAction();
   const [tested, setTested] = useState<{ text: string; details: string | null } | null>(null);
+  const [tests, setTests] = useState(0);
   // An empty password field keeps the stored one; an unchanged unit is left out (kept).
   const input = () => {
     const changedUnit = unit.trim() === (view?.unit ?? '') ? {} : { unit };
-    return { crmUrl, organisation, username, ...changedUnit, ...(password === '' ? {} : { password }) };
+    return { crmUrl, organisation, username, allowUnencrypted, ...changedUnit, ...(password === '' ? {} : { password }) };
   };
 
   const onSubmit = async (event: FormEvent) => {
@@ -48,10 +66,17 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
       if (!checked.success) throw new Error(checked.error.issues[0]?.message ?? 'These settings are not valid.');
       const reply = await api.testConnection({ settings: checked.data });
       setTested({ text: REACH_TEXT[reply.crm], details: reply.crm === 'ok' ? null : reply.message });
+      setTests((n) => n + 1);
     });
 
   return (
     <form aria-label="Settings" noValidate onSubmit={(event) => void onSubmit(event)}>
+      {view?.damage ? (
+        <p role="alert" className="form-error">
+          {view.damage}
+        </p>
+      ) : null}
+      <WaitingMove from={view?.waitingMoveFrom ?? []} />
       <Field label="CRM URL" type="url" value={crmUrl} placeholder="https://crm.example.com" onChange={setCrmUrl} />
       <Field label="Organisation" value={organisation} onChange={setOrganisation} />
       <Field label="Unit (optional)" value={unit} hint="The CRM unit this counter signs in to, if your CRM uses units." onChange={setUnit} />
@@ -62,8 +87,13 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
         autoComplete="current-password"
         value={password}
         placeholder={view?.passwordSet ? 'A password is stored — leave blank to keep it' : 'No password stored'}
+        hint="A new CRM address needs the password typed again."
         onChange={setPassword}
       />
+      <label className="check">
+        <input type="checkbox" checked={allowUnencrypted} onChange={(event) => setAllowUnencrypted(event.target.checked)} />
+        Allow an unencrypted CRM (plain http:// to another computer: the password and pass codes cross the network readable)
+      </label>
       {error ? (
         <p role="alert" className="form-error">
           {error}
@@ -87,6 +117,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
       </p>
       <Details text={tested?.details ?? null} />
       <ActionError error={test.error} />
+      <CrmDialectNote version={tests} />
     </form>
   );
 }

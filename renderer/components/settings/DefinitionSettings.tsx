@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useServices } from '../../context';
-import { importDefinition } from '../../definitionImport';
+import { importDefinition } from '../../commands';
 import { definitionLines } from '../../definitionText';
 import { errorMessage } from '../../errors';
 import { useDefinition } from '../useDefinition';

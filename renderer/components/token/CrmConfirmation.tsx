@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '../../context';
-import type { TokenRow } from '../../db/rows';
+import type { TokenRow } from '../../storage/rows';
 import { formatAge } from '../../labels';
 import { confirmWithCrm, type Confirmation } from '../../sync/crmLookups';
 import { useClock } from '../useClock';

@@ -1,8 +1,6 @@
-import { generateFieldValue } from '../../../shared/token/generate';
 import { useServices } from '../../context';
-import { editToken } from '../../db/localChanges';
-import { readDefinition } from '../../db/meta';
-import type { TokenRow } from '../../db/rows';
+import { regenerateCode } from '../../commands';
+import type { TokenRow } from '../../storage/rows';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useConfirmed } from '../useConfirmed';
 
@@ -11,10 +9,9 @@ import { useConfirmed } from '../useConfirmed';
  * old code stops working once the CRM has it, so the operator is warned first.
  */
 export function RegenerateCode({ token, onRegenerated }: { token: TokenRow; onRegenerated: () => void }) {
-  const { db, now, random } = useServices();
+  const services = useServices();
   const regenerate = useConfirmed(async () => {
-    const definition = await readDefinition(db);
-    await editToken(db, token.localId, { newAuthenticationCode: generateFieldValue(definition.authenticationCode, random) }, now());
+    await regenerateCode(services, token.localId);
     onRegenerated();
   });
   return (

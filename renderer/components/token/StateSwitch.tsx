@@ -1,17 +1,28 @@
-import { LIFE_CYCLE_LABELS, oppositeState } from '../../../shared/token/lifeCycle';
+import { LIFE_CYCLE_LABELS, switchFor, type SwitchTarget } from '../../../shared/token/lifeCycle';
 import { useServices } from '../../context';
-import { setLifeCycleState } from '../../db/localChanges';
-import type { TokenRow } from '../../db/rows';
+import { switchState } from '../../commands';
+import type { TokenRow } from '../../storage/rows';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useConfirmed } from '../useConfirmed';
 
-/** Effective / Not effective, switched only after a confirmation that says what it means at the till. */
+/** Effective / Not effective, switched only after a confirmation that says what it means at the till. A pending token offers no switch, and says why. */
 export function StateSwitch({ token }: { token: TokenRow }) {
-  const { db, now } = useServices();
+  const offer = switchFor(token.lifeCycleState);
+  if (offer.target === null) {
+    return (
+      <p className="switch-row" role="note" aria-label="Effective switch">
+        {offer.reason}
+      </p>
+    );
+  }
+  return <Switch token={token} target={offer.target} />;
+}
+
+function Switch({ token, target }: { token: TokenRow; target: SwitchTarget }) {
+  const services = useServices();
   const effective = token.lifeCycleState === 'EFFECTIVE';
-  const target = oppositeState(token.lifeCycleState);
   const targetLabel = LIFE_CYCLE_LABELS[target];
-  const change = useConfirmed(() => setLifeCycleState(db, token.localId, target, now()));
+  const change = useConfirmed(() => switchState(services, token.localId, target));
   return (
     <div className="switch-row">
       <button type="button" role="switch" aria-checked={effective} aria-label="Effective" className="switch" disabled={change.busy} onClick={change.ask}>

@@ -1,8 +1,9 @@
 import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import type { ParticipantSummary } from '../../../shared/token/serverToken';
-import type { TokenRow } from '../../db/rows';
+import type { TokenRow } from '../../storage/rows';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
 import { formatCrmDate, formatTime, SYNC_STATUS_LABELS } from '../../labels';
+import { forDisplayOrNull } from '../../../shared/text/displayText';
 
 function accountText(token: TokenRow, account: ParticipantSummary | null): string {
   if (!account?.accountNumber) return token.participantNumber === null ? 'None' : 'Known once the CRM confirms the token';
@@ -24,13 +25,13 @@ export function TokenFacts({ token }: { token: TokenRow }) {
       <dt>Authentication code</dt>
       <dd className="code">{token.authenticationCode}</dd>
       <dt>Identifier</dt>
-      <dd>{token.identifier ?? 'None'}</dd>
+      <dd>{forDisplayOrNull(token.identifier) ?? 'None'}</dd>
       <dt>Number</dt>
       <dd>{token.number ?? 'Assigned by the CRM when synced'}</dd>
       <dt>State</dt>
       <dd>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</dd>
       <dt>Classification</dt>
-      <dd>{token.classificationName ?? 'None'}</dd>
+      <dd>{forDisplayOrNull(token.classificationName) ?? 'None'}</dd>
       <dt>Participant</dt>
       <dd>{participantText(token.participantNumber, participant)}</dd>
       <dt>Account (owner’s account)</dt>

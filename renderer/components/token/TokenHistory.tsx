@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../context';
-import { tokenHistory } from '../../db/audit';
+import { tokenHistory } from '../../storage/audit';
 import { AUDIT_OUTCOME_LABELS, formatTime } from '../../labels';
 
 const HISTORY_LIMIT = 50;

@@ -1,10 +1,10 @@
 import { MAX_REFRESH } from '../../../shared/ipc/contract';
-import { TokenDeskDatabase } from '../../../renderer/db/database';
-import { applyServerTokens } from '../../../renderer/db/freshness';
-import { newOutboxRow } from '../../../renderer/db/localChanges';
-import { queueStats } from '../../../renderer/db/outbox';
-import { findTokens } from '../../../renderer/db/queries';
-import type { TokenRow } from '../../../renderer/db/rows';
+import { TokenDeskDatabase } from '../../../renderer/storage/database';
+import { applyServerTokens } from '../../../renderer/storage/serverCopies';
+import { newOutboxRow } from '../../../renderer/outbox';
+import { queueStats } from '../../../renderer/outbox';
+import { findTokens } from '../../../renderer/storage/queries';
+import type { TokenRow } from '../../../renderer/storage/rows';
 import { codeOf, identifierOf, numberOf, serverTokenOf } from '../benchRecords';
 import { getBy, openRaw, prefixRange, putAll } from './rawIndexedDb';
 

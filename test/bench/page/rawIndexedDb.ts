@@ -1,4 +1,4 @@
-import { TOKENS_SCHEMA } from '../../../renderer/db/migrations';
+import { TOKENS_SCHEMA } from '../../../renderer/storage/migrations';
 
 /** The same tokens store as the app's (schema v2: key, unique code, and every index), in plain IndexedDB. */
 export function openRaw(name: string): Promise<IDBDatabase> {

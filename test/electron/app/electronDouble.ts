@@ -80,6 +80,7 @@ export function electronDouble(userData: string): ElectronDouble {
       getVersion: () => '0.0.0-test',
       exit: (code: number) => record(`app.exit ${code}`),
       quit: () => record('app.quit'),
+      requestSingleInstanceLock: () => (record('app.requestSingleInstanceLock'), true),
       on: (event: string, listener: Listener) => {
         record(`app.on ${event}`);
         appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
@@ -115,7 +116,10 @@ export function electronDouble(userData: string): ElectronDouble {
       encryptStringAsync: async (plain: string) => Buffer.from(`sealed:${plain}`),
       decryptStringAsync: async (sealed: Buffer) => ({ result: sealed.toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
     },
-    dialog: { showMessageBox: async () => (record('dialog.showMessageBox'), { response: 0 }) },
+    dialog: {
+      showMessageBox: async () => (record('dialog.showMessageBox'), { response: 0 }),
+      showErrorBox: () => record('dialog.showErrorBox'),
+    },
     shell: { openExternal: async () => record('shell.openExternal') },
     BrowserWindow,
   };

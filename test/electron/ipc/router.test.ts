@@ -3,13 +3,15 @@ import type { PushReply, SettingsView } from '../../../shared/ipc/contract';
 import { createTokenDeskApi, IpcCallError } from '../../../shared/ipc/tokenDeskApi';
 import { createRouter, type Handlers } from '../../../electron/ipc/router';
 
-const view: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4 };
+const view: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     getSettings: vi.fn(async () => view),
     saveSettings: vi.fn(async () => view),
+    confirmCrmMove: vi.fn(async () => view),
     sealSecret: vi.fn(async ({ plaintext }) => ({ sealed: `sealed:${plaintext}` })),
+    getCrmDialect: vi.fn(async () => ({ dialect: null })),
     pushOperations: vi.fn(async (): Promise<PushReply> => ({ crm: 'unconfigured', message: null, results: [] })),
     refreshTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [], missing: [] })),
     participantTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, participant: null, tokens: [] })),
@@ -17,6 +19,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     testConnection: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null })),
     checkPassCode: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, valid: null, token: null })),
     listClassifications: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, classifications: [] })),
+    journalAppend: vi.fn(async () => ({ live: 1 })),
+    journalSettle: vi.fn(async () => ({ live: 0 })),
+    journalRead: vi.fn(async () => ({ entries: [], problem: null })),
+    exportUnsyncedWork: vi.fn(async () => ({ path: '/data/exports/unsynced.json', count: 0 })),
+    importUnsyncedWork: vi.fn(async () => ({ entries: [] })),
     exportDiagnostics: vi.fn(async () => ({ path: '/data/diagnostics/bundle.json' })),
     ...overrides,
   };

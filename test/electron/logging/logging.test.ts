@@ -7,7 +7,7 @@ import { createFileLogger, formatLine } from '../../../electron/logging/logger';
 import { redactText, redactValue, REDACTED, SecretMask } from '../../../electron/logging/redact';
 import { RotatingLog } from '../../../electron/logging/rotatingLog';
 import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
-import { maskingVault } from '../../../electron/vault/maskingVault';
+import { BoundSecrets } from '../../../electron/vault/boundSecrets';
 
 describe('redaction', () => {
   it('masks values of secret-looking keys in JSON, query strings and prose', () => {
@@ -35,11 +35,18 @@ describe('redaction', () => {
 
   it('masks secrets the vault has handled, wherever they show up', async () => {
     const mask = new SecretMask();
-    const vault = maskingVault(new FileKeyVault(join(await mkdtemp(join(tmpdir(), 'mask-')), 'k')), mask);
-    await vault.unseal(await vault.seal('Vq7-kestrel-5531'));
+    const secrets = new BoundSecrets(new FileKeyVault(join(await mkdtemp(join(tmpdir(), 'mask-')), 'k')), mask);
+    await secrets.open(await secrets.seal('Vq7-kestrel-5531', 'passCode', 'https://crm.example'), 'passCode');
     expect(redactText('CRM said: invalid login Vq7-kestrel-5531 for demo', mask)).toBe(`CRM said: invalid login ${REDACTED} for demo`);
     mask.add('12');
     expect(redactText('12 tokens', mask)).toBe('12 tokens');
+  });
+
+  it('does not mask text a caller only asked to seal (it was never used as a secret)', async () => {
+    const mask = new SecretMask();
+    const secrets = new BoundSecrets(new FileKeyVault(join(await mkdtemp(join(tmpdir(), 'mask-')), 'k')), mask);
+    await secrets.seal('https://attacker.example', 'passCode', 'https://crm.example');
+    expect(redactText('sent to https://attacker.example', mask)).toBe('sent to https://attacker.example');
   });
 
   it('masks secret keys in structured fields, and keeps the rest', () => {

@@ -222,7 +222,7 @@ describe('an upstream batch against the simulator', () => {
   it('parks a change to a token the CRM no longer knows', async () => {
     const ghost = create('t17');
     const reply = await sendBatch([setState(ghost, 'NOT_EFFECTIVE')], deps);
-    expect(reply.results[0]).toMatchObject({ outcome: 'parked', error: { code: CrmCode.tokenNotFound } });
+    expect(reply.results[0]).toMatchObject({ outcome: 'parked', error: { code: 'NOT_IN_CRM', message: expect.stringContaining('no longer knows') } });
   });
 
   it('creates with a classification when one is chosen', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DEFINITION } from '../../../shared/token/defaultDefinition';
 import { checkField } from '../../../shared/token/definition';
-import type { TokenDeskDatabase } from '../../../renderer/db/database';
-import { writeDefinition } from '../../../renderer/db/meta';
+import type { TokenDeskDatabase } from '../../../renderer/storage/database';
+import { writeDefinition } from '../../../renderer/storage/meta';
 import { cryptoRandom } from '../../../renderer/services';
 import { createIssueStore } from '../../../renderer/stores/issueStore';
 import { closeTestDb, fakeSeal, fakeTokenDesk, issue, openTestDb } from '../support';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Operation, OperationResult, PushReply } from '../../../shared/ipc/contract';
-import type { TokenDeskDatabase } from '../../../renderer/db/database';
-import { readLastSync } from '../../../renderer/db/meta';
-import { countPending } from '../../../renderer/db/outbox';
+import type { TokenDeskDatabase } from '../../../renderer/storage/database';
+import { readLastSync } from '../../../renderer/storage/meta';
+import { countPending } from '../../../renderer/outbox';
 import { createSyncStore, SYNC_BATCH_SIZE } from '../../../renderer/stores/syncStore';
 import { closeTestDb, doneResult, fakeTokenDesk, issue, openTestDb, type FakeTokenDesk } from '../support';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TokenDeskDatabase } from '../../../renderer/db/database';
-import { readClassifications } from '../../../renderer/db/meta';
-import { findExact } from '../../../renderer/db/queries';
+import type { TokenDeskDatabase } from '../../../renderer/storage/database';
+import { readClassifications } from '../../../renderer/storage/meta';
+import { findExact } from '../../../renderer/storage/queries';
 import { confirmWithCrm, fetchByCode, lookUpParticipant, refreshClassifications, type ParticipantLookup } from '../../../renderer/sync/crmLookups';
 import { verifyPassCode } from '../../../renderer/sync/passCode';
 import { closeTestDb, fakeSeal, fakeTokenDesk, issue, issueSynced, openTestDb, serverToken } from '../support';

@@ -38,7 +38,8 @@ export function fakeMain(): FakeMain {
       return { seq: op.seq, outcome: 'done', token, adopted: false };
     }
     if (!held) return { seq: op.seq, outcome: 'parked', error: { code: 'NOT_FOUND', message: 'No such token' } };
-    const next = op.kind === 'setState' ? { ...held, lifeCycleState: op.target } : { ...held, identifier: op.identifier ?? held.identifier };
+    const next =
+      op.kind === 'setState' ? { ...held, lifeCycleState: op.target } : op.kind === 'verify' ? { ...held, lifeCycleState: 'EFFECTIVE' as const } : { ...held, identifier: op.identifier ?? held.identifier };
     crm.set(op.authenticationCode, { ...next, updatedDate: stamp() });
     return { seq: op.seq, outcome: 'done', token: crm.get(op.authenticationCode)!, adopted: false };
   }

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushReply } from '../../../shared/ipc/contract';
-import { applyResults } from '../../../renderer/db/applyResults';
-import { TokenDeskDatabase } from '../../../renderer/db/database';
-import { stockCount } from '../../../renderer/db/freshness';
-import { setLifeCycleState } from '../../../renderer/db/localChanges';
-import { countPending, takeBatch } from '../../../renderer/db/outbox';
+import { applyResults } from '../../../renderer/outbox';
+import { TokenDeskDatabase } from '../../../renderer/storage/database';
+import { stockCount } from '../../../renderer/storage/queries';
+import { setLifeCycleState } from '../../../renderer/commands/tokenWrites';
+import { countPending, takeBatch } from '../../../renderer/outbox';
 import { createSyncStore } from '../../../renderer/stores/syncStore';
 import { runSync } from '../../../renderer/sync/runSync';
 import type { SyncProgressView } from '../../../renderer/sync/types';

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PushReply } from '../../../shared/ipc/contract';
-import type { TokenDeskDatabase } from '../../../renderer/db/database';
+import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { createSyncStore } from '../../../renderer/stores/syncStore';
 import { createSyncScheduler, type SyncRequest } from '../../../renderer/sync/scheduler';
-import { applyResults } from '../../../renderer/db/applyResults';
-import { takeBatch } from '../../../renderer/db/outbox';
+import { applyResults } from '../../../renderer/outbox';
+import { takeBatch } from '../../../renderer/outbox';
 import { closeTestDb, doneResult, fakeTokenDesk, issue, openTestDb, retryResult } from '../support';
 
 function harness(options: { intervalMs?: number; debounceMs?: number } = {}) {

@@ -12,6 +12,7 @@ describe('the status line', () => {
     expect(reach({ reach: 'unreachable' })).toBe('Offline — CRM unreachable');
     expect(reach({ reach: 'unconfigured' })).toBe('No CRM configured — working offline');
     expect(reach({ reach: 'loginFailed' })).toBe('Sign-in to CRM failed');
+    expect(reach({ reach: 'localError' })).toBe('This counter cannot open its stored secrets or settings');
     expect(reach({ reach: 'ok', network: false })).toBe('Offline — no network');
   });
 
@@ -38,12 +39,14 @@ describe('the status line', () => {
     expect(summary({ pending: 2, network: false })).toBe('2 changes kept here until the CRM can be reached');
     expect(summary({ pending: 1, reach: 'loginFailed' })).toBe('1 change kept here until the sign-in is fixed in Settings');
     expect(summary({ pending: 1, reach: 'unconfigured' })).toBe('1 change kept here until a CRM is set up in Settings');
+    expect(summary({ pending: 1, reach: 'localError' })).toBe("1 change kept here until this counter's settings are fixed in Settings");
     expect(summary({ pending: 1, reach: 'unknown' })).toBe('1 change waiting for the first sync');
   });
 
   it('says what to do when nothing waits but the CRM is not there', () => {
     expect(summary({ reach: 'loginFailed' })).toBe('Check the sign-in in Settings');
     expect(summary({ reach: 'unconfigured' })).toBe('Set up a CRM in Settings to sync');
+    expect(summary({ reach: 'localError' })).toBe("Check this counter's settings in Settings");
     expect(summary({ reach: 'unknown', outcome: 'none' })).toBe('Nothing waiting to be sent');
     expect(summary({ reach: 'unreachable' })).toBe('Nothing waiting; the counter works offline');
     expect(summary({ network: false })).toBe('Nothing waiting; the counter works offline');

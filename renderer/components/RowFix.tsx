@@ -1,0 +1,10 @@
+import { isDuplicateIdentifier } from '../outbox';
+import type { SentRow } from '../storage/rows';
+import { ConflictChoice, FixIdentifier, RetryParked } from './RowActions';
+
+/** The fix for one stuck row: choose in a conflict, a new identifier for a duplicate, else retry (or discard). */
+export function RowFix({ row }: { row: SentRow }) {
+  if (row.status === 'conflict') return <ConflictChoice row={row} />;
+  if (isDuplicateIdentifier(row)) return <FixIdentifier key={row.seq} row={row} />;
+  return <RetryParked row={row} />;
+}

@@ -1,0 +1,168 @@
+import { isIdentifierTaken } from '../../shared/crm/dialect';
+import type { BaseVersion, FieldConflict } from '../../shared/ipc/contract';
+import { conflictSummary, describeOp } from '../changeText';
+import type { AccessTokenDefinition } from '../../shared/token/definition';
+import { assertFree, LocalChangeError, refuseAgainstDefinition } from '../refusals';
+import { addAudit } from '../storage/audit';
+import type { TokenDeskDatabase } from '../storage/database';
+import type { OutboxRow, OutboxStatus, QueuedOp, SentRow, TokenRow } from '../storage/rows';
+import { withKeys } from '../storage/tokenRows';
+import { wakeOnCommit } from './wake';
+import { isWaiting, releaseWaiting } from './parking';
+import { conflictValues, rowsOf, settleToken } from './tokenStatus';
+
+/** Runs an operator's decision on one outbox row: one transaction, with its audit row. */
+function decide(
+  db: TokenDeskDatabase,
+  seq: number,
+  now: number,
+  expected: OutboxStatus | ((row: SentRow) => boolean),
+  action: (row: SentRow) => Promise<void>,
+): Promise<void> {
+  return db.transaction('rw', db.outbox, db.tokens, db.audit, async () => {
+    const row = (await db.outbox.get(seq)) as SentRow | undefined;
+    const fits = typeof expected === 'function' ? expected : (candidate: SentRow) => candidate.status === expected;
+    if (!row || !fits(row)) {
+      const refusal = expected === 'conflict' ? 'This conflict is already resolved.' : 'This change no longer needs attention in this way.';
+      throw new LocalChangeError(refusal);
+    }
+    await action(row);
+    await releaseWaiting(db, row.tokenLocalId);
+    await settleToken(db, row.tokenLocalId, now);
+  });
+}
+
+/** A create or identifier change the CRM refused because the identifier is taken (by another counter). */
+export function isDuplicateIdentifier(row: OutboxRow): boolean {
+  const setsIdentifier = row.op.kind === 'create' || (row.op.kind === 'update' && row.op.identifier !== undefined);
+  return row.status === 'parked' && setsIdentifier && isIdentifierTaken(row.lastError);
+}
+
+/** Back in the queue as a fresh send: pending, due now, no lease, no conflict; it wakes the scheduler. */
+async function requeue(db: TokenDeskDatabase, row: SentRow, changes: Partial<OutboxRow>): Promise<void> {
+  await db.outbox.put({ ...row, status: 'pending', nextTryAt: 0, leaseUntil: 0, leaseOwner: null, conflicts: null, lastError: null, ...changes });
+  wakeOnCommit(db);
+}
+
+/** Conflict: the CRM's value stays (the token already shows it) and my change is dropped. */
+export function keepCrmValue(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+  return decide(db, seq, now, 'conflict', async (row) => {
+    await db.outbox.delete(row.seq);
+    await settleToken(db, row.tokenLocalId, now);
+    const detail = `Kept the CRM value (${conflictSummary(row.conflicts ?? [], 'crm')}); dropped mine`;
+    await addAudit(db, row.tokenLocalId, { action: 'keepCrmValue', detail, outcome: 'dropped' }, now);
+  });
+}
+
+/** The base of a re-queued change: the CRM's copy as the conflict showed it. */
+function freshBase(base: BaseVersion, updatedDate: string | null, conflicts: readonly FieldConflict[]): BaseVersion {
+  return { ...base, ...conflictValues(conflicts, 'crm'), updatedDate };
+}
+
+/** Conflict: my change goes again, based on the CRM's current copy, and the token shows my value, pending. */
+export function applyMine(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+  return decide(db, seq, now, 'conflict', async (row) => {
+    const token = await db.tokens.get(row.tokenLocalId);
+    const conflicts = row.conflicts ?? [];
+    if (row.op.kind !== 'create') {
+      const op: QueuedOp = { ...row.op, base: freshBase(row.op.base, token?.serverUpdatedDate ?? null, conflicts) };
+      await requeue(db, row, { op, attempts: 0 });
+    } else {
+      await requeue(db, row, { attempts: 0 });
+    }
+    await settleToken(db, row.tokenLocalId, now, null, conflictValues(conflicts, 'mine'));
+    const detail = `Applied mine again (${conflictSummary(conflicts, 'mine')})`;
+    await addAudit(db, row.tokenLocalId, { action: 'applyMine', detail, outcome: 'requeued' }, now);
+  });
+}
+
+/**
+ * A create parked because another counter took the identifier: it goes again with the new identifier
+ * and the same authentication code (so a send that did land is still found). The identifier is checked
+ * against the definition and this counter's tokens; refused, nothing is written.
+ */
+export function fixParkedIdentifier(
+  db: TokenDeskDatabase,
+  seq: number,
+  identifier: string,
+  definition: AccessTokenDefinition,
+  now: number,
+): Promise<void> {
+  return decide(db, seq, now, isDuplicateIdentifier, async (row) => {
+    if (row.op.kind === 'setState' || row.op.kind === 'verify') return;
+    if (identifier === row.op.identifier) throw new LocalChangeError('The CRM already refused this identifier.', 'identifier');
+    refuseAgainstDefinition(definition, 'identifier', identifier);
+    await assertFree(db, 'identifier', identifier, row.tokenLocalId);
+    await requeue(db, row, { op: { ...row.op, identifier } });
+    await settleToken(db, row.tokenLocalId, now, null, { identifier });
+    const what = row.op.kind === 'create' ? 'create' : 'change';
+    const detail = `Identifier ${row.op.identifier ?? 'none'} → ${identifier}; ${what} queued again with ${row.op.authenticationCode}`;
+    await addAudit(db, row.tokenLocalId, { action: 'fixIdentifier', detail, outcome: 'requeued' }, now);
+  });
+}
+
+/** Puts a parked change back in the queue as it is (say, after the cause was fixed in the CRM). */
+export function retryParked(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+  return decide(db, seq, now, (row) => row.status === 'parked' && !isWaiting(row), async (row) => {
+    await requeue(db, row, {});
+    await settleToken(db, row.tokenLocalId, now);
+    const detail = `Retry after: ${row.lastError?.message ?? 'refused'}`;
+    await addAudit(db, row.tokenLocalId, { action: 'retry', detail, outcome: 'requeued' }, now);
+  });
+}
+
+/** A parked change that is the operator's to decide (not one merely waiting behind another). */
+export const isDiscardable = (row: OutboxRow): boolean => row.status === 'parked' && !isWaiting(row);
+
+/**
+ * What a dropped update or switch had set on the token goes back to the value it was based on, unless
+ * a later queued change sets that field again. Later changes that name the token by a dropped new
+ * code name it by the old one again (the CRM never learnt the new one).
+ */
+async function undoChange(db: TokenDeskDatabase, row: SentRow, later: readonly SentRow[]): Promise<void> {
+  const { op } = row;
+  if (op.kind === 'create') return;
+  const patch: Partial<TokenRow> = {};
+  const laterSets = (test: (other: QueuedOp) => boolean) => later.some((other) => test(other.op));
+  if (op.kind === 'setState' || op.kind === 'verify') {
+    if (!laterSets((other) => other.kind === 'setState' || other.kind === 'verify')) patch.lifeCycleState = op.base.lifeCycleState;
+  } else {
+    if (op.identifier !== undefined && !laterSets((other) => other.kind === 'update' && other.identifier !== undefined)) {
+      patch.identifier = op.base.identifier;
+    }
+    const dropped = op.newAuthenticationCode;
+    if (dropped !== undefined) {
+      for (const other of later.filter((candidate) => candidate.op.authenticationCode === dropped)) {
+        await db.outbox.put({ ...other, op: { ...other.op, authenticationCode: op.authenticationCode } });
+      }
+      if (!laterSets((other) => other.kind === 'update' && other.newAuthenticationCode !== undefined)) {
+        patch.authenticationCode = op.authenticationCode;
+      }
+    }
+  }
+  const token = await db.tokens.get(row.tokenLocalId);
+  if (token) await db.tokens.put(withKeys({ ...token, ...patch }));
+}
+
+/**
+ * Drops a parked change for good, with an audit entry; the changes waiting behind it go on.
+ * A refused create never made the token in the CRM, so the token leaves this counter with every
+ * change queued for it (they could only fail). A dropped update or switch is undone on the token.
+ */
+export function discardParked(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+  return decide(db, seq, now, isDiscardable, async (row) => {
+    const reason = row.lastError?.message ?? 'refused by the CRM';
+    const later = (await rowsOf(db, row.tokenLocalId)).filter((other) => other.seq > row.seq);
+    let detail = `Discarded ${describeOp(row.op)} (${reason})`;
+    if (row.op.kind === 'create') {
+      await db.outbox.bulkDelete([row.seq, ...later.map((other) => other.seq)]);
+      await db.tokens.delete(row.tokenLocalId);
+      detail += `; never created in the CRM, so the token and ${later.length} later change(s) were removed from this counter`;
+    } else {
+      await db.outbox.delete(row.seq);
+      await undoChange(db, row, later);
+      detail += later.length > 0 ? `; ${later.length} later change(s) go on` : '';
+    }
+    await addAudit(db, row.tokenLocalId, { action: 'discard', detail, outcome: 'dropped' }, now);
+  });
+}

@@ -1,0 +1,105 @@
+import type { FieldConflict, OperationResult, SyncError } from '../../shared/ipc/contract';
+import type { ServerToken } from '../../shared/token/serverToken';
+import { describeConflicts, describeOp } from '../changeText';
+import { addAudit } from '../storage/audit';
+import type { TokenDeskDatabase } from '../storage/database';
+import type { SentRow } from '../storage/rows';
+import { backoffDelay, type Jitter } from './backoff';
+import { holdBehind, isWaiting, park } from './parking';
+import { conflictValues, rowsOf, settleToken } from './tokenStatus';
+
+/** The CRM made its own code for a created token: the token's later changes name it by the CRM's code. */
+async function renameLater(db: TokenDeskDatabase, row: SentRow, code: string): Promise<void> {
+  for (const later of await rowsOf(db, row.tokenLocalId)) {
+    if (later.op.authenticationCode === row.op.authenticationCode) await db.outbox.put({ ...later, op: { ...later.op, authenticationCode: code } });
+  }
+}
+
+/** Server facts always; the fields the counter edits only when no later change of this token is queued. */
+async function confirm(db: TokenDeskDatabase, row: SentRow, server: ServerToken, adopted: boolean, now: number): Promise<void> {
+  await db.outbox.delete(row.seq);
+  if (row.op.kind === 'create' && server.authenticationCode !== row.op.authenticationCode) await renameLater(db, row, server.authenticationCode);
+  const detail = `${describeOp(row.op)}: ${adopted ? 'an earlier send had already reached the CRM' : 'accepted by the CRM'}`;
+  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail, outcome: adopted ? 'adopted' : 'synced' }, now);
+  await settleToken(db, row.tokenLocalId, now, server);
+}
+
+/** Temporary failure: the row stays pending and waits its backoff; its lease ends. */
+async function retryLater(db: TokenDeskDatabase, row: SentRow, error: SyncError, now: number, jitter: Jitter): Promise<void> {
+  const nextTryAt = now + backoffDelay(row.attempts, jitter);
+  await db.outbox.update(row.seq, { lastError: error, nextTryAt, leaseUntil: 0, leaseOwner: null });
+}
+
+/**
+ * The CRM changed the same field meanwhile: its value stays (on the token too), my intent stays in
+ * the row, and the token's later rows wait until the operator chooses.
+ */
+async function holdConflict(
+  db: TokenDeskDatabase,
+  row: SentRow,
+  server: ServerToken,
+  conflicts: FieldConflict[],
+  now: number,
+): Promise<void> {
+  const error: SyncError = { code: 'CONFLICT', message: describeConflicts(conflicts) };
+  const { message } = error;
+  await db.outbox.update(row.seq, { status: 'conflict', conflicts, lastError: error, leaseUntil: 0, leaseOwner: null });
+  await holdBehind(db, row.tokenLocalId, error);
+  const onlyRow = (await rowsOf(db, row.tokenLocalId)).length === 1;
+  // With no other change of the token queued, the token shows the CRM's copy as a whole.
+  const crmValues = onlyRow ? { lifeCycleState: server.lifeCycleState, identifier: server.identifier } : conflictValues(conflicts, 'crm');
+  await settleToken(db, row.tokenLocalId, now, server, crmValues);
+  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail: `${describeOp(row.op)}: ${message}`, outcome: 'conflict' }, now);
+}
+
+export interface ApplySummary {
+  done: number;
+  retry: number;
+  parked: number;
+  conflict: number;
+  blocked: number;
+  /** Results for rows that are gone or not in flight (a late or repeated reply). */
+  ignored: number;
+}
+
+/**
+ * Applies main's reply to a pushed batch, in one transaction, in queue order: a crash before it
+ * commits leaves every row as it was, so the batch is simply sent again (main reconciles).
+ */
+export function applyResults(
+  db: TokenDeskDatabase,
+  results: readonly OperationResult[],
+  now: number,
+  jitter: Jitter = Math.random,
+): Promise<ApplySummary> {
+  return db.transaction('rw', db.outbox, db.tokens, db.audit, async () => {
+    const summary: ApplySummary = { done: 0, retry: 0, parked: 0, conflict: 0, blocked: 0, ignored: 0 };
+    for (const result of [...results].sort((a, b) => a.seq - b.seq)) {
+      const row = (await db.outbox.get(result.seq)) as SentRow | undefined;
+      const inFlight = row?.status === 'pending' || (result.outcome === 'blocked' && row !== undefined && isWaiting(row));
+      if (!row || !inFlight || row.attempts === 0) {
+        summary.ignored += 1;
+        continue;
+      }
+      summary[result.outcome] += 1;
+      switch (result.outcome) {
+        case 'done':
+          await confirm(db, row, result.token, result.adopted, now);
+          break;
+        case 'retry':
+          await retryLater(db, row, result.error, now, jitter);
+          break;
+        case 'parked':
+          await park(db, row, result.error, now);
+          break;
+        case 'conflict':
+          await holdConflict(db, row, result.token, result.conflicts, now);
+          break;
+        case 'blocked':
+          await db.outbox.update(row.seq, { attempts: row.attempts - 1, leaseUntil: 0, leaseOwner: null });
+          break;
+      }
+    }
+    return summary;
+  });
+}

@@ -1,0 +1,71 @@
+import type { Transaction } from 'dexie';
+import type { BaseVersion } from '../../shared/ipc/contract';
+import { oppositeState, type SwitchTarget } from '../../shared/token/lifeCycle';
+import type { OutboxRow, TokenRow } from './rows';
+
+/** The schema of each version, as Dexie wants it. A new version adds an entry; old entries never change. */
+export const SCHEMA_V1 = {
+  tokens: 'localId, &authenticationCode, identifier, number, lifeCycleState, participantNumber, syncStatus, updatedAt',
+  outbox: '++seq, tokenLocalId, status',
+  meta: 'key',
+  audit: '++id, tokenLocalId, at',
+};
+
+/** v2: "stalest first" (confirmedAt), the offline stock (stock 0/1) and lookups by the CRM's id. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  tokens: `${SCHEMA_V1.tokens}, confirmedAt, stock, serverId`,
+};
+
+/** v3: upper-case copies of the code and the identifier, so Find uses plain index reads instead of case-folding scans. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  tokens: `${SCHEMA_V2.tokens}, codeKey, identifierKey`,
+};
+
+/** The tokens store as it is now (the benchmark builds the same store in raw IndexedDB). */
+export const TOKENS_SCHEMA = SCHEMA_V3.tokens;
+
+type V1Token = Omit<TokenRow, 'stock'> & { stock?: TokenRow['stock'] };
+type V1Outbox = Omit<OutboxRow, 'nextTryAt' | 'leaseUntil' | 'leaseOwner' | 'conflicts' | 'op'> &
+  Partial<Pick<OutboxRow, 'nextTryAt' | 'leaseUntil' | 'leaseOwner' | 'conflicts'>> & {
+    op: OutboxRow['op'] | { kind: 'setState' | 'update'; target?: SwitchTarget; base?: BaseVersion };
+  };
+
+/**
+ * v1 queued switches without the version they were based on: the best belief is the token's last
+ * CRM date and, for a switch, the opposite of its target (a switch only ever flips the state).
+ */
+function v1Base(op: V1Outbox['op'], token: V1Token | undefined): BaseVersion {
+  const state = token?.lifeCycleState ?? 'EFFECTIVE';
+  return {
+    updatedDate: token?.serverUpdatedDate ?? null,
+    lifeCycleState: op.kind === 'setState' && 'target' in op && op.target ? oppositeState(op.target) : state,
+    identifier: token?.identifier ?? null,
+  };
+}
+
+/** Fills what v2 adds on every existing row: no stock, nothing backed off or leased, no conflicts, a base per change. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx.table<V1Token, string>('tokens').toCollection().modify((token) => {
+    token.stock ??= 0;
+  });
+  const tokens = new Map((await tx.table<V1Token, string>('tokens').toArray()).map((token) => [token.localId, token]));
+  await tx.table<V1Outbox, number>('outbox').toCollection().modify((row) => {
+    row.nextTryAt ??= 0;
+    row.leaseUntil ??= 0;
+    row.leaseOwner ??= null;
+    row.conflicts ??= null;
+    if (row.op.kind !== 'create' && !('base' in row.op && row.op.base)) {
+      row.op = { ...row.op, base: v1Base(row.op, tokens.get(row.tokenLocalId)) } as V1Outbox['op'];
+    }
+  });
+}
+
+/** Fills the v3 search keys on every token. */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx.table<TokenRow, string>('tokens').toCollection().modify((token) => {
+    token.codeKey = token.authenticationCode.toUpperCase();
+    token.identifierKey = token.identifier?.toUpperCase() ?? null;
+  });
+}

@@ -1,0 +1,99 @@
+import type { FieldConflict, Operation, SyncError } from '../../shared/ipc/contract';
+import type { LifeCycleState } from '../../shared/token/lifeCycle';
+import type { ParticipantSummary } from '../../shared/token/serverToken';
+
+export type SyncStatus = 'pending' | 'synced' | 'attention' | 'conflict';
+
+/** IndexedDB cannot index booleans, so flags are 0 or 1. */
+export type Flag = 0 | 1;
+
+/** 0: not stock; 1: a not-associated token on hand, to hand out offline; 2: handed out from stock at this counter. */
+export type StockFlag = Flag | 2;
+export const IN_STOCK = 1;
+export const HANDED_OUT = 2;
+
+/** A token as this counter knows it. The pass code is never stored here (it is write-only at the CRM). */
+export interface TokenRow {
+  localId: string;
+  serverId: string | null;
+  number: string | null;
+  identifier: string | null;
+  authenticationCode: string;
+  lifeCycleState: LifeCycleState;
+  participantNumber: string | null;
+  participant: ParticipantSummary | null;
+  classificationName: string | null;
+  serverCreatedDate: string | null;
+  serverUpdatedDate: string | null;
+  createdBy: string | null;
+  updatedBy: string | null;
+  /** Epoch ms when the CRM last confirmed this row. */
+  confirmedAt: number | null;
+  syncStatus: SyncStatus;
+  lastError: string | null;
+  /** The authentication code and identifier in upper case: what Find matches, with plain index reads. */
+  codeKey: string;
+  identifierKey: string | null;
+  /** 1: a not-associated token held in stock, to hand out offline; 2: handed out from that stock here. */
+  stock: StockFlag;
+  createdAt: number;
+  /** Epoch ms of the last change made at this counter (0: none, the token came from the CRM). */
+  updatedAt: number;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What an outbox row stores of an operation; seq, token and attempt are added when it is sent. */
+export type QueuedOp = DistributiveOmit<Operation, 'seq' | 'tokenLocalId' | 'attempt'>;
+
+/** pending: waits to be sent; parked: refused for good; conflict: the CRM changed the same field meanwhile. */
+export type OutboxStatus = 'pending' | 'parked' | 'conflict';
+
+/** One queued change. Pass codes only ever sit here sealed by the main process. */
+export interface OutboxRow {
+  seq?: number;
+  tokenLocalId: string;
+  status: OutboxStatus;
+  /** Sends so far; raised durably before each send, so anything above 0 may have reached the CRM. */
+  attempts: number;
+  createdAt: number;
+  lastTriedAt: number | null;
+  lastError: SyncError | null;
+  /** Epoch ms before which timers leave this row alone (backoff after a temporary failure). */
+  nextTryAt: number;
+  /** Epoch ms until which the connection in `leaseOwner` has this row in flight. */
+  leaseUntil: number;
+  leaseOwner: string | null;
+  /** For status 'conflict': the CRM's value beside mine, per field. */
+  conflicts: FieldConflict[] | null;
+  op: QueuedOp;
+}
+
+/** An outbox row read back from the table: it has its sequence number. */
+export type SentRow = OutboxRow & { seq: number };
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** 'local': recorded at this counter only, nothing to send (say, a stock token handed out). */
+export type AuditOutcome = 'queued' | 'synced' | 'adopted' | 'parked' | 'conflict' | 'dropped' | 'requeued' | 'local';
+
+/** Who works at this counter; stamped on every audit row. Empty strings when not set. */
+export interface CounterIdentity {
+  terminalName: string;
+  operatorName: string;
+}
+
+export interface AuditRow {
+  id?: number;
+  at: number;
+  tokenLocalId: string;
+  action: string;
+  detail: string;
+  outcome: AuditOutcome;
+  /** The operator and terminal signed in at this counter (absent on rows written before they existed). */
+  operator?: string | null;
+  terminal?: string | null;
+}

@@ -1,0 +1,71 @@
+import type { BaseVersion } from '../../shared/ipc/contract';
+import type { ServerToken } from '../../shared/token/serverToken';
+import type { TokenDeskDatabase } from './database';
+import type { SyncStatus, TokenRow } from './rows';
+
+type NewTokenFields = Pick<TokenRow, 'identifier' | 'authenticationCode' | 'lifeCycleState' | 'participantNumber' | 'syncStatus' | 'stock'>;
+
+/** The upper-case copies Find searches; every write of a token row goes through here. */
+export function withKeys<T extends Omit<TokenRow, 'codeKey' | 'identifierKey'>>(row: T): T & Pick<TokenRow, 'codeKey' | 'identifierKey'> {
+  return { ...row, codeKey: row.authenticationCode.toUpperCase(), identifierKey: row.identifier?.toUpperCase() ?? null };
+}
+
+/** A token row with a fresh local id and no CRM facts yet. */
+export function newTokenRow(fields: NewTokenFields, createdAt: number, updatedAt: number): TokenRow {
+  return withKeys({
+    localId: crypto.randomUUID(),
+    serverId: null,
+    number: null,
+    participant: null,
+    classificationName: null,
+    serverCreatedDate: null,
+    serverUpdatedDate: null,
+    createdBy: null,
+    updatedBy: null,
+    confirmedAt: null,
+    lastError: null,
+    ...fields,
+    createdAt,
+    updatedAt,
+  });
+}
+
+/** What the counter believes the CRM holds, taken just before a local change. */
+export function baseOf(token: TokenRow): BaseVersion {
+  return { updatedDate: token.serverUpdatedDate, lifeCycleState: token.lifeCycleState, identifier: token.identifier };
+}
+
+/** The facts only the CRM sets, and when it confirmed them. */
+export function withServerFacts(token: TokenRow, server: ServerToken, now: number): TokenRow {
+  return {
+    ...token,
+    serverId: server.id,
+    number: server.number,
+    participant: server.participant,
+    participantNumber: server.participant?.number ?? null,
+    classificationName: server.classificationName,
+    serverCreatedDate: server.createdDate,
+    serverUpdatedDate: server.updatedDate,
+    createdBy: server.createdBy,
+    updatedBy: server.updatedBy,
+    confirmedAt: now,
+    stock: server.participant === null ? token.stock : 0,
+  };
+}
+
+async function authenticationCodeFree(db: TokenDeskDatabase, code: string, localId: string): Promise<boolean> {
+  const holder = await db.tokens.where('authenticationCode').equals(code).first();
+  return holder === undefined || holder.localId === localId;
+}
+
+/** The fields a counter edits, as the CRM holds them (the code only if no other local token holds it). */
+export async function withServerValues(db: TokenDeskDatabase, token: TokenRow, server: ServerToken): Promise<TokenRow> {
+  const next = { ...token, lifeCycleState: server.lifeCycleState, identifier: server.identifier };
+  if (await authenticationCodeFree(db, server.authenticationCode, token.localId)) next.authenticationCode = server.authenticationCode;
+  return withKeys(next);
+}
+
+/** A token that was synced shows pending after a local change; attention and conflict stay until resolved. */
+export function statusAfterLocalChange(token: TokenRow): SyncStatus {
+  return token.syncStatus === 'synced' ? 'pending' : token.syncStatus;
+}

@@ -1,0 +1,150 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TokenDeskDatabase } from '../../../renderer/storage/database';
+import { SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/storage/migrations';
+import { findTokens } from '../../../renderer/storage/queries';
+import { takeBatch } from '../../../renderer/outbox';
+
+/** The database exactly as version 1 of the app opened it. */
+class V1Database extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+const name = `token-desk-migration-${Math.random().toString(36).slice(2)}`;
+let opened: Array<{ close: () => void }> = [];
+afterEach(async () => {
+  for (const db of opened) db.close();
+  opened = [];
+  await Dexie.delete(name);
+});
+
+/** Rows as v1 wrote them: no stock flag, no backoff, lease or conflicts, switches without a base. */
+const v1Token = {
+  localId: 'local-1',
+  serverId: 'S1',
+  number: '1001',
+  identifier: 'CARD0001',
+  authenticationCode: 'CODE0001ABCDEFGH',
+  lifeCycleState: 'NOT_EFFECTIVE',
+  participantNumber: null,
+  participant: null,
+  classificationName: null,
+  serverCreatedDate: '2024-05-01T10:00:00',
+  serverUpdatedDate: '2024-05-02T11:00:00',
+  createdBy: 'counter1',
+  updatedBy: 'counter1',
+  confirmedAt: 5_000,
+  syncStatus: 'pending',
+  lastError: null,
+  createdAt: 1_000,
+  updatedAt: 6_000,
+};
+const v1Rows = [
+  {
+    tokenLocalId: 'local-1',
+    status: 'pending',
+    attempts: 1,
+    createdAt: 6_000,
+    lastTriedAt: 7_000,
+    lastError: { code: 'NETWORK', message: 'down' },
+    op: { kind: 'setState', authenticationCode: 'CODE0001ABCDEFGH', target: 'NOT_EFFECTIVE' },
+  },
+  {
+    tokenLocalId: 'local-2',
+    status: 'parked',
+    attempts: 1,
+    createdAt: 6_500,
+    lastTriedAt: 7_000,
+    lastError: { code: 'X', message: 'refused' },
+    op: { kind: 'create', authenticationCode: 'CODE0002ABCDEFGH', identifier: 'CARD0002', sealedPassCode: 'sealed', participantNumber: null },
+  },
+];
+
+describe('schema v1 → current', () => {
+  it('keeps every v1 row and fills what v2 and v3 add', async () => {
+    const v1 = new V1Database(name);
+    opened.push(v1);
+    await v1.table('tokens').bulkAdd([v1Token, { ...v1Token, localId: 'local-2', authenticationCode: 'CODE0002ABCDEFGH', serverId: null, confirmedAt: null }]);
+    await v1.table('outbox').bulkAdd(v1Rows);
+    await v1.table('meta').put({ key: 'lastSync', value: 7_000 });
+    await v1.table('audit').add({ at: 6_000, tokenLocalId: 'local-1', action: 'setState', detail: 'Set not effective', outcome: 'queued' });
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const db = new TokenDeskDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+
+    expect(await db.tokens.get('local-1')).toEqual({ ...v1Token, stock: 0, codeKey: 'CODE0001ABCDEFGH', identifierKey: 'CARD0001' });
+    expect(await db.tokens.count()).toBe(2);
+    const [switchRow, createRow] = await db.outbox.orderBy('seq').toArray();
+    expect(switchRow).toEqual({
+      ...v1Rows[0],
+      seq: 1,
+      nextTryAt: 0,
+      leaseUntil: 0,
+      leaseOwner: null,
+      conflicts: null,
+      op: {
+        ...v1Rows[0]!.op,
+        // What the counter believed before the switch: the CRM's last date, and the opposite state.
+        base: { updatedDate: '2024-05-02T11:00:00', lifeCycleState: 'EFFECTIVE', identifier: 'CARD0001' },
+      },
+    });
+    expect(createRow).toEqual({ ...v1Rows[1], seq: 2, nextTryAt: 0, leaseUntil: 0, leaseOwner: null, conflicts: null });
+    expect(await db.meta.get('lastSync')).toEqual({ key: 'lastSync', value: 7_000 });
+    expect(await db.audit.count()).toBe(1);
+
+    // The new indexes answer at once, and the upgraded switch is sendable under the new contract.
+    expect(await db.tokens.where('stock').equals(0).count()).toBe(2);
+    expect((await db.tokens.orderBy('confirmedAt').toArray()).map((t) => t.localId)).toEqual(['local-1']);
+    const [op] = await takeBatch(db, 10, 8_000);
+    expect(op).toMatchObject({ seq: 1, kind: 'setState', attempt: 2, base: { lifeCycleState: 'EFFECTIVE' } });
+  });
+
+  it('opens an empty v1 database as the current version', async () => {
+    const v1 = new V1Database(name);
+    opened.push(v1);
+    await v1.open();
+    v1.close();
+    const db = new TokenDeskDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+/** The database exactly as version 2 of the app opened it. */
+class V2Database extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
+  }
+}
+
+describe('schema v2 → v3', () => {
+  it('fills the search keys, so Find matches old rows ignoring case', async () => {
+    const v2 = new V2Database(name);
+    opened.push(v2);
+    await v2.table('tokens').bulkAdd([
+      { ...v1Token, stock: 0, authenticationCode: 'replace', identifier: 'Card-Mixed' },
+      { ...v1Token, localId: 'local-2', stock: 1, authenticationCode: 'CODE0002ABCDEFGH', identifier: null },
+    ]);
+    v2.close();
+
+    const db = new TokenDeskDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.tokens.get('local-1')).toMatchObject({ authenticationCode: 'replace', codeKey: 'REPLACE', identifierKey: 'CARD-MIXED' });
+    expect(await db.tokens.get('local-2')).toMatchObject({ codeKey: 'CODE0002ABCDEFGH', identifierKey: null });
+    expect((await findTokens(db, 'REPLACE')).map((t) => t.localId)).toEqual(['local-1']);
+    expect((await findTokens(db, 'card-m')).map((t) => t.localId)).toEqual(['local-1']);
+  });
+});
