@@ -4,6 +4,8 @@ import { ScanNotice } from './components/ScanNotice';
 import { SetupCard } from './components/SetupCard';
 import { SignInBanner } from './components/SignInBanner';
 import { StatusBar } from './components/StatusBar';
+import { TrainingBanner } from './components/training/TrainingBanner';
+import { TrainingOffer } from './components/training/TrainingOffer';
 import { useShortcuts } from './components/useShortcuts';
 import { ServicesContext, useAppStore, useServices } from './context';
 import { watchCounterIdentity } from './storage/meta';
@@ -48,8 +50,10 @@ function Shell() {
         <p className="brand">Token Desk</p>
         <Nav />
       </header>
+      <TrainingBanner />
       <SignInBanner />
       <main>
+        <TrainingOffer />
         <SetupCard />
         <ScanNotice />
         <Current />

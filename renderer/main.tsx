@@ -7,6 +7,7 @@ import { TokenDeskDatabase } from './storage/database';
 import { errorMessage } from './errors';
 import { createAppServices } from './services';
 import { windowPresence } from './sync/presence';
+import { apiForMode, databaseName } from './training/trainingMode';
 import './styles.css';
 
 // The CSP forbids eval: keep zod from probing `new Function` (each probe is reported as a CSP violation).
@@ -16,19 +17,23 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 const root = createRoot(container);
 
-try {
-  const db = new TokenDeskDatabase();
-  const services = createAppServices(db, getTokenDesk(), { sync: { liveOwners: windowPresence(db.connectionId) } });
+async function start(): Promise<void> {
+  const bridge = getTokenDesk();
+  const { on: training } = await bridge.getTraining({});
+  const db = new TokenDeskDatabase(databaseName(training));
+  const services = createAppServices(db, apiForMode(bridge, training), { training, sync: { liveOwners: windowPresence(db.connectionId) } });
   root.render(
     <StrictMode>
       <App services={services} />
     </StrictMode>,
   );
-} catch (error) {
+}
+
+start().catch((error: unknown) => {
   root.render(
     <main className="startup-error">
       <h1>Token Desk cannot start</h1>
       <p role="alert">{errorMessage(error)}</p>
     </main>,
   );
-}
+});

@@ -32,6 +32,10 @@ export interface AppServices {
   scans: StoreApi<ScanQueueState>;
   /** Confirms a scan to the ear. */
   beep: () => void;
+  /** Training mode: the simulated CRM and the training database (banner, slip line). */
+  training: boolean;
+  /** Reopens the window (after switching training mode, on the other database). */
+  reload: () => void;
 }
 
 export interface ServiceOptions {
@@ -43,6 +47,10 @@ export interface ServiceOptions {
   autoSync?: boolean;
   sync?: SyncStoreOptions;
   beep?: () => void;
+  /** Default false. */
+  training?: boolean;
+  /** Default: reload the page. */
+  reload?: () => void;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 1_500;
@@ -81,6 +89,8 @@ export function createAppServices(db: TokenDeskDatabase, bridge: TokenDeskApi, o
     issue: createIssueStore({ db, api, random, now }),
     scans,
     beep: options.beep ?? scanBeep,
+    training: options.training ?? false,
+    reload: options.reload ?? (() => window.location.reload()),
   };
 }
 

@@ -11,6 +11,7 @@ import { registerAppScheme, serveRenderer } from '../protocol/appProtocol';
 import { startAutoUpdate } from '../update/autoUpdate';
 import { registerIpc } from '../ipc/ipcRegistration';
 import { SafeStorageVault } from '../vault/safeStorageVault';
+import { startTrainingSimulator } from '../training/demoSimulator';
 
 /**
  * The thin Electron layer: every decision (window options, navigation, permissions, IPC senders,
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
     app: { name: app.getName(), version: app.getVersion() },
     keychainWarning: keychain.level === 'ok' ? null : keychain.warning,
     log: { mirror: (level, line) => (level === 'info' ? console.log(line) : console.warn(line)) },
+    training: { start: startTrainingSimulator },
   });
   const deps: LockDownDeps = {
     log: services.log,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Operation, PushReply, SettingsInput } from '../../shared/ipc/contract';
+import type { Operation, PushReply, SettingsInput, SettingsView } from '../../shared/ipc/contract';
 import { calibrate } from '../crm/calibration';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
@@ -13,8 +13,11 @@ import { createFileLogger, describeError, type FileLogger, type LogLevel } from 
 import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
 import { SettingsFile, type ApproveOriginChange, type CrmConnection } from '../settings/settingsFile';
+import type { OpenSession } from '../sync/crmAccess';
 import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
-import { Upstream } from '../sync/upstream';
+import { CrmTargets } from '../training/crmTargets';
+import { applyTrainingFaults } from '../training/trainingFaults';
+import { TrainingMode, TRAINING_CREDENTIALS, type StartTrainingSimulator, type TrainingGate } from '../training/trainingMode';
 import { BoundSecrets } from '../vault/boundSecrets';
 import type { Vault } from '../vault/vault';
 
@@ -37,12 +40,8 @@ export interface MainServicesOptions {
   keychainWarning?: string | null;
   /** Asked before the CRM URL moves to another origin; throws to refuse. The hook for a manager's approval. */
   approveOriginChange?: ApproveOriginChange;
-}
-
-/** A CRM session and the dialect its client speaks. */
-interface SessionWithDialect {
-  session: CrmSession;
-  live: LiveDialect;
+  /** Training mode: how to start the in-process CRM simulator, and who may switch it (default: anyone). */
+  training: { start: StartTrainingSimulator; gate?: TrainingGate };
 }
 
 export interface MainServices {
@@ -51,10 +50,20 @@ export interface MainServices {
   events: Pick<MainEvents, 'subscribe'>;
   settings: SettingsFile;
   journal: WorkJournal;
+  training: TrainingMode;
   log: FileLogger;
   /** On quit: one last try to send what the journal holds; answers how many stay queued. */
   finalSync(timeoutMs?: number): Promise<{ stillQueued: number }>;
   dispose(): Promise<void>;
+}
+
+const TRAINING_DIR = 'training';
+const MODE_CHANGED = 'Training mode was switched in another window or just now; this window reloads before it sends anything.';
+
+/** The settings screen's view in training mode: the simulator and its demo login. */
+function trainingSettingsView(connection: CrmConnection, real: SettingsView): SettingsView {
+  const { username, organisation } = TRAINING_CREDENTIALS;
+  return { ...real, crmUrl: connection.serverUrl, organisation, username, unit: '', passwordSet: true, configured: true, unencrypted: false, waitingMoveFrom: [], damage: null };
 }
 
 function summarisePush(reply: PushReply): Record<string, unknown> {
@@ -90,15 +99,17 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const settings = new SettingsFile(join(options.dataDir, 'settings.json'), vault, options.approveOriginChange);
   const journal = new WorkJournal(join(options.dataDir, JOURNAL_FILE));
   const dialects = new DialectStore(join(options.dataDir, 'crm-dialects.json'));
-  let session: CrmSession | null = null;
-  let dialect: LiveDialect | null = null;
+  /** Each session's live dialect: what this server's answers mean, learned at sign-in. */
+  const sessionDialects = new WeakMap<CrmSession, LiveDialect>();
+  // Training work has its own journal, so a final sync on quit never sends it to the real CRM.
+  const trainingJournal = new WorkJournal(join(options.dataDir, TRAINING_DIR, JOURNAL_FILE));
+  const training = new TrainingMode(options.training);
   const events = createMainEvents();
-  const upstream = new Upstream((progress) => events.emit('syncProgress', progress));
 
   log.info('Token Desk main process started', { app: app.name, version: app.version, vault: vault.protection });
   if (options.keychainWarning) log.warn(options.keychainWarning);
 
-  const sessionFor = async (connection: CrmConnection): Promise<SessionWithDialect> => {
+  const newSession = async (connection: CrmConnection): Promise<CrmSession> => {
     const server = safeUrl(connection.serverUrl);
     const onLogin: LoginObserver = (outcome) =>
       outcome.ok
@@ -106,20 +117,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         : log.warn('CRM sign-in failed', { server, username: outcome.username, error: describeError(outcome.error) });
     const live = await LiveDialect.open(dialects, connection.serverUrl);
     const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch, timeoutMs: options.crmTimeoutMs, dialect: () => live.current });
-    const opened = new CrmSession(client, connection.credentials, onLogin, {
+    const session = new CrmSession(client, connection.credentials, onLogin, {
       afterFirstLogin: (c, token) => calibrateWith(live, c, token),
       onReleaseFailed: (error) => log.warn('CRM session release failed (deprecated from R12); ignored', { server, error: describeError(error) }),
     });
-    return { session: opened, live };
-  };
-
-  const currentSession = async (): Promise<CrmSession | null> => {
-    if (session) return session;
-    const connection = await settings.connection();
-    if (!connection) return null;
-    const opened = await sessionFor(connection);
-    session = opened.session;
-    dialect = opened.live;
+    sessionDialects.set(session, live);
     return session;
   };
 
@@ -133,37 +135,56 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log.warn('CRM dialect calibration failed; earlier answers stay', { server, error: describeError(error) });
     }
   };
-
-  const dropSession = () => {
-    const old = session;
-    session = null;
-    dialect = null;
-    void old?.close().catch(() => undefined);
+  const dialectOf = async (openSession: OpenSession): Promise<{ session: CrmSession; live: LiveDialect } | null> => {
+    const session = await openSession();
+    const live = session ? sessionDialects.get(session) : undefined;
+    return session && live ? { session, live } : null;
   };
 
-  const push = async (operations: Operation[]): Promise<PushReply> => {
+  const targets = new CrmTargets({ settings, training, newSession, onProgress: (progress) => events.emit('syncProgress', progress) });
+  const currentSession = targets.current();
+  const refuseInTraining = () => {
+    if (training.isOn()) throw new Error('Training mode is on: this is done with real work only; leave training mode first (Settings).');
+  };
+  /** Training pass codes are bound to the simulator, so none can be opened for the real CRM. */
+  const trainingOrigin = async () => new URL((await training.connection()).serverUrl).origin;
+  const openPassCode = async (fromTraining: boolean, sealed: string, origin: string): Promise<string> => {
+    if (!fromTraining) return settings.openPassCode(sealed, origin);
+    const opened = await vault.open(sealed, 'passCode');
+    if (opened.origin !== origin || origin !== (await trainingOrigin())) throw new Error('This pass code was not entered in this training session.');
+    return opened.value;
+  };
+  const journalFor = (fromTraining: boolean) => {
+    if (fromTraining !== training.isOn()) throw new Error(MODE_CHANGED);
+    return fromTraining ? trainingJournal : journal;
+  };
+
+  const push = async (operations: Operation[], fromTraining = false): Promise<PushReply> => {
+    if (fromTraining !== training.isOn()) return { crm: 'unreachable', message: MODE_CHANGED, results: [] };
     const { pushConcurrency } = await settings.view();
+    const upstream = targets.upstream(fromTraining);
+    const session = targets.session(fromTraining);
+    const unseal = (sealed: string, origin: string) => openPassCode(fromTraining, sealed, origin);
     const onCodeReplaced = async () => {
-      await dialect?.markGeneratesCodes();
-      log.info('The CRM replaced an authentication code: it makes its own codes', { server: safeUrl(dialect?.current.record.serverUrl ?? '') });
+      const live = (await dialectOf(session))?.live;
+      await live?.markGeneratesCodes();
+      log.info('The CRM replaced an authentication code: it makes its own codes', { server: safeUrl(live?.current.record.serverUrl ?? '') });
     };
-    const reply = await upstream.push(operations, {
-      session: currentSession,
-      unseal: (sealed, origin) => settings.openPassCode(sealed, origin),
-      concurrency: pushConcurrency,
-      onCodeReplaced,
-    });
-    if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', summarisePush(reply));
+    const reply = await upstream.push(operations, { session, unseal, concurrency: pushConcurrency, onCodeReplaced });
+    if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', { ...summarisePush(reply), ...(fromTraining ? { training: true } : {}) });
     // A change left live by a failed settle is only restored with attempt > 1, which adopts what the CRM holds.
-    await journal.settleSynced(operations, reply.results).catch((error: unknown) => log.warn('Journal not updated after a push', { error: describeError(error) }));
+    await journalFor(fromTraining)
+      .settleSynced(operations, reply.results)
+      .catch((error: unknown) => log.warn('Journal not updated after a push', { error: describeError(error) }));
     return reply;
   };
 
   const router = createRouter({
-    getSettings: () => settings.view(),
+    getSettings: async () => (training.isOn() ? trainingSettingsView(await training.connection(), await settings.view()) : settings.view()),
     saveSettings: async (input: SettingsInput) => {
+      refuseInTraining();
       const view = await settings.save(input);
-      dropSession();
+      targets.drop(false);
       events.emit('queueChanged', { cause: 'crmSettingsSaved' });
       log.info('Settings saved', {
         crmUrl: safeUrl(view.crmUrl),
@@ -181,46 +202,50 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log.info('CRM move confirmed: queued pass codes may go to the current CRM', { from: before.waitingMoveFrom, to: safeUrl(view.crmUrl) });
       return view;
     },
-    sealSecret: async ({ plaintext }) => ({ sealed: await settings.sealPassCode(plaintext) }),
-    pushOperations: ({ operations }) => push(operations),
+    sealSecret: async ({ plaintext }) => ({
+      sealed: training.isOn() ? await vault.seal(plaintext, 'passCode', await trainingOrigin()) : await settings.sealPassCode(plaintext),
+    }),
+    pushOperations: ({ operations, training: fromTraining }) => push(operations, fromTraining),
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
     testConnection: async ({ settings: onScreen }) => {
-      // The values on screen get a one-off session (and dialect), closed after the test; else the saved session.
-      const trial: { opened: SessionWithDialect | null } = { opened: null };
-      const openTrial = async () => {
+      // The values on screen get a one-off session, closed after the test; else the current session.
+      const trial: { session: CrmSession | null } = { session: null };
+      const openTrial: OpenSession = async () => {
         const connection = onScreen ? await settings.connectionFor(onScreen) : null;
-        trial.opened = connection ? await sessionFor(connection) : null;
-        return trial.opened?.session ?? null;
+        trial.session = connection ? await newSession(connection) : null;
+        return trial.session;
       };
       const reply = await testConnection(onScreen ? openTrial : currentSession);
-      const used: SessionWithDialect | null = onScreen ? trial.opened : session && dialect ? { session, live: dialect } : null;
-      if (reply.crm === 'ok' && used) await used.session.call((client, token) => calibrateWith(used.live, client, token));
-      void trial.opened?.session.close().catch(() => undefined);
+      const known = await dialectOf(onScreen ? async () => trial.session : currentSession);
+      if (reply.crm === 'ok' && known) await known.session.call((client, token) => calibrateWith(known.live, client, token));
+      void trial.session?.close().catch(() => undefined);
       log[reply.crm === 'ok' ? 'info' : 'warn']('Connection test', { crm: reply.crm, message: reply.message });
-      return { ...reply, dialect: used?.live.current.record ?? null };
+      return { ...reply, dialect: known?.live.current.record ?? null };
     },
     getCrmDialect: async () => {
       const connection = await settings.connection();
       return { dialect: connection ? await dialects.record(connection.serverUrl) : null };
     },
     checkPassCode: ({ identifier, sealedPassCode }) =>
-      checkPassCode(currentSession, identifier, (origin) => settings.openPassCode(sealedPassCode, origin)),
+      checkPassCode(currentSession, identifier, (origin) => openPassCode(training.isOn(), sealedPassCode, origin)),
     listClassifications: () => listClassifications(currentSession),
-    journalAppend: async ({ entries }) => ({ live: await journal.append(entries) }),
-    journalSettle: async ({ ids, outcome }) => ({ live: await journal.settle(ids, outcome) }),
-    journalRead: async () => {
-      const read = await journal.read();
+    journalAppend: async ({ entries, training: fromTraining }) => ({ live: await journalFor(fromTraining).append(entries) }),
+    journalSettle: async ({ ids, outcome, training: fromTraining }) => ({ live: await journalFor(fromTraining).settle(ids, outcome) }),
+    journalRead: async ({ training: fromTraining }) => {
+      const read = await journalFor(fromTraining).read();
       if (read.problem) log.warn(read.problem);
       return read;
     },
     exportUnsyncedWork: async () => {
+      refuseInTraining();
       const exported = await journal.exportTo(join(options.dataDir, EXPORT_DIR));
       log.info('Unsynced work exported', exported);
       return exported;
     },
     importUnsyncedWork: async ({ text }) => {
+      refuseInTraining();
       const entries = await journal.importFile(text);
       log.info('Unsynced work imported', { count: entries.length });
       return { entries };
@@ -231,7 +256,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           dataDir: options.dataDir,
           app,
           settings: () => settings.view(),
-          progress: async () => upstream.view(),
+          progress: async () => targets.currentUpstream().view(),
           vault: () => ({ protection: vault.protection, warning: options.keychainWarning ?? null }),
           recentLogLines: (count) => log.recentLines(count),
           logFile: logFile.path,
@@ -242,6 +267,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log.info('Diagnostics bundle written', { path });
       return { path };
     },
+    getTraining: () => training.view(),
+    setTraining: async ({ on }) => {
+      const view = await training.set(on, () => targets.idle());
+      targets.drop(true);
+      log.info(on ? 'Training mode switched on' : 'Training mode switched off');
+      return view;
+    },
+    setTrainingFaults: async (patch) => {
+      await applyTrainingFaults(patch, training, targets.session(true));
+      const view = await training.view();
+      log.info('Training faults set', { ...view.faults });
+      return view;
+    },
   });
 
   return {
@@ -249,15 +287,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     events,
     settings,
     journal,
+    training,
     log,
     finalSync: (timeoutMs) =>
       finalSync(
-        { liveEntries: async () => (await journal.read()).entries, push, wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()) },
+        { liveEntries: async () => (await journal.read()).entries, push: (operations) => push(operations, false), wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()) },
         timeoutMs,
       ),
     dispose: async () => {
-      await upstream.idle();
-      dropSession();
+      await targets.idle();
+      targets.drop(false);
+      targets.drop(true);
+      await training.dispose();
       log.info('Token Desk main process stopped');
       await log.flush();
     },

@@ -4,6 +4,7 @@ import { CounterSettings } from '../components/settings/CounterSettings';
 import { CrmSettingsForm } from '../components/settings/CrmSettingsForm';
 import { DefinitionSettings } from '../components/settings/DefinitionSettings';
 import { DiagnosticsExport } from '../components/settings/DiagnosticsExport';
+import { TrainingSettings } from '../components/training/TrainingSettings';
 import { useAppStore } from '../context';
 import { Screen } from '../components/Screen';
 
@@ -34,6 +35,7 @@ export function SettingsScreen() {
         <DefinitionSettings />
         <AuditExport />
         <DiagnosticsExport />
+        <TrainingSettings />
       </div>
     </Screen>
   );

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
+import { startTrainingSimulator } from '../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { startRendererServer, type RendererServer } from './rendererServer';
 import { createIpcGate } from '../../electron/security/ipcGate';
@@ -95,7 +96,7 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     // Only now, with the profile ours (a second shell on a busy profile has failed above), is anything written.
     const mainDir = join(options.userDataDir, 'main');
     await mkdir(mainDir, { recursive: true });
-    const main = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')) });
+    const main = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')), training: { start: startTrainingSimulator } });
     services = main;
     if (options.crmUrl !== undefined) await main.settings.setCrmUrl(options.crmUrl);
     const gate = createIpcGate(main.router, main.log, isShellAppSender(new URL(server.url).origin));

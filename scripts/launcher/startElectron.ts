@@ -5,19 +5,20 @@ import { dirname, join } from 'node:path';
 
 /**
  * `npm start`: build, then open the app in Electron. Electron's binary is
- * fetched on first use; where it cannot be, say so in one line and point to
- * the browser shell instead of printing the installer's stack trace.
+ * fetched on first use; where it cannot be, say so in one line and open the
+ * app in the browser shell instead (its options can follow `npm start --`).
  */
-const NO_BINARY =
-  "Electron's binary is not available and could not be downloaded here. Use the browser shell instead: npm run app:browser -- --crm-url http://127.0.0.1:8787";
+const NO_BINARY = "Electron's binary is not available here and could not be downloaded: opening Token Desk in the browser shell (Chromium) instead.";
 
 const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
 
+/** Electron's own override (ELECTRON_OVERRIDE_DIST_PATH) wins, as it does for the electron package. */
+const overrideDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || null;
+
 function installedBinary(): string | null {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return null;
   const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+  const binary = join(overrideDir ?? join(electronDir, 'dist'), name);
   return existsSync(binary) ? binary : null;
 }
 
@@ -38,10 +39,10 @@ function run(command: string, args: string[]): number {
 }
 
 function main(): void {
-  const binary = installedBinary() ?? fetchBinary();
+  const binary = installedBinary() ?? (overrideDir ? null : fetchBinary());
   if (!binary) {
-    console.error(NO_BINARY);
-    process.exit(1);
+    console.log(NO_BINARY);
+    process.exit(run('npm', ['run', '-s', 'app:browser', '--', ...process.argv.slice(2)]));
   }
   if (run('npm', ['run', '-s', 'build']) !== 0) process.exit(1);
   const child = spawn(binary, ['.'], { stdio: 'inherit' });

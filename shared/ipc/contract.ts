@@ -232,6 +232,41 @@ export const rendererSyncStateSchema = z.object({
 });
 export type RendererSyncState = z.infer<typeof rendererSyncStateSchema>;
 
+/** Whether a window's changes are training work: main refuses them when its mode differs, so they never reach the other CRM or journal. */
+const trainingFlag = z.boolean().default(false);
+
+/** The simulator's fault switches a trainer can use in training mode. */
+export const trainingFaultsSchema = z.object({
+  /** The simulated CRM refuses connections. */
+  offline: z.boolean(),
+  /** Calls that will be carried out but whose reply is lost. */
+  lostReplies: z.number().int().min(0),
+  /** Calls that will fail with a server error. */
+  failures: z.number().int().min(0),
+});
+export type TrainingFaults = z.infer<typeof trainingFaultsSchema>;
+
+export const trainingViewSchema = z.object({
+  on: z.boolean(),
+  /** null when training mode is off. */
+  faults: trainingFaultsSchema.nullable(),
+});
+export type TrainingView = z.infer<typeof trainingViewSchema>;
+
+export const trainingFaultsPatchSchema = z
+  .object({
+    offline: z.boolean(),
+    /** Adds one lost reply (the next call is carried out, its answer never arrives). */
+    loseNextReply: z.literal(true),
+    /** Adds one server error. */
+    failNextCall: z.literal(true),
+    /** Another counter changes the identifier of this token at the CRM, so the next change to it meets a conflict. */
+    changeElsewhere: z.object({ authenticationCode: nonBlank(128) }).strict(),
+  })
+  .partial()
+  .strict();
+export type TrainingFaultsPatch = z.infer<typeof trainingFaultsPatchSchema>;
+
 export const ipcContract = {
   getSettings: { request: z.object({}).strict(), reply: settingsViewSchema },
   saveSettings: { request: settingsInputSchema.strict(), reply: settingsViewSchema },
@@ -240,7 +275,12 @@ export const ipcContract = {
   /** Seals a pass code for the queue, bound to the CRM configured now; only ever opened as a pass code. */
   sealSecret: { request: z.object({ plaintext: z.string().min(1).max(512) }).strict(), reply: z.object({ sealed: z.string() }) },
   pushOperations: {
-    request: z.object({ operations: z.array(operationSchema).max(MAX_BATCH) }).strict(),
+    request: z
+      .object({
+        operations: z.array(operationSchema).max(MAX_BATCH),
+        training: trainingFlag,
+      })
+      .strict(),
     reply: pushReplySchema,
   },
   /** Re-reads tokens by authentication code; `missing` lists codes the CRM no longer knows. */
@@ -280,17 +320,17 @@ export const ipcContract = {
    */
   /** Records queued changes in main's journal (fsync'd) before the clerk is told they are saved. */
   journalAppend: {
-    request: z.object({ entries: z.array(journalEntrySchema).min(1).max(MAX_JOURNAL_BATCH) }).strict(),
+    request: z.object({ entries: z.array(journalEntrySchema).min(1).max(MAX_JOURNAL_BATCH), training: trainingFlag }).strict(),
     reply: z.object({ live: z.number().int().min(0) }),
   },
   /** Records how journalled changes ended; they leave the journal at its next compaction. */
   journalSettle: {
-    request: z.object({ ids: z.array(nonBlank(100)).min(1).max(MAX_JOURNAL_BATCH), outcome: journalOutcomeSchema }).strict(),
+    request: z.object({ ids: z.array(nonBlank(100)).min(1).max(MAX_JOURNAL_BATCH), outcome: journalOutcomeSchema, training: trainingFlag }).strict(),
     reply: z.object({ live: z.number().int().min(0) }),
   },
   /** Every journalled change without an outcome: compared at start with the queue to restore lost work. */
   journalRead: {
-    request: z.object({}).strict(),
+    request: z.object({ training: trainingFlag }).strict(),
     reply: z.object({ entries: z.array(journalEntrySchema), problem: z.string().nullable() }),
   },
   /** Writes the unsynced work (the journal's live changes) to a file in main's folder; answers its path. */
@@ -307,6 +347,12 @@ export const ipcContract = {
     request: z.object({ rendererState: rendererSyncStateSchema }).strict(),
     reply: z.object({ path: z.string() }),
   },
+  /** Training mode: a simulated CRM in main and a database of its own in the renderer. */
+  getTraining: { request: z.object({}).strict(), reply: trainingViewSchema },
+  /** Switches training mode; the renderer reloads afterwards to open the other database. */
+  setTraining: { request: z.object({ on: z.boolean() }).strict(), reply: trainingViewSchema },
+  /** Sets the simulated CRM's fault switches; refused outside training mode. */
+  setTrainingFaults: { request: trainingFaultsPatchSchema, reply: trainingViewSchema },
 } as const;
 
 export type IpcContract = typeof ipcContract;

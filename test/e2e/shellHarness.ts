@@ -71,7 +71,7 @@ export async function saveSettings(page: Page, settings: { crmUrl?: string; orga
   if (settings.crmUrl !== undefined) await form.getByLabel('CRM URL').fill(settings.crmUrl);
   await form.getByLabel('Organisation').fill(settings.organisation);
   await form.getByLabel('Username').fill(settings.username);
-  await form.getByLabel('Password').fill(settings.password);
+  await form.getByLabel('Password', { exact: true }).fill(settings.password);
   await form.getByRole('button', { name: 'Save CRM sign-in' }).click();
   await page.getByRole('status').filter({ hasText: 'Settings saved' }).waitFor();
 }

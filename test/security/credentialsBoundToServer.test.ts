@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateOperation, IpcEnvelope } from '../../shared/ipc/contract';
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
+import { startTrainingSimulator } from '../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { newCode } from '../electron/simHelpers';
@@ -49,7 +50,7 @@ describe('credentials bound to their CRM origin', () => {
     sim = await startCrmSim();
     capture = await startCaptureServer(sim.url);
     const dataDir = await mkdtemp(join(tmpdir(), 'bound-'));
-    main = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')) });
+    main = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start: startTrainingSimulator } });
   });
   afterAll(async () => {
     await main.dispose();

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, ipcContract, ipcEnvelopeSchema, isChannel, type Channel, type RequestOf } from '../../shared/ipc/contract';
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
+import { startTrainingSimulator } from '../../electron/training/demoSimulator';
 import { createIpcGate } from '../../electron/security/ipcGate';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { memoryLogger } from './fakes';
@@ -58,6 +59,9 @@ const VALID = {
     },
   },
   getCrmDialect: {},
+  getTraining: {},
+  setTraining: { on: true },
+  setTrainingFaults: { offline: true },
 } satisfies { [C in Channel]: RequestOf<C> };
 
 function rejects(channel: Channel, payload: unknown): boolean {
@@ -123,6 +127,7 @@ describe('every IPC channel under random and malformed payloads', () => {
         fetchCalls += 1;
         return new Response('{}', { status: 500 });
       },
+      training: { start: startTrainingSimulator },
     });
     const saved = await services.router.handle('saveSettings', VALID.saveSettings);
     expect(saved.ok).toBe(true);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTokenDeskApi, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
+import { startTrainingSimulator } from '../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { TokenDeskDatabase } from '../../renderer/storage/database';
 import { runSync } from '../../renderer/sync/runSync';
@@ -88,6 +89,7 @@ export class StormTerminal {
       dataDir: this.dataDir,
       vault: new FileKeyVault(join(this.dataDir, 'vault.key')),
       crmTimeoutMs: this.crmTimeoutMs,
+      training: { start: startTrainingSimulator },
     });
     const { router, events } = this.services;
     this.api = createTokenDeskApi((channel, payload) => router.handle(channel, payload), (deliver) => events.subscribe(deliver));

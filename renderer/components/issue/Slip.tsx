@@ -62,7 +62,7 @@ function Line({ term, value }: { term: string; value: string | null }) {
  * details. The print stylesheet prints this and nothing else. The pass code is never printed.
  */
 export function Slip({ issued }: { issued: TokenRow }) {
-  const { db } = useServices();
+  const { db, training } = useServices();
   const ownCodes = useServerMakesCodes();
   const token = useLiveQuery(() => db.tokens.get(issued.localId), [db, issued.localId]) ?? issued;
   const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
@@ -70,6 +70,7 @@ export function Slip({ issued }: { issued: TokenRow }) {
   const issuedBy = [counter?.operatorName, counter?.terminalName].filter(Boolean).join(' at ');
   return (
     <article className="slip" aria-labelledby="slip-title">
+      {training ? <p className="slip-training">TRAINING — NOT VALID</p> : null}
       <h3 id="slip-title">Your loyalty access token</h3>
       <div className="slip-body">
         <QRCodeSVG

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../electron/app/mainServices';
 import type { EventName } from '../../../shared/ipc/contract';
+import { startTrainingSimulator } from '../../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
 
 describe('main speaks first', () => {
@@ -12,7 +13,7 @@ describe('main speaks first', () => {
 
   beforeEach(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'main-events-'));
-    services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')) });
+    services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start: startTrainingSimulator } });
     heard = [];
     services.events.subscribe((event, payload) => heard.push([event, payload]));
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RendererSyncState } from '../../../shared/ipc/contract';
 import { createTokenDeskApi, type TokenDeskApi } from '../../../shared/ipc/tokenDeskApi';
 import { createMainServices, type MainServices } from '../../../electron/app/mainServices';
+import { startTrainingSimulator } from '../../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
 import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
 import { loadDemoData } from '../../crm-sim/simData';
@@ -48,7 +49,7 @@ describe('main log and diagnostics bundle', () => {
     if (!demo) throw new Error('demo data has no user');
     sim = await startCrmSim({ data: { ...data, users: [...data.users, { ...demo, id: '99', username: 'counter7', password: PASSWORD }] } });
     dataDir = await mkdtemp(join(tmpdir(), 'diagnostics-'));
-    services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), app: { name: 'Token Desk', version: '9.9.9' } });
+    services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), app: { name: 'Token Desk', version: '9.9.9' }, training: { start: startTrainingSimulator } });
     api = createTokenDeskApi((channel, payload) => services.router.handle(channel, payload), (deliver) => services.events.subscribe(deliver));
   });
 

@@ -25,6 +25,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     exportUnsyncedWork: vi.fn(async () => ({ path: '/data/exports/unsynced.json', count: 0 })),
     importUnsyncedWork: vi.fn(async () => ({ entries: [] })),
     exportDiagnostics: vi.fn(async () => ({ path: '/data/diagnostics/bundle.json' })),
+    getTraining: vi.fn(async () => ({ on: false, faults: null })),
+    setTraining: vi.fn(async () => ({ on: false, faults: null })),
+    setTrainingFaults: vi.fn(async () => ({ on: true, faults: { offline: false, lostReplies: 0, failures: 0 } })),
     ...overrides,
   };
 }
