@@ -52,7 +52,7 @@ describe('definition import', () => {
   });
 
   it('ships a sample definition file that imports', async () => {
-    const sample = await readFile(new URL('../../docs/sample-definition.json', import.meta.url), 'utf8');
+    const sample = await readFile(new URL('../../../docs/sample-definition.json', import.meta.url), 'utf8');
     expect(parseDefinition(sample).ok).toBe(true);
   });
 
