@@ -9,6 +9,7 @@ import { TrainingOffer } from './components/training/TrainingOffer';
 import { useShortcuts } from './components/useShortcuts';
 import { ServicesContext, useAppStore, useServices } from './context';
 import { watchCounterIdentity } from './storage/meta';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { FindScreen } from './screens/FindScreen';
 import { IssueScreen } from './screens/IssueScreen';
 import { PendingScreen } from './screens/PendingScreen';
@@ -56,7 +57,9 @@ function Shell() {
         <TrainingOffer />
         <SetupCard />
         <ScanNotice />
-        <Current />
+        <ScreenErrorBoundary screen={screen}>
+          <Current />
+        </ScreenErrorBoundary>
       </main>
       <StatusBar />
     </div>

@@ -116,7 +116,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         ? log.info('Signed in to the CRM', { server, username: outcome.username })
         : log.warn('CRM sign-in failed', { server, username: outcome.username, error: describeError(outcome.error) });
     const live = await LiveDialect.open(dialects, connection.serverUrl);
-    const client = new CrmClient({ serverUrl: connection.serverUrl, fetch: options.fetch, timeoutMs: options.crmTimeoutMs, dialect: () => live.current });
+    const client = new CrmClient({
+      serverUrl: connection.serverUrl,
+      fetch: options.fetch,
+      timeoutMs: options.crmTimeoutMs,
+      dialect: () => live.current,
+      onSkippedRecord: (skipped) => log.warn('Skipped a CRM record; the rest goes on', { ...skipped }),
+    });
     const session = new CrmSession(client, connection.credentials, onLogin, {
       afterFirstLogin: (c, token) => calibrateWith(live, c, token),
       onReleaseFailed: (error) => log.warn('CRM session release failed (deprecated from R12); ignored', { server, error: describeError(error) }),

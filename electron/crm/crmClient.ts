@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   accessTokenSchema,
   authenticationReplySchema,
@@ -56,6 +56,13 @@ export interface CrmClientOptions {
   fetch?: typeof fetch;
   /** How this server's error codes read; the guessed codes until calibration. */
   dialect?: () => CrmDialect;
+  /** Told of each record of a CRM list (or read) that was skipped as malformed or oversized; the rest goes on. */
+  onSkippedRecord?: (skipped: SkippedRecord) => void;
+}
+
+export interface SkippedRecord {
+  what: string;
+  reason: string;
 }
 
 /** A method name no CRM.COM release has: asked once at calibration to learn how "no such method" reads. */
@@ -101,12 +108,28 @@ export class CrmClient {
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
   readonly dialect: () => CrmDialect;
+  /** Reports a record skipped here or by a reader of this client's replies. */
+  readonly skipped: (skipped: SkippedRecord) => void;
 
   constructor(options: CrmClientOptions) {
     this.base = apiBaseUrl(options.serverUrl);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.fetchImpl = options.fetch ?? fetch;
     this.dialect = options.dialect ?? (() => GUESSED_DIALECT);
+    this.skipped = options.onSkippedRecord ?? (() => undefined);
+  }
+
+  /** A list whose malformed records are skipped (and reported), so one bad record does not stop the rest. */
+  private listOf<S extends z.ZodType>(what: string, schema: S) {
+    return z.array(z.unknown()).transform((items) =>
+      items.flatMap((item): Array<z.output<S>> => {
+        const parsed = schema.safeParse(item);
+        if (parsed.success) return [parsed.data];
+        const issue = parsed.error.issues[0];
+        this.skipped({ what, reason: issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'malformed' });
+        return [];
+      }),
+    );
   }
 
   /** Where this client sends credentials: secrets bound to another origin are not opened for it. */
@@ -152,7 +175,7 @@ export class CrmClient {
 
   getNotAssociated(token: string, count: number, lifeCycleState?: LifeCycleState): Promise<WireAccessToken[]> {
     const query = { token, number: count, life_cycle_state: lifeCycleState };
-    return this.get('access_tokens/get_not_associated', query, accessTokenSchema.array());
+    return this.get('access_tokens/get_not_associated', query, this.listOf('access token', accessTokenSchema));
   }
 
   listTokens(token: string, request: ListTokensRequest): Promise<WireAccessToken[]> {
@@ -163,7 +186,7 @@ export class CrmClient {
       number_of_results: request.numberOfResults,
       offset: request.offset,
     };
-    return this.get('access_tokens/list', query, accessTokenSchema.array());
+    return this.get('access_tokens/list', query, this.listOf('access token', accessTokenSchema));
   }
 
   listClassifications(token: string) {

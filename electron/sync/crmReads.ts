@@ -1,7 +1,7 @@
 import type { ClassificationSummary, CrmReach } from '../../shared/ipc/contract';
 import type { CrmMeaning } from '../../shared/crm/dialect';
 import type { WireAccessToken } from '../../shared/crm/wire';
-import { toParticipantSummary, toServerToken, type ParticipantSummary, type ServerToken } from '../../shared/token/serverToken';
+import { oversizedField, toParticipantSummary, toServerToken, type ParticipantSummary, type ServerToken } from '../../shared/token/serverToken';
 import type { CrmSession } from '../crm/crmSession';
 import { CrmError } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
@@ -35,6 +35,15 @@ function says(session: CrmSession, error: unknown, meaning: CrmMeaning): boolean
   return error instanceof CrmError && error.fromCrm && session.client.dialect().means(error.code, meaning);
 }
 
+/** The CRM's tokens as this app keeps them, without any too big to keep (each skipped one is reported). */
+function bounded(session: CrmSession, tokens: WireAccessToken[]): ServerToken[] {
+  return tokens.map(toServerToken).filter((token) => {
+    const problem = oversizedField(token);
+    if (problem) session.client.skipped({ what: `access token ${token.id}`, reason: problem });
+    return problem === null;
+  });
+}
+
 async function showOrNull(session: CrmSession, code: string): Promise<WireAccessToken | null> {
   try {
     return await session.call((client, token) => client.showToken(token, { authentication_code: code }));
@@ -49,7 +58,7 @@ export function refreshTokens(openSession: OpenSession, codes: readonly string[]
   return read(openSession, { tokens: [] as ServerToken[], missing: [] as string[] }, async (session) => {
     const found = await mapBounded(codes, READ_CONCURRENCY, (code) => showOrNull(session, code));
     return {
-      tokens: found.filter((t): t is WireAccessToken => t !== null).map(toServerToken),
+      tokens: bounded(session, found.filter((t): t is WireAccessToken => t !== null)),
       missing: codes.filter((_, i) => found[i] === null),
     };
   });
@@ -73,14 +82,14 @@ export function participantTokens(openSession: OpenSession, participantNumber: s
       tokens.push(...batch);
       if (batch.length < PAGE) break;
     }
-    return { participant: toParticipantSummary(participant), tokens: tokens.map(toServerToken) };
+    return { participant: toParticipantSummary(participant), tokens: bounded(session, tokens) };
   });
 }
 
 /** Effective tokens not linked to anyone: the stock a counter hands out offline. */
 export function fetchStock(openSession: OpenSession, count: number) {
   return read(openSession, { tokens: [] as ServerToken[] }, async (session) => ({
-    tokens: (await session.call((client, token) => client.getNotAssociated(token, count, 'EFFECTIVE'))).map(toServerToken),
+    tokens: bounded(session, await session.call((client, token) => client.getNotAssociated(token, count, 'EFFECTIVE'))),
   }));
 }
 

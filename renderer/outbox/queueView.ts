@@ -1,4 +1,5 @@
 import type { TokenDeskDatabase } from '../storage/database';
+import { EMPTY_COUNTS, QUEUE_COUNTS_KEY } from '../storage/queueCounts';
 import type { SentRow, TokenRow } from '../storage/rows';
 import { isWaiting, stuckHead } from './parking';
 
@@ -66,15 +67,8 @@ export interface QueueStats {
   oldestPendingAt: number | null;
 }
 
-/** What the status bar shows about the queue; index reads only. */
+/** What the status bar shows about the queue: one read of the counts the outbox's writes keep. */
 export async function queueStats(db: TokenDeskDatabase): Promise<QueueStats> {
-  return db.transaction('r', db.outbox, async () => {
-    const [pending, parked, conflicts, oldest] = await Promise.all([
-      countPending(db),
-      countParked(db),
-      countConflicts(db),
-      db.outbox.where('status').equals('pending').first(),
-    ]);
-    return { pending, parked, conflicts, oldestPendingAt: oldest?.createdAt ?? null };
-  });
+  const { pending, parked, conflicts, oldestPending } = (await db.queueCounts.get(QUEUE_COUNTS_KEY)) ?? EMPTY_COUNTS;
+  return { pending, parked, conflicts, oldestPendingAt: oldestPending?.createdAt ?? null };
 }

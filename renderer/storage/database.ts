@@ -1,5 +1,6 @@
-import { Dexie, type Table } from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2, upgradeToV3 } from './migrations';
+import { Dexie, type DexieOptions, type Table } from 'dexie';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
+import { queueCountsMiddleware, type QueueCountsRow } from './queueCounts';
 import type { AuditRow, CounterIdentity, MetaRow, OutboxRow, TokenRow } from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'token-desk';
@@ -10,6 +11,7 @@ export class TokenDeskDatabase extends Dexie {
   declare outbox: Table<OutboxRow, number>;
   declare meta: Table<MetaRow, string>;
   declare audit: Table<AuditRow, number>;
+  declare queueCounts: Table<QueueCountsRow, string>;
   /** Names this connection (one window) in outbox leases; another connection, even to the same database, has its own. */
   readonly connectionId: string = crypto.randomUUID();
   /**
@@ -18,10 +20,16 @@ export class TokenDeskDatabase extends Dexie {
    */
   actor: CounterIdentity = { terminalName: '', operatorName: '' };
 
-  constructor(name: string = DEFAULT_DATABASE_NAME) {
-    super(name);
+  /** `options` lets the benchmark compare transaction durabilities on the same schema. */
+  constructor(name: string = DEFAULT_DATABASE_NAME, options?: DexieOptions) {
+    // Every read-write transaction here carries an operator's work or applies a CRM reply, so each is
+    // strict: committed to disk before it reports success (Chromium's default has been relaxed since
+    // version 121). Dexie 4.4 takes durability per database, not per transaction.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    this.use(queueCountsMiddleware);
   }
 }

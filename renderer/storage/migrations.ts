@@ -2,6 +2,8 @@ import type { Transaction } from 'dexie';
 import type { BaseVersion } from '../../shared/ipc/contract';
 import { oppositeState, type SwitchTarget } from '../../shared/token/lifeCycle';
 import type { OutboxRow, TokenRow } from './rows';
+import { countRows, type QueueCountsRow } from './queueCounts';
+import { searchKeysOf } from './searchKeys';
 
 /** The schema of each version, as Dexie wants it. A new version adds an entry; old entries never change. */
 export const SCHEMA_V1 = {
@@ -23,8 +25,18 @@ export const SCHEMA_V3 = {
   tokens: `${SCHEMA_V2.tokens}, codeKey, identifierKey`,
 };
 
+/**
+ * v4: one multi-entry index of search keys replaces the code and identifier copies, so Find makes one
+ * read; and the queue's counts in one row, kept by the outbox's own writes.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  tokens: `${SCHEMA_V2.tokens}, *searchKeys`,
+  queueCounts: 'key',
+};
+
 /** The tokens store as it is now (the benchmark builds the same store in raw IndexedDB). */
-export const TOKENS_SCHEMA = SCHEMA_V3.tokens;
+export const TOKENS_SCHEMA = SCHEMA_V4.tokens;
 
 type V1Token = Omit<TokenRow, 'stock'> & { stock?: TokenRow['stock'] };
 type V1Outbox = Omit<OutboxRow, 'nextTryAt' | 'leaseUntil' | 'leaseOwner' | 'conflicts' | 'op'> &
@@ -62,10 +74,23 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
   });
 }
 
+type V3Token = Omit<TokenRow, 'searchKeys'> & { codeKey?: string; identifierKey?: string | null };
+
 /** Fills the v3 search keys on every token. */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
-  await tx.table<TokenRow, string>('tokens').toCollection().modify((token) => {
+  await tx.table<V3Token, string>('tokens').toCollection().modify((token) => {
     token.codeKey = token.authenticationCode.toUpperCase();
     token.identifierKey = token.identifier?.toUpperCase() ?? null;
+  });
+}
+
+/** Replaces the v3 copies with the v4 search keys on every token, and counts the queue. */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const outbox = await tx.table<OutboxRow, number>('outbox').toArray();
+  await tx.table<QueueCountsRow, string>('queueCounts').put(countRows(outbox.map((row) => ({ ...row, seq: row.seq ?? 0 }))));
+  await tx.table<V3Token & Partial<Pick<TokenRow, 'searchKeys'>>, string>('tokens').toCollection().modify((token) => {
+    delete token.codeKey;
+    delete token.identifierKey;
+    token.searchKeys = searchKeysOf(token);
   });
 }

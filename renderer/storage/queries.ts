@@ -1,33 +1,23 @@
 import type { ParticipantSummary } from '../../shared/token/serverToken';
 import type { TokenDeskDatabase } from './database';
 import { HANDED_OUT, IN_STOCK, type TokenRow } from './rows';
+import { FIRST_RANK, LAST_RANK, normalizeSearch, SearchRank } from './searchKeys';
 
 export const SEARCH_LIMIT = 50;
 
+/** Tokens with an entry for `key` ranked `from` up to (not including) `until`, in rank order: one index read. */
+function byKey(db: TokenDeskDatabase, key: string, from: SearchRank, until: number, limit = Infinity): Promise<TokenRow[]> {
+  return db.tokens.where('searchKeys').between([key, from], [key, until], true, false).limit(limit).toArray();
+}
+
 /**
- * Tokens matching what a counter types: an exact authentication code, an exact number, or an
- * identifier prefix (codes and identifiers ignore case). Index lookups only; at most `limit` rows.
+ * Tokens matching what a counter types: an exact authentication code or number first, then an
+ * exact identifier or owner's name word or participant or account number, then identifier prefixes
+ * (ignoring case and accents). One index read; at most `limit` rows, each once.
  */
-export async function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
-  const query = text.trim();
-  if (query === '') return [];
-  const key = query.toUpperCase();
-  const [byCode, byNumber, byIdentifier] = await db.transaction('r', db.tokens, () =>
-    Promise.all([
-      db.tokens.where('codeKey').equals(key).limit(limit).toArray(),
-      db.tokens.where('number').equals(query).limit(limit).toArray(),
-      db.tokens.where('identifierKey').startsWith(key).limit(limit).toArray(),
-    ]),
-  );
-  const seen = new Set<string>();
-  const found: TokenRow[] = [];
-  for (const token of [...byCode, ...byNumber, ...byIdentifier]) {
-    if (found.length >= limit) break;
-    if (seen.has(token.localId)) continue;
-    seen.add(token.localId);
-    found.push(token);
-  }
-  return found;
+export function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
+  const key = normalizeSearch(text);
+  return key === '' ? Promise.resolve([]) : byKey(db, key, FIRST_RANK, LAST_RANK + 1, limit);
 }
 
 /** The tokens touched last at this counter, newest first. */
@@ -35,20 +25,23 @@ export function recentTokens(db: TokenDeskDatabase, limit = SEARCH_LIMIT): Promi
   return db.tokens.orderBy('updatedAt').reverse().limit(limit).toArray();
 }
 
-const single = (rows: readonly TokenRow[]): TokenRow | null => (rows.length === 1 ? (rows[0] ?? null) : null);
-
 /**
  * The one token a scan or a typed value names exactly: its authentication code, else its identifier,
- * else its number (codes and identifiers ignore case). Null when none, or when the value is ambiguous.
+ * else its number (ignoring case). Null when none, or when the value is ambiguous.
  */
 export async function findExact(db: TokenDeskDatabase, text: string): Promise<TokenRow | null> {
-  const query = text.trim();
-  if (query === '') return null;
-  const key = query.toUpperCase();
-  const byCode = await db.tokens.where('codeKey').equals(key).first();
+  const key = normalizeSearch(text);
+  if (key === '') return null;
+  const rows = await byKey(db, key, SearchRank.Code, SearchRank.Identifier + 1);
+  const rankOf = (row: TokenRow) => row.searchKeys.find(([text]) => text === key)?.[1];
+  const ranked = (rank: SearchRank) => rows.filter((row) => rankOf(row) === rank);
+  const [byCode] = ranked(SearchRank.Code);
   if (byCode) return byCode;
-  const byIdentifier = single(await db.tokens.where('identifierKey').equals(key).limit(2).toArray());
-  return byIdentifier ?? single(await db.tokens.where('number').equals(query).limit(2).toArray());
+  for (const rank of [SearchRank.Identifier, SearchRank.Number]) {
+    const found = ranked(rank);
+    if (found.length === 1) return found[0] ?? null;
+  }
+  return null;
 }
 
 const LOOK_AT = 20;
@@ -79,7 +72,10 @@ export function handedOutCount(db: TokenDeskDatabase): Promise<number> {
   return db.tokens.where('stock').equals(HANDED_OUT).count();
 }
 
-/** The token an authentication code names, ignoring case (one index read on the upper-case key). */
+/** The token an authentication code names, ignoring case and accents (one read of its code search key). */
 export async function tokenByCode(db: TokenDeskDatabase, code: string): Promise<TokenRow | null> {
-  return (await db.tokens.where('codeKey').equals(code.toUpperCase()).first()) ?? null;
+  const key = normalizeSearch(code);
+  if (key === '') return null;
+  const [token] = await byKey(db, key, SearchRank.Code, SearchRank.Code + 1, 1);
+  return token ?? null;
 }

@@ -1,6 +1,7 @@
 import type { FieldConflict, Operation, SyncError } from '../../shared/ipc/contract';
 import type { LifeCycleState } from '../../shared/token/lifeCycle';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
+import type { SearchKey } from './searchKeys';
 
 export type SyncStatus = 'pending' | 'synced' | 'attention' | 'conflict';
 
@@ -31,9 +32,8 @@ export interface TokenRow {
   confirmedAt: number | null;
   syncStatus: SyncStatus;
   lastError: string | null;
-  /** The authentication code and identifier in upper case: what Find matches, with plain index reads. */
-  codeKey: string;
-  identifierKey: string | null;
+  /** What Find matches, with one index read (see searchKeysOf). */
+  searchKeys: SearchKey[];
   /** 1: a not-associated token held in stock, to hand out offline; 2: handed out from that stock here. */
   stock: StockFlag;
   createdAt: number;

@@ -2,12 +2,13 @@ import type { BaseVersion } from '../../shared/ipc/contract';
 import type { ServerToken } from '../../shared/token/serverToken';
 import type { TokenDeskDatabase } from './database';
 import type { SyncStatus, TokenRow } from './rows';
+import { searchKeysOf } from './searchKeys';
 
 type NewTokenFields = Pick<TokenRow, 'identifier' | 'authenticationCode' | 'lifeCycleState' | 'participantNumber' | 'syncStatus' | 'stock'>;
 
-/** The upper-case copies Find searches; every write of a token row goes through here. */
-export function withKeys<T extends Omit<TokenRow, 'codeKey' | 'identifierKey'>>(row: T): T & Pick<TokenRow, 'codeKey' | 'identifierKey'> {
-  return { ...row, codeKey: row.authenticationCode.toUpperCase(), identifierKey: row.identifier?.toUpperCase() ?? null };
+/** The keys Find searches; every write of a token row goes through here. */
+export function withKeys<T extends Omit<TokenRow, 'searchKeys'>>(row: T): T & Pick<TokenRow, 'searchKeys'> {
+  return { ...row, searchKeys: searchKeysOf(row) };
 }
 
 /** A token row with a fresh local id and no CRM facts yet. */
@@ -37,7 +38,7 @@ export function baseOf(token: TokenRow): BaseVersion {
 
 /** The facts only the CRM sets, and when it confirmed them. */
 export function withServerFacts(token: TokenRow, server: ServerToken, now: number): TokenRow {
-  return {
+  return withKeys({
     ...token,
     serverId: server.id,
     number: server.number,
@@ -50,7 +51,7 @@ export function withServerFacts(token: TokenRow, server: ServerToken, now: numbe
     updatedBy: server.updatedBy,
     confirmedAt: now,
     stock: server.participant === null ? token.stock : 0,
-  };
+  });
 }
 
 async function authenticationCodeFree(db: TokenDeskDatabase, code: string, localId: string): Promise<boolean> {

@@ -71,3 +71,22 @@ export function toServerToken(wire: WireAccessToken): ServerToken {
     updatedBy: log.updated_by_user?.username ?? null,
   };
 }
+
+/** The longest values taken from the CRM: what this app's own requests accept for codes and numbers. */
+const LIMITS = { authenticationCode: 128, identifier: 128, number: 64, text: 500 } as const;
+
+/** Why a token from the CRM is too big to keep (a 3,000-character code, say), or null when it fits. */
+export function oversizedField(token: ServerToken): string | null {
+  const checks: Array<[string, string | null | undefined, number]> = [
+    ['authentication code', token.authenticationCode, LIMITS.authenticationCode],
+    ['identifier', token.identifier, LIMITS.identifier],
+    ['number', token.number, LIMITS.number],
+    ['classification', token.classificationName, LIMITS.text],
+    ['participant number', token.participant?.number, LIMITS.number],
+    ['owner name', token.participant?.ownerName, LIMITS.text],
+  ];
+  for (const [field, value, max] of checks) {
+    if (value && value.length > max) return `${field} is ${value.length} characters long (at most ${max} are kept)`;
+  }
+  return null;
+}

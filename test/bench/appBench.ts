@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserShell } from '../../scripts/browser-shell/browserShell';
@@ -7,12 +8,39 @@ import type { TokenRow } from '../../renderer/storage/rows';
 import { codeOf, serverTokenOf } from './benchRecords';
 import { chromiumOrFail } from './browserBench';
 
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  samples: number;
+}
+
 export interface AppFigures {
   size: number;
   /** From navigation start to the Find input being ready, with `size` tokens cached. */
   coldStartMs: number;
+  /** The renderer's used JS heap after a cold start and a full garbage collection: empty cache, then `size` tokens. */
+  heap: { emptyBytes: number; afterColdStartBytes: number };
   /** From a keystroke to the result list in the DOM. */
-  findAsYouType: { p50: number; p95: number; samples: number };
+  findAsYouType: Percentiles;
+  /** From pressing "Issue token" to the slip on screen, with the app's own durability. */
+  issueToSlip: Percentiles;
+}
+
+function percentiles(times: number[]): Percentiles {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), samples: times.length };
+}
+
+/** Used JS heap of the page after a full garbage collection. */
+async function usedHeap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** The rows the app itself stores for tokens pulled from the CRM (confirmed at time 0, so none is "recent"). */
@@ -20,8 +48,8 @@ const appRow = (i: number): TokenRow => fromServer(serverTokenOf(i), 0, false);
 
 const CHUNK = 5_000;
 
-/** The real app in the browser shell: seed its IndexedDB, then time cold start and find-as-you-type. */
-export async function appBench(appRoot: string, size: number, samples: number, log: (line: string) => void): Promise<AppFigures> {
+/** The real app in the browser shell: seed its IndexedDB, then time cold start, find-as-you-type and issue → slip. */
+export async function appBench(appRoot: string, size: number, samples: { typing: number; issues: number }, log: (line: string) => void): Promise<AppFigures> {
   const shell = await launchBrowserShell({
     appRoot,
     chromiumPath: chromiumOrFail(),
@@ -32,6 +60,7 @@ export async function appBench(appRoot: string, size: number, samples: number, l
   try {
     const { page } = shell;
     await page.getByRole('searchbox', { name: 'Search tokens' }).waitFor();
+    const emptyBytes = await usedHeap(page);
     log(`seeding the app's cache with ${size} tokens…`);
     for (let start = 0; start < size; start += CHUNK) {
       const rows = Array.from({ length: Math.min(CHUNK, size - start) }, (_, k) => appRow(start + k));
@@ -41,17 +70,30 @@ export async function appBench(appRoot: string, size: number, samples: number, l
     await page.reload();
     await page.getByRole('searchbox', { name: 'Search tokens' }).waitFor();
     const coldStartMs = await page.evaluate(() => performance.now());
-    log('find-as-you-type…');
+    const afterColdStartBytes = await usedHeap(page);
+    log(`find-as-you-type at ${size}…`);
     // tsx keeps function names with an `__name` helper that the page does not have.
     await page.evaluate('globalThis.__name = (fn) => fn');
-    const codes = Array.from({ length: samples }, (_, k) => codeOf((k * 7919) % size));
-    const times = await page.evaluate(typeAndWait, codes);
-    const sorted = [...times].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-    return { size, coldStartMs, findAsYouType: { p50: at(0.5), p95: at(0.95), samples: times.length } };
+    const codes = Array.from({ length: samples.typing }, (_, k) => codeOf((k * 7919) % size));
+    const findAsYouType = percentiles(await page.evaluate(typeAndWait, codes));
+    log(`issue → slip at ${size}…`);
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Issue', exact: true }).click();
+    const issues: number[] = [];
+    for (let k = 0; k < samples.issues; k += 1) issues.push(await issueOnce(page, `SLIP${size}X${k}`));
+    return { size, coldStartMs, heap: { emptyBytes, afterColdStartBytes }, findAsYouType, issueToSlip: percentiles(issues) };
   } finally {
     await shell.close();
   }
+}
+
+/** Fills the Issue form as a counter would, then times "Issue token" → slip in the page, and goes back to the form. */
+async function issueOnce(page: Page, identifier: string): Promise<number> {
+  const form = page.getByRole('form', { name: 'Issue token' });
+  await form.getByLabel('Identifier', { exact: true }).fill(identifier);
+  await form.getByLabel('Pass code', { exact: true }).fill('4821');
+  const ms = await page.evaluate(clickAndWaitForSlip);
+  await page.getByRole('button', { name: 'Issue another' }).click();
+  return ms;
 }
 
 /** Runs in the page: writes rows straight into the app's tokens store. */
@@ -100,4 +142,24 @@ async function typeAndWait(codes: string[]): Promise<number[]> {
     times.push(performance.measure(`find:${i}`, `find:keystroke:${i}`, `find:rendered:${i}`).duration);
   }
   return times;
+}
+
+/** Runs in the page: presses "Issue token" and times it to the slip on screen. */
+async function clickAndWaitForSlip(): Promise<number> {
+  const button = [...document.querySelectorAll('form[aria-label="Issue token"] button')].find((b) => b.textContent?.trim() === 'Issue token');
+  if (!(button instanceof HTMLButtonElement)) throw new Error('no Issue token button');
+  const slip = () => document.querySelector('output[aria-label="Issued authentication code"]');
+  const shown = new Promise<void>((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (!slip()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => reject(new Error(`no slip after 30 s: ${document.querySelector('[role="alert"]')?.textContent ?? 'no message'}`)), 30_000);
+  });
+  const started = performance.now();
+  button.click();
+  await shown;
+  return performance.now() - started;
 }

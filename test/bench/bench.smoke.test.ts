@@ -13,6 +13,9 @@ describe('benchmark smoke run', () => {
       pushOps: 8,
       latencyMs: 5,
       concurrencies: [1, 4],
+      issueSamples: 3,
+      backlogOps: 12,
+      backlogConcurrency: 2,
       log: () => undefined,
     });
     const [storage] = results.storage;
@@ -21,13 +24,22 @@ describe('benchmark smoke run', () => {
       expect(storage?.lookups[kind].found, `${kind} lookups find their record`).toBe(30);
     }
     expect(storage?.statusCounts.pending).toBe(20);
-    expect(results.app.findAsYouType.samples).toBe(5);
-    expect(results.app.coldStartMs).toBeGreaterThan(0);
+    const [app] = results.app;
+    expect(app?.findAsYouType.samples).toBe(5);
+    expect(app?.coldStartMs).toBeGreaterThan(0);
+    expect(app?.heap.afterColdStartBytes).toBeGreaterThan(0);
+    expect(app?.heap.emptyBytes).toBeGreaterThan(0);
+    expect(app?.issueToSlip.samples).toBe(3);
+    expect(results.durability.strict.p50).toBeGreaterThan(0);
+    expect(results.durability.relaxed.p50).toBeGreaterThan(0);
     expect(results.push.map((p) => [p.concurrency, p.ops])).toEqual([[1, 8], [4, 8]]);
+    expect(results.backlog).toMatchObject({ ops: 12, concurrency: 2 });
+    expect(results.backlog?.heap.queuedBytes).toBeGreaterThan(0);
     expect(results.bundle.rendererGzipBytes).toBeGreaterThan(0);
     const table = benchTable(results);
-    for (const figure of ['ingest 300', 'lookup prefix 300', 'status counts', 'find-as-you-type', 'cold start', 'concurrency 4', 'renderer bundle']) {
+    for (const figure of ['ingest 300', 'lookup prefix 300', 'status counts', 'find-as-you-type', 'cold start', 'renderer heap', 'issue → slip', 'strict', 'concurrency 4', 'backlog 12', 'renderer bundle']) {
       expect(table).toContain(figure);
     }
-  });
+    // Builds the app and starts Chromium twice and the simulator three times: minutes on a busy machine.
+  }, 400_000);
 });

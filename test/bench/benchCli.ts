@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { benchTable } from './benchTable';
 import { runBench, saveResults } from './runBench';
 
-/** `npm run bench [-- --sizes 10000,100000 --samples 2000]`: prints the table and writes bench-results/latest.json. */
+/**
+ * `npm run bench [-- --sizes 10000,100000 --samples 2000 --backlog 10000]` (`--sizes 500000` for the
+ * big counter): prints the table and writes bench-results/latest.json.
+ */
 function numbers(value: string | undefined, fallback: number[]): number[] {
   if (value === undefined) return fallback;
   const list = value.split(',').map(Number);
@@ -22,6 +25,9 @@ async function main(): Promise<void> {
       'push-ops': { type: 'string' },
       'latency-ms': { type: 'string' },
       concurrency: { type: 'string' },
+      issues: { type: 'string' },
+      backlog: { type: 'string' },
+      'backlog-concurrency': { type: 'string' },
     },
   });
   const one = (value: string | undefined, fallback: number) => numbers(value, [fallback])[0] ?? fallback;
@@ -34,6 +40,9 @@ async function main(): Promise<void> {
     pushOps: one(values['push-ops'], 1_000),
     latencyMs: one(values['latency-ms'], 50),
     concurrencies: numbers(values.concurrency, [1, 4, 8]),
+    issueSamples: one(values.issues, 100),
+    backlogOps: values.backlog === '0' ? 0 : one(values.backlog, 10_000),
+    backlogConcurrency: one(values['backlog-concurrency'], 8),
     log: (line) => console.error(`· ${line}`),
   });
   console.log(benchTable(results));

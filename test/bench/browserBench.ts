@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/browser-shell/browserShell';
 import { startRendererServer, type RendererServer } from '../../scripts/browser-shell/rendererServer';
 import { findChromium } from '../../scripts/browser-shell/findChromium';
-import type { BenchPage, LookupKind, Rate, Spread } from './page/benchPage';
+import type { BenchPage, DurabilityFigures, LookupKind, Rate, Spread } from './page/benchPage';
 
 export interface StorageFigures {
   size: number;
@@ -21,8 +21,15 @@ export function chromiumOrFail(): string {
   return path;
 }
 
-/** Storage figures in real Chromium: the app's code paths beside raw IndexedDB, same page, same records. */
-export async function storageBench(appRoot: string, sizes: number[], samples: number, pending: number, log: (line: string) => void): Promise<StorageFigures[]> {
+/**
+ * Storage figures in real Chromium: the app's code paths beside raw IndexedDB, same page, same
+ * records; and the issue transaction with strict beside relaxed durability.
+ */
+export async function storageBench(
+  appRoot: string,
+  options: { sizes: number[]; samples: number; pending: number; durabilitySamples: number },
+  log: (line: string) => void,
+): Promise<{ storage: StorageFigures[]; durability: DurabilityFigures }> {
   let server: RendererServer | null = null;
   let context: BrowserContext | null = null;
   try {
@@ -31,9 +38,14 @@ export async function storageBench(appRoot: string, sizes: number[], samples: nu
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/index.html`);
     await page.waitForFunction(() => window.tokenDeskBench !== undefined);
-    const figures: StorageFigures[] = [];
-    for (const size of sizes) figures.push(await measureSize(page, size, samples, pending, log));
-    return figures;
+    const storage: StorageFigures[] = [];
+    for (const size of options.sizes) {
+      storage.push(await measureSize(page, size, options.samples, options.pending, log));
+      await page.evaluate(() => window.tokenDeskBench!.cleanup());
+    }
+    log(`issue transaction, strict and relaxed durability, ${options.durabilitySamples} each…`);
+    const durability = await page.evaluate((n) => window.tokenDeskBench!.durability(n), options.durabilitySamples);
+    return { storage, durability };
   } finally {
     await context?.close();
     await server?.close();
@@ -45,10 +57,12 @@ async function measureSize(page: Page, size: number, samples: number, pending: n
     page.evaluate(({ name, args }) => (window.tokenDeskBench![name] as (...a: unknown[]) => unknown)(...args), { name, args }) as ReturnType<BenchPage[K]>;
   log(`ingesting ${size} tokens (app, then raw)…`);
   const ingest = await call('ingest', size);
+  log(`ingest ${size}: app ${ingest.app.perSecond.toFixed(0)}/s, raw ${ingest.raw.perSecond.toFixed(0)}/s`);
   const lookups = {} as StorageFigures['lookups'];
   for (const kind of ['code', 'identifier', 'number', 'prefix'] as const) {
     log(`lookups by ${kind} at ${size}…`);
     lookups[kind] = await call('lookups', size, kind, samples);
+    log(`lookup ${kind} ${size}: p50 app ${lookups[kind].app.p50.toFixed(2)} ms, raw ${lookups[kind].raw.p50.toFixed(2)} ms`);
   }
   log(`status counts at ${size} with ${pending} pending…`);
   const statusCounts = await call('statusCounts', size, pending, 200);

@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { randomFillSync } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import { generateFieldValue } from '../../shared/token/generate';
 import { issueToken } from '../../renderer/commands/tokenWrites';
@@ -14,6 +16,16 @@ export interface PushFigure {
   wallMs: number;
   idealMs: number;
   ratio: number;
+  /** Used heap after a full collection, with the queue filled and after it drained (renderer sync and main share this process). */
+  heap: { queuedBytes: number; drainedBytes: number };
+}
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+function usedHeap(): number {
+  collectGarbage();
+  return process.memoryUsage().heapUsed;
 }
 
 /**
@@ -32,11 +44,13 @@ export async function pushBench(ops: number, latencyMs: number, concurrency: num
       await issueToken(terminal.db, { identifier: null, sealedPassCode: null, participantNumber: null, authenticationCode }, clock.now());
     }
     await sim.setSwitches({ latencyMs });
+    const queuedBytes = usedHeap();
     const started = performance.now();
     while ((await countPending(terminal.db)) > 0) await terminal.sync(true);
     const wallMs = performance.now() - started;
+    const drainedBytes = usedHeap();
     const idealMs = (ops * latencyMs) / concurrency;
-    return { concurrency, ops, latencyMs, wallMs, idealMs, ratio: wallMs / idealMs };
+    return { concurrency, ops, latencyMs, wallMs, idealMs, ratio: wallMs / idealMs, heap: { queuedBytes, drainedBytes } };
   } finally {
     await terminal.close();
     await sim.close();

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { appBench, type AppFigures } from './appBench';
 import { storageBench, type StorageFigures } from './browserBench';
+import type { DurabilityFigures } from './page/benchPage';
 import { pushBench, type PushFigure } from './pushBench';
 
 export interface BenchOptions {
@@ -14,6 +15,11 @@ export interface BenchOptions {
   pushOps: number;
   latencyMs: number;
   concurrencies: number[];
+  /** Issue → slip in the app, and the issue transaction at each durability, this many times. */
+  issueSamples: number;
+  /** The backlog: this many queued operations pushed at `latencyMs` with `backlogConcurrency` (0: skip). */
+  backlogOps: number;
+  backlogConcurrency: number;
   log: (line: string) => void;
 }
 
@@ -27,8 +33,10 @@ export interface BenchResults {
   at: string;
   options: Omit<BenchOptions, 'log'> & { log?: undefined };
   storage: StorageFigures[];
-  app: AppFigures;
+  durability: DurabilityFigures;
+  app: AppFigures[];
   push: PushFigure[];
+  backlog: PushFigure | null;
   bundle: BundleFigures;
 }
 
@@ -54,16 +62,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const { log } = options;
   log('building…');
   await buildAll();
-  const storage = await storageBench(APP_ROOT, options.sizes, options.samples, options.pending, log);
-  const largest = Math.max(...options.sizes);
-  const app = await appBench(APP_ROOT, largest, options.typingSamples, log);
+  const { storage, durability } = await storageBench(APP_ROOT, { ...options, durabilitySamples: options.issueSamples }, log);
+  const app: AppFigures[] = [];
+  for (const size of options.sizes) app.push(await appBench(APP_ROOT, size, { typing: options.typingSamples, issues: options.issueSamples }, log));
   const push: PushFigure[] = [];
   for (const concurrency of options.concurrencies) {
     log(`push: ${options.pushOps} operations at ${options.latencyMs} ms latency, concurrency ${concurrency}…`);
-    push.push(await pushBench(options.pushOps, options.latencyMs, concurrency));
+    const figure = await pushBench(options.pushOps, options.latencyMs, concurrency);
+    log(`push c=${concurrency}: wall ÷ ideal ${figure.ratio.toFixed(2)}`);
+    push.push(figure);
+  }
+  let backlog: PushFigure | null = null;
+  if (options.backlogOps > 0) {
+    log(`backlog: ${options.backlogOps} operations at ${options.latencyMs} ms latency, concurrency ${options.backlogConcurrency}…`);
+    backlog = await pushBench(options.backlogOps, options.latencyMs, options.backlogConcurrency);
+    log(`backlog: wall ÷ ideal ${backlog.ratio.toFixed(2)}, heap ${(backlog.heap.queuedBytes / 2 ** 20).toFixed(1)} → ${(backlog.heap.drainedBytes / 2 ** 20).toFixed(1)} MB`);
   }
   const recorded = { ...options, log: undefined };
-  return { at: new Date().toISOString(), options: recorded, storage, app, push, bundle: await bundleFigures() };
+  return { at: new Date().toISOString(), options: recorded, storage, durability, app, push, backlog, bundle: await bundleFigures() };
 }
 
 export async function saveResults(results: BenchResults, dir = join(APP_ROOT, 'bench-results')): Promise<string> {

@@ -266,7 +266,7 @@ describe('Settings', () => {
 
     expect(await screen.findByText('Settings saved')).toBeTruthy();
     const save = fake.calls.find((call) => call.channel === 'saveSettings');
-    expect(save?.payload).toEqual({ crmUrl: 'https://crm.example.com', organisation: 'Acme', username: 'counter1', allowUnencrypted: false, password: 's3cret' });
+    expect(save?.payload).toEqual({ crmUrl: 'https://crm.example.com', organisation: 'Acme', username: 'counter1', password: 's3cret', allowUnencrypted: false });
     expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
     expect(screen.getByLabelText('Password').getAttribute('placeholder')).toMatch(/password is stored/);
   });

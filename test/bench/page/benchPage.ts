@@ -1,8 +1,8 @@
 import { MAX_REFRESH } from '../../../shared/ipc/contract';
 import { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { applyServerTokens } from '../../../renderer/storage/serverCopies';
-import { newOutboxRow } from '../../../renderer/outbox';
-import { queueStats } from '../../../renderer/outbox';
+import { issueToken } from '../../../renderer/commands/tokenWrites';
+import { newOutboxRow, queueStats } from '../../../renderer/outbox';
 import { findTokens } from '../../../renderer/storage/queries';
 import type { TokenRow } from '../../../renderer/storage/rows';
 import { codeOf, identifierOf, numberOf, serverTokenOf } from '../benchRecords';
@@ -78,7 +78,7 @@ function keyFor(kind: LookupKind, i: number): string {
 }
 
 const RAW_INDEX: Record<LookupKind, string> = { code: 'authenticationCode', identifier: 'identifier', number: 'number', prefix: 'identifier' };
-const DEXIE_INDEX = { code: 'codeKey', identifier: 'identifierKey', number: 'number' } as const;
+const DEXIE_INDEX = { code: 'authenticationCode', identifier: 'identifier', number: 'number' } as const;
 
 const WARM_UP = 200;
 
@@ -93,7 +93,7 @@ async function lookups(n: number, kind: LookupKind, samples: number): Promise<{ 
   if (!db || !raw) throw new Error(`ingest(${n}) first`);
   const one = (key: string) =>
     kind === 'prefix'
-      ? db.tokens.where('identifierKey').startsWith(key).limit(50).toArray()
+      ? db.tokens.where('identifier').startsWith(key).limit(50).toArray()
       : db.tokens.where(DEXIE_INDEX[kind]).equals(key).first();
   for (const i of keysOf(n, Math.min(WARM_UP, samples))) {
     const key = keyFor(kind, n - 1 - i);
@@ -130,14 +130,50 @@ async function statusCounts(n: number, pending: number, samples: number): Promis
   return { ...spread(times), pending: seen };
 }
 
+export type Durability = 'strict' | 'relaxed';
+export type DurabilityFigures = Record<Durability, Spread>;
+
+/**
+ * The transaction that issuing a token runs (issueToken: token, outbox row and audit in one
+ * transaction), with strict and with relaxed durability, alternating, on two databases of `n` tokens.
+ */
+async function durability(samples: number): Promise<DurabilityFigures> {
+  const open = async (mode: Durability) => {
+    await Promise.resolve(indexedDB.deleteDatabase(`bench-durability-${mode}`));
+    const db = new TokenDeskDatabase(`bench-durability-${mode}`, { chromeTransactionDurability: mode });
+    await db.open();
+    return db;
+  };
+  const dbs = { strict: await open('strict'), relaxed: await open('relaxed') };
+  const times: Record<Durability, number[]> = { strict: [], relaxed: [] };
+  const issueOne = (db: TokenDeskDatabase, i: number) =>
+    issueToken(db, { identifier: identifierOf(i), sealedPassCode: null, participantNumber: null, authenticationCode: codeOf(i) }, Date.now());
+  try {
+    for (let i = 0; i < samples + WARM_UP / 10; i += 1) {
+      for (const mode of ['strict', 'relaxed'] as const) {
+        const ms = await timed(() => issueOne(dbs[mode], i));
+        if (i >= WARM_UP / 10) times[mode].push(ms);
+      }
+    }
+  } finally {
+    dbs.strict.close();
+    dbs.relaxed.close();
+  }
+  return { strict: spread(times.strict), relaxed: spread(times.relaxed) };
+}
+
+/** Closes and deletes every database of the run, so a large size does not stay on disk for the next. */
 async function cleanup(): Promise<void> {
-  for (const db of appDbs.values()) db.close();
-  for (const db of rawDbs.values()) db.close();
+  for (const db of appDbs.values()) await db.delete();
+  for (const db of rawDbs.values()) {
+    db.close();
+    await new Promise((resolve) => (indexedDB.deleteDatabase(db.name).onsuccess = resolve));
+  }
   appDbs.clear();
   rawDbs.clear();
 }
 
-const bench = { ingest, lookups, statusCounts, cleanup };
+const bench = { ingest, lookups, statusCounts, durability, cleanup };
 export type BenchPage = typeof bench;
 
 declare global {

@@ -1,6 +1,6 @@
 import { TOKENS_SCHEMA } from '../../../renderer/storage/migrations';
 
-/** The same tokens store as the app's (schema v2: key, unique code, and every index), in plain IndexedDB. */
+/** The same tokens store as the app's (key, unique code, multi-entry search keys, every index), in plain IndexedDB. */
 export function openRaw(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, 1);
@@ -9,8 +9,9 @@ export function openRaw(name: string): Promise<IDBDatabase> {
       const store = request.result.createObjectStore('tokens', { keyPath: key });
       for (const index of indexes) {
         const unique = index.startsWith('&');
-        const name = unique ? index.slice(1) : index;
-        store.createIndex(name, name, { unique });
+        const multiEntry = index.startsWith('*');
+        const name = unique || multiEntry ? index.slice(1) : index;
+        store.createIndex(name, name, { unique, multiEntry });
       }
     };
     request.onsuccess = () => resolve(request.result);

@@ -118,9 +118,16 @@ describe('the built main bundle against a recording Electron', () => {
     );
   });
 
-  it('disposes the services when the app quits: the log is written out to its last line', async () => {
+  it('takes the single-instance lock before it starts', () => {
+    expect(electron.journal.indexOf('app.requestSingleInstanceLock')).toBeGreaterThanOrEqual(0);
+    expect(electron.journal.indexOf('app.requestSingleInstanceLock')).toBeLessThan(electron.journal.indexOf('app.whenReady'));
+    expect(electron.journal).toEqual(expect.arrayContaining(['app.on second-instance', 'app.on render-process-gone']));
+  });
+
+  it('disposes the services when the app quits (after a last try to sync): the log is written out to its last line', async () => {
     electron.emitApp('before-quit', { preventDefault: () => undefined });
     const log = join(work, 'userData', 'logs', 'main.log');
     await expect.poll(async () => (await readFile(log, 'utf8').catch(() => '')).includes('Token Desk main process stopped'), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => electron.journal.includes('app.quit'), { timeout: 30_000 }).toBe(true);
   });
 });

@@ -33,9 +33,9 @@ describe('meta', () => {
 });
 
 describe('schema', () => {
-  it('is version 3 with the documented tables and indexes', async () => {
+  it('is version 4 with the documented tables and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const tokens = db.table('tokens').schema;
     expect(tokens.primKey.name).toBe('localId');
     expect(tokens.idxByName.authenticationCode?.unique).toBe(true);
@@ -51,11 +51,10 @@ describe('schema', () => {
         'confirmedAt',
         'stock',
         'serverId',
-        'codeKey',
-        'identifierKey',
+        'searchKeys',
       ].sort(),
     );
     expect(db.table('outbox').schema.primKey).toMatchObject({ name: 'seq', auto: true });
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['audit', 'meta', 'outbox', 'tokens']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['audit', 'meta', 'outbox', 'queueCounts', 'tokens']);
   });
 });

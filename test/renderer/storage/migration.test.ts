@@ -1,9 +1,10 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TokenDeskDatabase } from '../../../renderer/storage/database';
-import { SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/storage/migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/storage/migrations';
+import { searchKeysOf } from '../../../renderer/storage/searchKeys';
 import { findTokens } from '../../../renderer/storage/queries';
-import { takeBatch } from '../../../renderer/outbox';
+import { queueStats, takeBatch } from '../../../renderer/outbox';
 
 /** The database exactly as version 1 of the app opened it. */
 class V1Database extends Dexie {
@@ -64,7 +65,7 @@ const v1Rows = [
 ];
 
 describe('schema v1 → current', () => {
-  it('keeps every v1 row and fills what v2 and v3 add', async () => {
+  it('keeps every v1 row and fills what v2, v3 and v4 add', async () => {
     const v1 = new V1Database(name);
     opened.push(v1);
     await v1.table('tokens').bulkAdd([v1Token, { ...v1Token, localId: 'local-2', authenticationCode: 'CODE0002ABCDEFGH', serverId: null, confirmedAt: null }]);
@@ -77,9 +78,9 @@ describe('schema v1 → current', () => {
     const db = new TokenDeskDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
-    expect(await db.tokens.get('local-1')).toEqual({ ...v1Token, stock: 0, codeKey: 'CODE0001ABCDEFGH', identifierKey: 'CARD0001' });
+    expect(await db.tokens.get('local-1')).toEqual({ ...v1Token, stock: 0, searchKeys: searchKeysOf(v1Token) });
     expect(await db.tokens.count()).toBe(2);
     const [switchRow, createRow] = await db.outbox.orderBy('seq').toArray();
     expect(switchRow).toEqual({
@@ -97,6 +98,7 @@ describe('schema v1 → current', () => {
     });
     expect(createRow).toEqual({ ...v1Rows[1], seq: 2, nextTryAt: 0, leaseUntil: 0, leaseOwner: null, conflicts: null });
     expect(await db.meta.get('lastSync')).toEqual({ key: 'lastSync', value: 7_000 });
+    expect(await queueStats(db)).toEqual({ pending: 1, parked: 1, conflicts: 0, oldestPendingAt: 6_000 });
     expect(await db.audit.count()).toBe(1);
 
     // The new indexes answer at once, and the upgraded switch is sendable under the new contract.
@@ -114,7 +116,7 @@ describe('schema v1 → current', () => {
     const db = new TokenDeskDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.outbox.count()).toBe(0);
   });
 });
@@ -128,7 +130,7 @@ class V2Database extends Dexie {
   }
 }
 
-describe('schema v2 → v3', () => {
+describe('schema v2 → current', () => {
   it('fills the search keys, so Find matches old rows ignoring case', async () => {
     const v2 = new V2Database(name);
     opened.push(v2);
@@ -141,10 +143,50 @@ describe('schema v2 → v3', () => {
     const db = new TokenDeskDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(await db.tokens.get('local-1')).toMatchObject({ authenticationCode: 'replace', codeKey: 'REPLACE', identifierKey: 'CARD-MIXED' });
-    expect(await db.tokens.get('local-2')).toMatchObject({ codeKey: 'CODE0002ABCDEFGH', identifierKey: null });
+    expect(db.verno).toBe(4);
+    expect(await db.tokens.get('local-1')).toMatchObject({ authenticationCode: 'replace', searchKeys: expect.arrayContaining([['REPLACE', 0]]) });
+    expect(await db.tokens.get('local-2')).toMatchObject({ searchKeys: expect.arrayContaining([['CODE0002ABCDEFGH', 0]]) });
+    expect(await db.tokens.get('local-2')).not.toHaveProperty('codeKey');
     expect((await findTokens(db, 'REPLACE')).map((t) => t.localId)).toEqual(['local-1']);
     expect((await findTokens(db, 'card-m')).map((t) => t.localId)).toEqual(['local-1']);
+  });
+});
+
+/** The database exactly as version 3 of the app opened it: upper-case copies of code and identifier. */
+class V3Database extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
+  }
+}
+
+describe('schema v3 → v4', () => {
+  it('replaces the code and identifier copies with one search-key index, and Find answers from it', async () => {
+    const v3 = new V3Database(name);
+    opened.push(v3);
+    const participant = { id: 'P1', number: '777', accountNumber: 'ACC-9', accountName: 'Home', ownerName: 'Maria Papadópoulou' };
+    await v3.table('tokens').bulkAdd([
+      { ...v1Token, stock: 0, codeKey: 'CODE0001ABCDEFGH', identifierKey: 'CARD0001', participant, participantNumber: '777' },
+      { ...v1Token, localId: 'local-2', number: '1002', authenticationCode: 'CODE0002ABCDEFGH', codeKey: 'CODE0002ABCDEFGH', identifier: null, identifierKey: null, stock: 1 },
+    ]);
+    v3.close();
+
+    const db = new TokenDeskDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const upgraded = await db.tokens.get('local-1');
+    expect(upgraded).not.toHaveProperty('codeKey');
+    expect(upgraded).not.toHaveProperty('identifierKey');
+    expect(db.table('tokens').schema.idxByName.searchKeys?.multi).toBe(true);
+    const find = async (text: string) => (await findTokens(db, text)).map((t) => t.localId);
+    expect(await find('code0002abcdefgh')).toEqual(['local-2']);
+    expect(await find('1002')).toEqual(['local-2']);
+    expect(await find('card')).toEqual(['local-1']);
+    expect(await find('papadopoulou')).toEqual(['local-1']);
+    expect(await find('acc-9')).toEqual(['local-1']);
+    expect(await find('777')).toEqual(['local-1']);
   });
 });
