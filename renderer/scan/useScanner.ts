@@ -30,6 +30,15 @@ function putBack({ field, value }: FieldBefore): void {
  * whichever field has the focus, is a scan. Its keys are taken back out of the field, the Enter does
  * nothing else, and the code joins the scan queue (with a beep unless turned off in Settings).
  */
+/**
+ * How long the key waited before this handler ran, so a busy page (a re-render per key) cannot split
+ * one scan into two. Engines that stamp events with epoch time (jsdom) give no plausible age: 0.
+ */
+function queuedFor(event: KeyboardEvent): number {
+  const age = performance.now() - event.timeStamp;
+  return age >= 0 && age < 10_000 ? age : 0;
+}
+
 export function useScanner(): void {
   const services = useServices();
   useEffect(() => {
@@ -46,7 +55,7 @@ export function useScanner(): void {
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (dialogOpen()) return;
-      const step = detect(event, services.now());
+      const step = detect(event, services.now() - queuedFor(event));
       if (step.kind === 'start') field = before(document.activeElement);
       if (step.kind === 'other') field = null;
       if (step.kind !== 'scan') return;

@@ -44,17 +44,19 @@ describe('a counter shift', () => {
    */
   async function scan(code: string): Promise<void> {
     await page.evaluate((text) => {
-      const press = (key: string, keyCode: string, shiftKey: boolean) => {
+      // As a scanner's keys reach a page: all stamped as they arrive, then handled in turn, however busy the page is.
+      const keys = [...text].map((ch) => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, shiftKey: /[A-Z]/.test(ch) }));
+      keys.push({ key: 'Enter', code: 'Enter', shiftKey: false });
+      const events = keys.map(({ key, code, shiftKey }) => new KeyboardEvent('keydown', { key, code, shiftKey, bubbles: true, cancelable: true }));
+      events.forEach((event, index) => {
         const target = document.activeElement ?? document.body;
-        const event = new KeyboardEvent('keydown', { key, code: keyCode, shiftKey, bubbles: true, cancelable: true });
+        const key = keys[index]?.key ?? '';
         if (!target.dispatchEvent(event) || key.length !== 1) return;
         if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) {
           Object.getOwnPropertyDescriptor(Object.getPrototypeOf(target) as object, 'value')?.set?.call(target, target.value + key);
           target.dispatchEvent(new Event('input', { bubbles: true }));
         }
-      };
-      for (const ch of text) press(ch, /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, /[A-Z]/.test(ch));
-      press('Enter', 'Enter', false);
+      });
     }, code);
   }
 
