@@ -1,5 +1,7 @@
 import { useEffect, type ComponentType } from 'react';
 import { Nav } from './components/Nav';
+import { ScanNotice } from './components/ScanNotice';
+import { SetupCard } from './components/SetupCard';
 import { SignInBanner } from './components/SignInBanner';
 import { StatusBar } from './components/StatusBar';
 import { TrainingBanner } from './components/training/TrainingBanner';
@@ -14,6 +16,7 @@ import { PendingScreen } from './screens/PendingScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { StockScreen } from './screens/StockScreen';
 import { TokenScreen } from './screens/TokenScreen';
+import { useScanner } from './scan/useScanner';
 import { startSync, type AppServices } from './services';
 import type { Screen } from './stores/uiStore';
 
@@ -40,6 +43,7 @@ function Shell() {
   useEffect(() => startSync(services), [services]);
   useEffect(() => watchCounterIdentity(services.db), [services.db]);
   useShortcuts();
+  useScanner();
   const Current = SCREENS[screen];
   return (
     <div className="app">
@@ -51,6 +55,8 @@ function Shell() {
       <SignInBanner />
       <main>
         <TrainingOffer />
+        <SetupCard />
+        <ScanNotice />
         <ScreenErrorBoundary screen={screen}>
           <Current />
         </ScreenErrorBoundary>

@@ -1,18 +1,4 @@
 import type { AuditOutcome, SyncStatus } from './storage/rows';
-import type { CrmReachView } from './stores/syncStore';
-
-const REACH_LABELS: Record<CrmReachView, string> = {
-  unknown: 'Not synced yet',
-  ok: 'Online',
-  unreachable: 'Offline — CRM unreachable',
-  unconfigured: 'No CRM configured — working offline',
-  loginFailed: 'Sign-in to CRM failed',
-  localError: 'This counter cannot open its stored secrets or settings',
-};
-
-export function reachLabel(crm: CrmReachView, browserOnline: boolean): string {
-  return browserOnline ? REACH_LABELS[crm] : 'Offline';
-}
 
 export const SYNC_STATUS_LABELS: Record<SyncStatus, string> = {
   synced: 'Synced',
@@ -54,3 +40,8 @@ export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
   requeued: 'Queued again',
   local: 'Recorded here',
 };
+
+/** A code in groups of four ("B0T5 BRP1 TJF7 5487"), to read aloud and copy; the last group may be shorter. */
+export function codeGroups(code: string): string[] {
+  return code.match(/.{1,4}/gu) ?? [];
+}

@@ -8,6 +8,10 @@ import { createIssueStore, type IssueState } from './stores/issueStore';
 import { createSettingsStore, type SettingsState } from './stores/settingsStore';
 import { createSyncStore, type SyncState, type SyncStoreOptions } from './stores/syncStore';
 import { createUiStore, type UiState } from './stores/uiStore';
+import { openByCode } from './scan/openByCode';
+import { scanBeep } from './scan/scanBeep';
+import { createScanQueue, type ScanQueueState } from './scan/scanQueue';
+import { reportingReach } from './sync/reachReport';
 import { createSyncScheduler, type SyncScheduler } from './sync/scheduler';
 
 /** Everything the screens use, built once at start; tests build it with a fake api and their own database. */
@@ -24,6 +28,10 @@ export interface AppServices {
   settings: StoreApi<SettingsState>;
   ui: StoreApi<UiState>;
   issue: StoreApi<IssueState>;
+  /** Scanned and typed codes, looked up one at a time. */
+  scans: StoreApi<ScanQueueState>;
+  /** Confirms a scan to the ear. */
+  beep: () => void;
   /** Training mode: the simulated CRM and the training database (banner, slip line). */
   training: boolean;
   /** Reopens the window (after switching training mode, on the other database). */
@@ -38,6 +46,7 @@ export interface ServiceOptions {
   /** Default true. */
   autoSync?: boolean;
   sync?: SyncStoreOptions;
+  beep?: () => void;
   /** Default false. */
   training?: boolean;
   /** Default: reload the page. */
@@ -49,9 +58,11 @@ export const DEFAULT_DEBOUNCE_MS = 1_500;
 /** Web Crypto's strong random bytes. */
 export const cryptoRandom: RandomSource = (buffer) => crypto.getRandomValues(buffer);
 
-export function createAppServices(db: TokenDeskDatabase, api: TokenDeskApi, options: ServiceOptions = {}): AppServices {
+export function createAppServices(db: TokenDeskDatabase, bridge: TokenDeskApi, options: ServiceOptions = {}): AppServices {
   const now = options.now ?? Date.now;
   const random = options.random ?? cryptoRandom;
+  // The store is made after the api that reports to it; no call can answer before both exist.
+  const api = reportingReach(bridge, (crm) => sync.getState().noteReach(crm));
   const sync = createSyncStore(db, api, now, options.sync);
   const scheduler = createSyncScheduler({
     sync: (request) => sync.getState().sync(request),
@@ -61,6 +72,10 @@ export function createAppServices(db: TokenDeskDatabase, api: TokenDeskApi, opti
     watchMain: (onChange) => api.on('queueChanged', onChange),
     onlineEvents: typeof window === 'undefined' ? null : window,
   });
+  const ui = createUiStore();
+  const scans = createScanQueue((code) =>
+    openByCode({ db, api, now, openToken: (localId) => ui.getState().openToken(localId), onProgress: (message) => scans.setState({ message }) }, code),
+  );
   return {
     db,
     api,
@@ -70,8 +85,10 @@ export function createAppServices(db: TokenDeskDatabase, api: TokenDeskApi, opti
     scheduler,
     autoSync: options.autoSync ?? true,
     settings: createSettingsStore(api),
-    ui: createUiStore(),
+    ui,
     issue: createIssueStore({ db, api, random, now }),
+    scans,
+    beep: options.beep ?? scanBeep,
     training: options.training ?? false,
     reload: options.reload ?? (() => window.location.reload()),
   };

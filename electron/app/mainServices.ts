@@ -215,10 +215,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
-    testConnection: async () => {
-      const reply = await testConnection(currentSession);
-      const known = await dialectOf(currentSession);
+    testConnection: async ({ settings: onScreen }) => {
+      // The values on screen get a one-off session, closed after the test; else the current session.
+      const trial: { session: CrmSession | null } = { session: null };
+      const openTrial: OpenSession = async () => {
+        const connection = onScreen ? await settings.connectionFor(onScreen) : null;
+        trial.session = connection ? await newSession(connection) : null;
+        return trial.session;
+      };
+      const reply = await testConnection(onScreen ? openTrial : currentSession);
+      const known = await dialectOf(onScreen ? async () => trial.session : currentSession);
       if (reply.crm === 'ok' && known) await known.session.call((client, token) => calibrateWith(known.live, client, token));
+      void trial.session?.close().catch(() => undefined);
       log[reply.crm === 'ok' ? 'info' : 'warn']('Connection test', { crm: reply.crm, message: reply.message });
       return { ...reply, dialect: known?.live.current.record ?? null };
     },

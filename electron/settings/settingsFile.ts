@@ -143,6 +143,24 @@ export class SettingsFile {
     await this.write(moved === settings ? { ...settings, crmUrl } : { ...moved, sealedPassword: null });
   }
 
+  /**
+   * The connection these (unsaved) values would make, for a connection test. A blank password uses the
+   * saved one only when these values keep the origin it was typed for, so it never goes to another server.
+   */
+  async connectionFor(input: SettingsInput): Promise<CrmConnection | null> {
+    const { settings: stored } = await this.load();
+    if (isUnencryptedCrm(input.crmUrl) && !(input.allowUnencrypted ?? stored.allowUnencrypted)) {
+      throw new SettingsError('The CRM URL uses plain http://; use https://, or allow an unencrypted CRM in Settings.');
+    }
+    const origin = crmOrigin(input.crmUrl);
+    const password = input.password ?? (await this.savedPasswordFor(stored, origin));
+    if (input.crmUrl === '' || input.organisation === '' || input.username === '' || password === '') return null;
+    const credentials: CrmCredentials = { username: input.username, password, organisation: input.organisation };
+    const unit = input.unit ?? stored.unit;
+    if (unit !== '') credentials.unit = unit;
+    return { serverUrl: input.crmUrl, origin, credentials };
+  }
+
   /** The operator confirms that pass codes queued for the CRM's earlier origins may go to the current one. */
   async confirmMove(): Promise<SettingsView> {
     const { settings } = await this.load();
@@ -161,6 +179,13 @@ export class SettingsFile {
     const credentials: CrmCredentials = { username: s.username, password: password.value, organisation: s.organisation };
     if (s.unit !== '') credentials.unit = s.unit;
     return { serverUrl: s.crmUrl, origin, credentials };
+  }
+
+  /** The saved password, only for the origin it was typed for (and the saved CRM's); '' otherwise. */
+  private async savedPasswordFor(stored: StoredSettings, origin: string): Promise<string> {
+    if (stored.sealedPassword === null || origin === '' || origin !== crmOrigin(stored.crmUrl)) return '';
+    const password = await this.secrets.open(stored.sealedPassword, 'password');
+    return password.origin === null || password.origin === origin ? password.value : '';
   }
 
   /** A pass code for the renderer's queue, bound to the CRM configured now. */

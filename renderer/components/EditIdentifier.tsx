@@ -8,7 +8,7 @@ import { ActionError, useAction } from './useAction';
 import { useDefinition } from './useDefinition';
 
 /** "Edit identifier": a new identifier with its pass code, or a new pass code for the same identifier, queued as an update. */
-export function EditIdentifier({ token }: { token: TokenRow }) {
+export function EditIdentifier({ token, onSaved }: { token: TokenRow; onSaved: () => void }) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
@@ -17,16 +17,20 @@ export function EditIdentifier({ token }: { token: TokenRow }) {
       </button>
     );
   }
-  return <EditIdentifierForm token={token} onDone={() => setOpen(false)} />;
+  return <EditIdentifierForm token={token} onDone={() => setOpen(false)} onSaved={onSaved} />;
 }
 
-function EditIdentifierForm({ token, onDone }: { token: TokenRow; onDone: () => void }) {
+function EditIdentifierForm({ token, onDone, onSaved }: { token: TokenRow; onDone: () => void; onSaved: () => void }) {
   const services = useServices();
   const action = useAction();
   const [identifier, setIdentifier] = useState(token.identifier ?? '');
   const [passCode, setPassCode] = useState('');
 
-  const save = () => editIdentifier(services, token, identifier, passCode);
+  const save = async () => {
+    const saved = await editIdentifier(services, token, identifier, passCode);
+    // A new identifier is on the slip; a new pass code is never printed.
+    if (saved.identifier !== token.identifier) onSaved();
+  };
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (await action.run(save)) onDone();

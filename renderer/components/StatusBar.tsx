@@ -1,7 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { subscribeOnline, useAppStore, useServices } from '../context';
-import { formatAge, formatTime, reachLabel } from '../labels';
+import { formatAge, formatTime } from '../labels';
+import { deriveStatus } from '../sync/statusLine';
 import { SCREEN_KEYS, SYNC_KEY } from '../shortcuts';
+import { Details } from './Details';
 import { Kbd } from './Kbd';
 import { useClock } from './useClock';
 
@@ -18,22 +20,19 @@ function PendingLink({ className, text }: { className: string; text: string }) {
   );
 }
 
-function QueueNumbers() {
-  const pending = useAppStore('sync', (state) => state.pendingCount);
-  const parked = useAppStore('sync', (state) => state.parkedCount);
-  const conflicts = useAppStore('sync', (state) => state.conflictCount);
+/** How long the oldest pending change has waited; shown only while something is pending. */
+function OldestAge({ pending }: { pending: number }) {
   const oldestPendingAt = useAppStore('sync', (state) => state.oldestPendingAt);
   const clock = useClock(AGE_TICK_MS);
+  if (pending === 0 || oldestPendingAt === null) return null;
   // A change made since the last tick must not show a negative age.
-  const age = oldestPendingAt === null ? null : Math.max(0, clock - oldestPendingAt);
-  return (
-    <>
-      <span className="pending">{`${pending} pending`}</span>
-      {pending > 0 && age !== null ? <span className="oldest">{`oldest ${formatAge(age)}`}</span> : null}
-      {parked > 0 ? <PendingLink className="parked" text={`${parked} need attention`} /> : null}
-      {conflicts > 0 ? <PendingLink className="conflicts" text={`${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}`} /> : null}
-    </>
-  );
+  return <span className="oldest">{`oldest ${formatAge(Math.max(0, clock - oldestPendingAt))}`}</span>;
+}
+
+/** What went wrong last, for whoever supports the counter: behind a disclosure, never in the line itself. */
+function ErrorDetails() {
+  const lastError = useAppStore('sync', (state) => state.lastError);
+  return <Details className="status-details" text={lastError && `${lastError.message} (${lastError.code})`} />;
 }
 
 /** While a sync runs: a bar of the operations answered so far (indeterminate until the count is known). */
@@ -72,27 +71,29 @@ function UnencryptedWarning() {
 
 export function StatusBar() {
   const { scheduler } = useServices();
-  const online = useSyncExternalStore(subscribeOnline, browserOnline, () => true);
-  const crm = useAppStore('sync', (state) => state.crm);
+  const network = useSyncExternalStore(subscribeOnline, browserOnline, () => true);
+  const reach = useAppStore('sync', (state) => state.crm);
+  const pending = useAppStore('sync', (state) => state.pendingCount);
+  const parked = useAppStore('sync', (state) => state.parkedCount);
+  const conflicts = useAppStore('sync', (state) => state.conflictCount);
   const syncing = useAppStore('sync', (state) => state.syncing);
+  const outcome = useAppStore('sync', (state) => state.outcome);
   const lastSyncAt = useAppStore('sync', (state) => state.lastSyncAt);
-  const lastMessage = useAppStore('sync', (state) => state.lastMessage);
-  const lastError = useAppStore('sync', (state) => state.lastError);
+  const view = deriveStatus({ reach, network, pending, parked, conflicts, syncing, outcome });
   return (
     <footer aria-label="Sync status" className="status-bar">
-      <span className={`reach reach-${online ? crm : 'offline'}`}>{reachLabel(crm, online)}</span>
-      <QueueNumbers />
+      <span className={`reach reach-${view.reach.tone}`}>{view.reach.text}</span>
+      <span className="pending">{view.pending}</span>
+      <OldestAge pending={pending} />
+      {view.attention ? <PendingLink className="parked" text={view.attention} /> : null}
+      {view.conflicts ? <PendingLink className="conflicts" text={view.conflicts} /> : null}
       <UnencryptedWarning />
       <SyncProgress />
+      <span role="status" className="sync-message">
+        {view.summary}
+      </span>
       <span className="last-sync">{`Last sync: ${formatTime(lastSyncAt)}`}</span>
-      {lastMessage ? (
-        <span role="status" className="sync-message">
-          {lastMessage}
-        </span>
-      ) : null}
-      {lastError && lastError.message !== lastMessage ? (
-        <span className="last-error" title={`${lastError.message} (${lastError.code})`}>{`Last error: ${lastError.message} (${lastError.code})`}</span>
-      ) : null}
+      <ErrorDetails />
       <button type="button" className="sync-now" disabled={syncing} aria-keyshortcuts={SYNC_KEY} onClick={() => void scheduler.syncNow()}>
         {syncing ? 'Syncing…' : 'Sync now'} <Kbd>{SYNC_KEY}</Kbd>
       </button>

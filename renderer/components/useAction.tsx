@@ -30,7 +30,7 @@ export function useAction(): Action {
 
 export function ActionError({ error }: { error: string | null }) {
   return error ? (
-    <p role="alert" className="form-error">
+    <p role="alert" className="form-error" tabIndex={-1}>
       {error}
     </p>
   ) : null;

@@ -1,14 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { checkField } from '../../shared/token/definition';
 import { PassCodeCheck } from '../components/PassCodeCheck';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { TokenList } from '../components/TokenList';
 import { useAppStore, useServices } from '../context';
-import { readDefinition } from '../storage/meta';
-import { findExact, findTokens, recentTokens, SEARCH_LIMIT } from '../storage/queries';
+import { findTokens, recentTokens, SEARCH_LIMIT } from '../storage/queries';
 import { dialogOpen } from '../shortcuts';
-import { fetchByCode, type Confirmation } from '../sync/crmLookups';
 import { Screen } from '../components/Screen';
 
 const RECENT_LIMIT = 10;
@@ -19,22 +16,12 @@ function isEditable(element: Element | null): boolean {
   return element instanceof HTMLInputElement && !['button', 'submit', 'checkbox', 'radio', 'file'].includes(element.type);
 }
 
-function notFound(code: string, confirmation: Confirmation): string {
-  if (confirmation.kind === 'missing') return `No token has code ${code}, on this counter or in the CRM.`;
-  if (confirmation.kind === 'failed') return `${code} is not on this counter, and the CRM lookup failed: ${confirmation.message}`;
-  return `${code} is not on this counter, and the CRM cannot be asked now (offline). Try again when online.`;
-}
-
 export function FindScreen() {
   const search = useAppStore('ui', (state) => state.search);
-  const [message, setMessage] = useState<string | null>(null);
   const query = search.trim();
   return (
     <Screen title="Find a token" className="screen-find" focusesOwnControl>
-      <SearchBox onMessage={setMessage} />
-      <p role="status" className="find-message">
-        {message}
-      </p>
+      <SearchBox />
       <Results query={query} />
       <div className="find-extras">
         <PassCodeCheck />
@@ -46,14 +33,13 @@ export function FindScreen() {
 
 /**
  * The one input a counter types or scans into; it has the focus whenever Find is shown, and keys typed
- * while nothing editable has the focus come here. Enter opens the token the value names exactly; a
- * code this counter does not hold is looked up in the CRM.
+ * while nothing editable has the focus come here. Enter opens the token the value names exactly, as a
+ * scan does (the app's scanner takes scans before they reach this field).
  */
-function SearchBox({ onMessage }: { onMessage: (message: string | null) => void }) {
-  const services = useServices();
+function SearchBox() {
+  const { scans } = useServices();
   const search = useAppStore('ui', (state) => state.search);
   const setSearch = useAppStore('ui', (state) => state.setSearch);
-  const openToken = useAppStore('ui', (state) => state.openToken);
   const findFocus = useAppStore('ui', (state) => state.findFocus);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -72,34 +58,10 @@ function SearchBox({ onMessage }: { onMessage: (message: string | null) => void 
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 
-  const openExact = async (text: string) => {
-    const value = text.trim();
-    if (value === '') return;
-    const local = await findExact(services.db, value);
-    if (local) {
-      onMessage(null);
-      openToken(local.localId);
-      return;
-    }
-    const definition = await readDefinition(services.db);
-    if (checkField(definition.authenticationCode, 'code', value) !== null) {
-      onMessage(`No single token is named ${value}. Pick one from the list (↓), or scan its authentication code.`);
-      return;
-    }
-    onMessage(`Not on this counter — asking the CRM for ${value}…`);
-    const { token, confirmation } = await fetchByCode(services, value);
-    if (token) {
-      onMessage(null);
-      openToken(token.localId);
-    } else {
-      onMessage(notFound(value, confirmation));
-    }
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      void openExact(event.currentTarget.value);
+      void scans.getState().enqueue(event.currentTarget.value.trim());
     } else if (event.key === 'ArrowDown') {
       const first = document.querySelector<HTMLElement>('.screen-find .token-list button');
       if (first) {
@@ -123,7 +85,7 @@ function SearchBox({ onMessage }: { onMessage: (message: string | null) => void 
         aria-describedby="search-hint"
         placeholder="Scan a card, or type a code, number or the start of an identifier"
         onChange={(event) => {
-          onMessage(null);
+          scans.setState({ message: null });
           setSearch(event.target.value);
         }}
         onKeyDown={onKeyDown}

@@ -1,4 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { Slip } from '../components/issue/Slip';
+import { ReprintButton, type SlipOffer } from '../components/token/ReprintSlip';
 import { EditIdentifier } from '../components/EditIdentifier';
 import { Kbd } from '../components/Kbd';
 import { ParticipantTokens } from '../components/ParticipantTokens';
@@ -41,8 +44,18 @@ function BackButton() {
 
 function TokenDetail({ token, stuck }: { token: TokenRow; stuck: SentRow | null }) {
   const participantNumber = token.participant?.number ?? token.participantNumber;
+  const [offer, setOffer] = useState<SlipOffer>('none');
+  const [slipShown, setSlipShown] = useState(false);
+  // The slip is shown first so the print stylesheet has it to print alone.
+  const print = () => {
+    setSlipShown(true);
+    setOffer('none');
+    requestAnimationFrame(() => window.print());
+  };
+  const changed = () => setOffer('changed');
   return (
     <Screen title={token.number === null ? 'Token (not yet synced)' : `Token ${token.number}`} wide aside={<BackButton />}>
+      {slipShown ? <Slip issued={token} /> : null}
       <CrmConfirmation token={token} />
       <div className="token-columns">
         <div>
@@ -52,13 +65,14 @@ function TokenDetail({ token, stuck }: { token: TokenRow; stuck: SentRow | null 
           {stuck ? <RowFix row={stuck} /> : null}
           <StateSwitch token={token} />
           <div className="actions wrap">
-            <EditIdentifier key={token.localId} token={token} />
-            <RegenerateCode token={token} />
+            <ReprintButton offer={offer} onPrint={print} />
+            <EditIdentifier key={token.localId} token={token} onSaved={changed} />
+            <RegenerateCode token={token} onRegenerated={changed} />
           </div>
         </div>
       </div>
       {participantNumber === null ? null : <ParticipantTokens participantNumber={participantNumber} />}
-      <TokenHistory localId={token.localId} />
+      <TokenHistory localId={token.localId} onPrint={print} />
     </Screen>
   );
 }

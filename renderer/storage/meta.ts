@@ -12,6 +12,7 @@ export const META_SYNC_CONFIG = 'syncConfig';
 export const META_STOCK_FETCHED = 'stockFetchedAt';
 export const META_COUNTER = 'counter';
 export const META_CLASSIFICATIONS = 'classifications';
+export const META_SCANNER = 'scanner';
 
 /** How this counter syncs; an operator may change it, so it lives in meta. */
 export const syncConfigSchema = z.object({
@@ -124,4 +125,26 @@ export function readClassifications(db: TokenDeskDatabase): Promise<Classificati
 
 export async function writeClassifications(db: TokenDeskDatabase, classifications: readonly ClassificationSummary[]): Promise<void> {
   await db.meta.put({ key: META_CLASSIFICATIONS, value: z.array(classificationSummarySchema).parse(classifications) });
+}
+
+/** How this counter's barcode scanner is heard and what it wraps a code in. */
+export const scannerConfigSchema = z.object({
+  /** A short beep confirms each scan. */
+  sound: z.boolean(),
+  /** Characters the scanner sends before and after each code, taken off. */
+  prefix: z.string().max(8, 'The scanner prefix must be at most 8 characters.'),
+  suffix: z.string().max(8, 'The scanner suffix must be at most 8 characters.'),
+});
+export type ScannerConfig = z.infer<typeof scannerConfigSchema>;
+
+export const DEFAULT_SCANNER_CONFIG: ScannerConfig = { sound: true, prefix: '', suffix: '' };
+
+export async function readScannerConfig(db: TokenDeskDatabase): Promise<ScannerConfig> {
+  return { ...DEFAULT_SCANNER_CONFIG, ...(await readMeta(db, META_SCANNER, scannerConfigSchema.partial(), {})) };
+}
+
+export async function writeScannerConfig(db: TokenDeskDatabase, config: ScannerConfig): Promise<ScannerConfig> {
+  const checked = scannerConfigSchema.parse(config);
+  await db.meta.put({ key: META_SCANNER, value: checked });
+  return checked;
 }

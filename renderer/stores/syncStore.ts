@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CrmReach, SyncError } from '../../shared/ipc/contract';
+import type { ReachView, SyncOutcome } from '../sync/statusLine';
 import type { TokenDeskDatabase } from '../storage/database';
 import { readLastSync } from '../storage/meta';
 import { countPending, queueStats, type QueueStats } from '../outbox';
@@ -10,11 +11,11 @@ import type { SyncApi, SyncDeps, SyncProgressView, SyncReport, SyncTotals } from
 
 export { SYNC_BATCH_SIZE } from '../sync/upstream';
 
-export type CrmReachView = 'unknown' | CrmReach;
-
 export interface SyncState {
-  /** What the last push learned about the CRM; 'unknown' until one ran. */
-  crm: CrmReachView;
+  /** What the last CRM call learned about the CRM; 'unknown' until one answered. */
+  crm: ReachView;
+  /** How the last sync ended. */
+  outcome: SyncOutcome;
   /** Queue depth: changes waiting to be sent. */
   pendingCount: number;
   /** Changes the CRM refused for good, waiting for the operator. */
@@ -39,6 +40,8 @@ export interface SyncState {
   restore: () => Promise<void>;
   /** Follows the queue's numbers live; returns the unsubscribe. */
   watchQueue: () => () => void;
+  /** Any CRM call's answer: reach changes as soon as a call succeeds or fails, not at the next sync. */
+  noteReach: (crm: CrmReach) => void;
 }
 
 export interface SyncStoreOptions extends Omit<RunSyncOptions, 'force' | 'onProgress'> {
@@ -84,12 +87,13 @@ export function createSyncStore(
     /** Shows what one sync did. */
     function show(report: SyncReport): void {
       if (report.failure !== null) {
-        set({ lastMessage: `Sync failed (changes stay queued): ${report.failure}`, lastError: report.lastError });
+        set({ outcome: 'failed', lastMessage: `Sync failed (changes stay queued): ${report.failure}`, lastError: report.lastError });
         return;
       }
       const crm = report.crm ?? get().crm;
       set({
         crm,
+        outcome: 'finished',
         lastMessage: report.message ?? summarise(report.totals) ?? (crm === 'ok' ? 'Everything is up to date' : null),
         lastError: report.lastError ?? (report.reachedAt === null ? get().lastError : null),
         ...(report.reachedAt === null ? {} : { lastSyncAt: report.reachedAt }),
@@ -141,6 +145,7 @@ export function createSyncStore(
 
     return {
       crm: 'unknown',
+      outcome: 'none',
       pendingCount: 0,
       parkedCount: 0,
       conflictCount: 0,
@@ -166,6 +171,9 @@ export function createSyncStore(
           error: (error: unknown) => set({ lastMessage: `Could not read the local queue: ${errorMessage(error)}` }),
         });
         return () => subscription.unsubscribe();
+      },
+      noteReach: (crm) => {
+        if (get().crm !== crm) set({ crm });
       },
     };
   });

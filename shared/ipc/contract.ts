@@ -298,8 +298,11 @@ export const ipcContract = {
     request: z.object({ count: z.number().int().min(1).max(MAX_REFRESH) }).strict(),
     reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema) }),
   },
-  /** Logs in with the stored settings, calibrates the server's dialect and says whether it worked. */
-  testConnection: { request: z.object({}).strict(), reply: z.object({ ...reachReply, dialect: dialectRecordSchema.nullable().optional() }) },
+  /** Signs in with the values on screen (`settings`), else with the saved ones; calibrates that server's dialect; saves no settings. */
+  testConnection: {
+    request: z.object({ settings: settingsInputSchema.optional() }).strict(),
+    reply: z.object({ ...reachReply, dialect: dialectRecordSchema.nullable().optional() }),
+  },
   /** What calibration learned about the configured server (null: no server configured). */
   getCrmDialect: { request: z.object({}).strict(), reply: z.object({ dialect: dialectRecordSchema.nullable() }) },
   /** Asks the CRM whether the identifier and pass code belong together: `valid` null when it could not be asked. */

@@ -4,15 +4,20 @@ import { checkField, type CharacterSet, type FieldRule } from './definition';
 export type RandomSource = (buffer: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>;
 
 const DIGITS = '0123456789';
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** Digits beside letters: 0 and 1 are left out, as they read like O, I and L. */
+const MIXED_DIGITS = '23456789';
+/** Upper case only (codes are read aloud and typed at a counter), without I, L and O, which read like 1 and 0. */
+const UPPER = 'ABCDEFGHJKMNPQRSTUVWXYZ';
 const SPECIAL = '!#$%*+-=?@_';
 
-/** Upper case only: codes are read aloud and typed at a counter. */
 const ALPHABETS: Record<CharacterSet, string> = {
   DIGITS,
-  LETTERS_AND_DIGITS: UPPER + DIGITS,
-  PRINTABLE: UPPER + DIGITS + SPECIAL,
+  LETTERS_AND_DIGITS: UPPER + MIXED_DIGITS,
+  PRINTABLE: UPPER + MIXED_DIGITS + SPECIAL,
 };
+
+/** A digits-only value has nothing to mistake a 0 or 1 for, so it keeps all ten. */
+const digitsFor = (characters: CharacterSet): string => (characters === 'DIGITS' ? DIGITS : MIXED_DIGITS);
 
 /** `count` uniform indexes below `bound` (≤ 256): bytes past the last whole multiple are thrown away. */
 function randomIndexes(bound: number, count: number, random: RandomSource): number[] {
@@ -48,7 +53,7 @@ function shuffle(chars: string[], random: RandomSource): string[] {
 export function generateFieldValue(rule: FieldRule, random: RandomSource): string {
   const required = [
     ...randomChars(UPPER, rule.minLetters, random),
-    ...randomChars(DIGITS, rule.minDigits, random),
+    ...randomChars(digitsFor(rule.characters), rule.minDigits, random),
     ...randomChars(SPECIAL, rule.minSpecial, random),
   ];
   const rest = randomChars(ALPHABETS[rule.characters], Math.max(0, rule.generatedLength - required.length), random);

@@ -72,6 +72,6 @@ export async function saveSettings(page: Page, settings: { crmUrl?: string; orga
   await form.getByLabel('Organisation').fill(settings.organisation);
   await form.getByLabel('Username').fill(settings.username);
   await form.getByLabel('Password', { exact: true }).fill(settings.password);
-  await form.getByRole('button', { name: 'Save settings' }).click();
+  await form.getByRole('button', { name: 'Save CRM sign-in' }).click();
   await page.getByRole('status').filter({ hasText: 'Settings saved' }).waitFor();
 }

@@ -66,6 +66,21 @@ describe('App shell', () => {
     expect(footer().getByText('Not synced yet')).toBeTruthy();
     expect(footer().getByText('Last sync: never')).toBeTruthy();
   });
+
+  it('leads to Settings with a setup card until a CRM is configured', async () => {
+    fireEvent.click(await screen.findByRole('button', { name: 'Open Settings to connect a CRM' }));
+    const form = await screen.findByRole('form', { name: 'Settings' });
+    expect(screen.queryByRole('region', { name: 'Set up this counter' })).toBeNull();
+    type('CRM URL', 'https://crm.example.com');
+    type('Organisation', 'Acme');
+    type('Username', 'counter1');
+    type('Password', 's3cret');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save CRM sign-in' }));
+    await screen.findByText('Settings saved');
+    fireEvent.click(nav().getByRole('button', { name: 'Find' }));
+    await screen.findByRole('searchbox', { name: 'Search tokens' });
+    expect(screen.queryByRole('region', { name: 'Set up this counter' })).toBeNull();
+  });
 });
 
 describe('Issue', () => {
@@ -80,6 +95,8 @@ describe('Issue', () => {
     expect(identifierError.getAttribute('role')).toBe('alert');
     expect(screen.getByLabelText('Identifier').getAttribute('aria-describedby')).toBe(identifierError.id);
     expect(screen.getByLabelText('Identifier').getAttribute('aria-invalid')).toBe('true');
+    // The focus goes to the first field in error, where the fix is typed.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Identifier')));
     const passCodeError = screen.getByText('Pass code must be at least 4 characters.');
     expect(screen.getByLabelText('Pass code').getAttribute('aria-describedby')).toContain(passCodeError.id);
     expect(await db.tokens.count()).toBe(0);
@@ -98,6 +115,10 @@ describe('Issue', () => {
     expect(within(slip).getByRole('img', { name: `QR code of authentication code ${code}` })).toBeTruthy();
     expect(within(slip).queryByText('987654')).toBeNull();
     expect(screen.getByText('Queued — will sync when online')).toBeTruthy();
+    expect(within(slip).getByText('To be confirmed by the CRM')).toBeTruthy();
+    expect(within(slip).queryByText('Classification')).toBeNull();
+    expect(within(slip).queryByText('None')).toBeNull();
+    expect([...slip.querySelectorAll('.code-group')].map((group) => group.textContent)).toEqual(code.match(/.{4}/g));
     expect(await footer().findByText('1 pending')).toBeTruthy();
     expect(JSON.stringify(await db.outbox.toArray())).not.toContain('987654');
 
@@ -117,6 +138,14 @@ describe('Issue', () => {
     await waitFor(() => expect(document.activeElement).toBe(search));
     fireEvent.click(nav().getByRole('button', { name: 'Issue' }));
     expect(await screen.findByRole('form', { name: 'Issue token' })).toBeTruthy();
+  });
+
+  it('saves with Ctrl+Enter from any field', async () => {
+    fireEvent.click(nav().getByRole('button', { name: 'Issue' }));
+    type('Identifier', 'CARD3456');
+    type('Pass code', '987654');
+    fireEvent.keyDown(screen.getByLabelText('Pass code'), { key: 'Enter', code: 'Enter', ctrlKey: true });
+    expect(await screen.findByRole('status', { name: 'Issued authentication code' }, { timeout: 5_000 })).toBeTruthy();
   });
 
   it('opens the slip\'s token', async () => {
@@ -186,7 +215,7 @@ describe('Sync now', () => {
 
     expect(await footer().findByText('0 pending')).toBeTruthy();
     expect(await footer().findByText('Online')).toBeTruthy();
-    expect(footer().queryByText('Last sync: never')).toBeNull();
+    await waitFor(() => expect(footer().queryByText('Last sync: never')).toBeNull());
     expect(await footer().findByRole('button', { name: 'Sync now' })).toHaveProperty('disabled', false);
     const push = fake.calls.find((call) => call.channel === 'pushOperations');
     expect(push?.payload).toMatchObject({ operations: [{ kind: 'create', identifier: 'CARD1234', sealedPassCode: 'sealed:6:opaque', attempt: 1 }] });
@@ -205,8 +234,8 @@ describe('Sync now', () => {
     await issue(db);
     fireEvent.click(footer().getByRole('button', { name: 'Sync now' }));
     expect(await footer().findByText('Offline — CRM unreachable')).toBeTruthy();
-    expect(footer().getByText('Cannot reach the CRM')).toBeTruthy();
     expect(await footer().findByText('1 pending')).toBeTruthy();
+    expect(await footer().findByText('1 change kept here until the CRM can be reached')).toBeTruthy();
   });
 
   it('says Offline when the browser is offline', async () => {
@@ -215,7 +244,7 @@ describe('Sync now', () => {
       act(() => {
         window.dispatchEvent(new Event('offline'));
       });
-      expect(await footer().findByText('Offline')).toBeTruthy();
+      expect(await footer().findByText('Offline — no network')).toBeTruthy();
     } finally {
       Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
       act(() => {
@@ -233,7 +262,7 @@ describe('Settings', () => {
     type('Organisation', 'Acme');
     type('Username', 'counter1');
     type('Password', 's3cret');
-    fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save CRM sign-in' }));
 
     expect(await screen.findByText('Settings saved')).toBeTruthy();
     const save = fake.calls.find((call) => call.channel === 'saveSettings');
@@ -247,7 +276,7 @@ describe('Settings', () => {
     fireEvent.click(nav().getByRole('button', { name: 'Settings' }));
     await waitFor(() => expect((screen.getByLabelText('CRM URL') as HTMLInputElement).value).toBe('https://crm.example.com'));
     type('Organisation', 'locked');
-    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save CRM sign-in' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The OS keychain is not available');
     expect(fake.calls.find((call) => call.channel === 'saveSettings')?.payload).not.toHaveProperty('password');
   });
@@ -256,7 +285,7 @@ describe('Settings', () => {
     fireEvent.click(nav().getByRole('button', { name: 'Settings' }));
     await screen.findByRole('form', { name: 'Settings' });
     type('CRM URL', 'crm.example.com');
-    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save CRM sign-in' }));
     expect((await screen.findByRole('alert')).textContent).toBe('CRM URL must start with http:// or https://');
     expect(fake.calls.some((call) => call.channel === 'saveSettings')).toBe(false);
   });

@@ -35,7 +35,8 @@ describe('keyboard shortcuts', () => {
     expect(nav().getByRole('button', { name: 'Issue' }).textContent).toBe('Issue F3');
     expect(press('F3')).toBe(true);
     expect(current()).toBe('Issue F3');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Identifier')));
+    // The participant comes first on Issue.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Participant number (optional)')));
     press('F4');
     expect(await screen.findByRole('heading', { name: 'Pending & attention', level: 2 })).toBeTruthy();
     press('F6');
@@ -128,6 +129,6 @@ describe('the Effective switch asks first', () => {
     expect(document.activeElement).toBe(toggle);
     expect(toggle.getAttribute('aria-checked')).toBe('true');
     expect(await db.outbox.count()).toBe(1);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Token (not yet synced)');
+    expect(screen.getByRole('main').querySelector('h2[tabindex="-1"]')?.textContent).toBe('Token (not yet synced)');
   });
 });

@@ -28,10 +28,18 @@ const type = (scope: HTMLElement, label: string, value: string) => fireEvent.cha
 describe('Settings: CRM sign-in', () => {
   it('tests the connection and says what the CRM answered', async () => {
     let reach: 'ok' | 'loginFailed' = 'loginFailed';
-    await openSettings({ testConnection: () => ({ crm: reach, message: reach === 'ok' ? null : 'Wrong password' }) });
+    const { fake } = await openSettings({ testConnection: () => ({ crm: reach, message: reach === 'ok' ? null : 'CrmError 401 Wrong password' }) });
     const form = screen.getByRole('form', { name: 'Settings' });
+    type(form, 'CRM URL', 'https://typed.example.com');
+    type(form, 'Organisation', 'Typed');
     fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
-    expect(await within(form).findByText(/^The CRM refused the sign-in\. .*\(Wrong password\)$/)).toBeTruthy();
+    expect(await within(form).findByText('The CRM refused the sign-in. Check the organisation, unit, username and password.')).toBeTruthy();
+    // The CRM's own words only behind "Details"; the test used what is on screen, unsaved.
+    expect(within(form).getByText('CrmError 401 Wrong password').closest('details')).toBeTruthy();
+    expect(fake.calls.find((call) => call.channel === 'testConnection')?.payload).toEqual({
+      settings: { crmUrl: 'https://typed.example.com', organisation: 'Typed', username: '', allowUnencrypted: false },
+    });
+    expect(fake.calls.some((call) => call.channel === 'saveSettings')).toBe(false);
     reach = 'ok';
     fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
     expect(await within(form).findByText('Connected: the CRM accepted the sign-in.')).toBeTruthy();
@@ -42,7 +50,7 @@ describe('Settings: CRM sign-in', () => {
     const form = screen.getByRole('form', { name: 'Settings' });
     type(form, 'CRM URL', 'https://crm.example.com');
     type(form, 'Unit (optional)', 'Main Counter');
-    fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save CRM sign-in' }));
     expect(await screen.findByText('Settings saved')).toBeTruthy();
     expect(fake.calls.find((call) => call.channel === 'saveSettings')?.payload).toMatchObject({ unit: 'Main Counter' });
   });
@@ -89,7 +97,9 @@ describe('Settings: access token definition', () => {
     await openSettings();
     upload(JSON.stringify({ ...DEFAULT_DEFINITION, identifier: { ...DEFAULT_DEFINITION.identifier, minLength: 0 } }));
     const error = await screen.findByRole('alert');
-    expect(error.textContent).toMatch(/^This is not a valid access token definition \(identifier\.minLength: .*\)\. Nothing was changed\.$/);
+    expect(error.textContent).toMatch(/^This is not a valid access token definition: one problem, listed below\. Nothing was changed\./);
+    const problems = within(error).getByRole('list', { name: 'Problems in the file' });
+    expect(within(problems).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['identifier.minLength must be at least 1']);
     expect(await readDefinition(db)).toEqual(DEFAULT_DEFINITION);
   });
 });

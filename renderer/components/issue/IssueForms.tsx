@@ -1,7 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { FormEvent } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
 import { useAppStore, useServices } from '../../context';
-import { stockOnHand } from '../../storage/queries';
+import type { TokenDeskDatabase } from '../../storage/database';
+import { findExact, stockOnHand } from '../../storage/queries';
+import { IN_STOCK, type TokenRow } from '../../storage/rows';
+import { useScanTarget } from '../../scan/useScanner';
+import { Kbd } from '../Kbd';
 import { ActionError } from '../useAction';
 import { ClassificationPicker } from './ClassificationPicker';
 import { IdentityFields } from './IdentityFields';
@@ -9,12 +13,30 @@ import { ParticipantField } from './ParticipantField';
 
 const STOCK_CHOICES = 20;
 
+/** The first stock tokens on hand, and the picked one (say, scanned) when it is further down. */
+async function stockChoices(db: TokenDeskDatabase, pickedId: string | null): Promise<TokenRow[]> {
+  const first = await stockOnHand(db, STOCK_CHOICES);
+  if (pickedId === null || first.some((token) => token.localId === pickedId)) return first;
+  const picked = await db.tokens.get(pickedId);
+  return picked?.stock === IN_STOCK ? [picked, ...first] : first;
+}
+
+/** Saves; after a refused save the focus goes to the first field in error (else the form's error), where the fix is typed. */
 function useSubmit() {
   const submit = useAppStore('issue', (state) => state.submit);
-  return (event: FormEvent) => {
+  return async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void submit();
+    const form = event.currentTarget;
+    if (await submit()) return;
+    requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"], .form-error')?.focus());
   };
+}
+
+/** Ctrl+Enter saves from any field of the form. */
+function submitOnCtrlEnter(event: KeyboardEvent<HTMLFormElement>): void {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+  event.preventDefault();
+  event.currentTarget.requestSubmit();
 }
 
 function SubmitRow({ label }: { label: string }) {
@@ -23,8 +45,8 @@ function SubmitRow({ label }: { label: string }) {
   return (
     <>
       <ActionError error={formError} />
-      <button type="submit" className="primary" disabled={submitting}>
-        {label}
+      <button type="submit" className="primary" disabled={submitting} aria-keyshortcuts="Control+Enter">
+        {label} <Kbd>Ctrl+Enter</Kbd>
       </button>
     </>
   );
@@ -34,9 +56,9 @@ function SubmitRow({ label }: { label: string }) {
 export function IssueForm() {
   const onSubmit = useSubmit();
   return (
-    <form aria-label="Issue token" noValidate onSubmit={onSubmit}>
-      <IdentityFields autoFocus />
-      <ParticipantField />
+    <form aria-label="Issue token" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnCtrlEnter}>
+      <ParticipantField autoFocus />
+      <IdentityFields />
       <ClassificationPicker />
       <SubmitRow label="Issue token" />
     </form>
@@ -50,9 +72,15 @@ export function HandOutForm() {
   const stockLocalId = useAppStore('issue', (state) => state.stockLocalId);
   const setStockToken = useAppStore('issue', (state) => state.setStockToken);
   const show = useAppStore('ui', (state) => state.show);
-  const stock = useLiveQuery(() => stockOnHand(db, STOCK_CHOICES), [db]);
+  const stock = useLiveQuery(() => stockChoices(db, stockLocalId), [db, stockLocalId]);
   // Until the operator picks one, the first (the store takes the first on hand too).
   const picked = stock?.some((token) => token.localId === stockLocalId) ? stockLocalId : (stock?.[0]?.localId ?? null);
+  useScanTarget(async (code) => {
+    const token = await findExact(db, code);
+    if (token?.stock !== IN_STOCK) return `${code} is not in this counter’s stock. Scan a stock card, or pick one below.`;
+    setStockToken(token.localId);
+    return `Picked ${token.authenticationCode} from the stock.`;
+  });
 
   if (stock === undefined) return <p className="empty">Loading the stock…</p>;
   if (stock.length === 0) {
@@ -66,7 +94,7 @@ export function HandOutForm() {
     );
   }
   return (
-    <form aria-label="Hand out from stock" noValidate onSubmit={onSubmit}>
+    <form aria-label="Hand out from stock" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnCtrlEnter}>
       <fieldset className="choices">
         <legend>Stock token</legend>
         {stock.map((token) => (

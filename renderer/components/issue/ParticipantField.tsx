@@ -35,7 +35,7 @@ function useParticipant(number: string): ParticipantLookup | null {
 }
 
 /** "Participant number (optional)", with the owner's name shown when known. */
-export function ParticipantField() {
+export function ParticipantField({ autoFocus = false }: { autoFocus?: boolean }) {
   const value = useAppStore('issue', (state) => state.fields.participantNumber);
   const error = useAppStore('issue', (state) => state.errors.participantNumber);
   const setField = useAppStore('issue', (state) => state.setField);
@@ -45,6 +45,7 @@ export function ParticipantField() {
     <Field
       label="Participant number (optional)"
       inputMode="numeric"
+      autoFocus={autoFocus}
       value={value}
       error={error}
       hint={number === '' ? 'Links the token to a rewards participant.' : <span aria-live="polite">{ownerText(number, lookup)}</span>}

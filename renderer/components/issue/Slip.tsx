@@ -5,7 +5,7 @@ import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import { useServices } from '../../context';
 import { readCounterIdentity } from '../../storage/meta';
 import type { TokenRow } from '../../storage/rows';
-import { formatTime } from '../../labels';
+import { codeGroups, formatTime } from '../../labels';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
 import { forDisplayOrNull } from '../../../shared/text/displayText';
 
@@ -30,6 +30,31 @@ function syncLine(token: TokenRow): string {
   if (token.syncStatus === 'synced') return 'Confirmed by the CRM';
   if (token.syncStatus === 'pending') return 'Queued — will sync when online';
   return 'Needs attention — see Pending (F4)';
+}
+
+/** The code in groups of four that wrap only between groups; the text stays the bare code for copying. */
+function GroupedCode({ code }: { code: string }) {
+  return (
+    <output aria-label="Issued authentication code">
+      {codeGroups(code).map((group, index) => (
+        <span key={index} className="code-group">
+          {group}
+        </span>
+      ))}
+    </output>
+  );
+}
+
+/** A slip line, shown as plain text, and left off when it has nothing to say. */
+function Line({ term, value }: { term: string; value: string | null }) {
+  const shown = forDisplayOrNull(value);
+  if (shown === null || shown === '') return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{shown}</dd>
+    </>
+  );
 }
 
 /**
@@ -59,22 +84,18 @@ export function Slip({ issued }: { issued: TokenRow }) {
         />
         <div>
           <p className="slip-code">
-            Authentication code: <output aria-label="Issued authentication code">{token.authenticationCode}</output>
+            Authentication code: <GroupedCode code={token.authenticationCode} />
           </p>
           {ownCodes && token.syncStatus !== 'synced' ? (
             <p className="slip-provisional">This code is provisional: this CRM makes its own codes, and the final one shows once the token is synced.</p>
           ) : null}
           <dl className="details">
-            <dt>Identifier</dt>
-            <dd>{forDisplayOrNull(token.identifier) ?? 'None'}</dd>
-            {token.participantNumber === null && participant === null ? null : (
-              <>
-                <dt>Participant</dt>
-                <dd>{participantText(token.participantNumber, participant)}</dd>
-              </>
-            )}
-            <dt>Classification</dt>
-            <dd>{forDisplayOrNull(token.classificationName) ?? 'None'}</dd>
+            <Line term="Identifier" value={token.identifier} />
+            <Line
+              term="Participant"
+              value={token.participantNumber === null && participant === null ? null : participantText(token.participantNumber, participant)}
+            />
+            <Line term="Classification" value={token.classificationName} />
             <dt>State</dt>
             <dd>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</dd>
             <dt>Issued</dt>
@@ -82,6 +103,7 @@ export function Slip({ issued }: { issued: TokenRow }) {
           </dl>
         </div>
       </div>
+      {token.syncStatus === 'synced' ? null : <p className="slip-unconfirmed">To be confirmed by the CRM</p>}
       <p className="slip-sync no-print">{syncLine(token)}</p>
     </article>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { SettingsView } from '../../../shared/ipc/contract';
+import { settingsInputSchema, type SettingsView } from '../../../shared/ipc/contract';
 import { useAppStore, useServices } from '../../context';
+import { Details } from '../Details';
 import { Field } from '../Field';
 import { CrmDialectNote } from './CrmDialectNote';
 import { ActionError, useAction } from '../useAction';
@@ -8,7 +9,7 @@ import { ActionError, useAction } from '../useAction';
 const REACH_TEXT = {
   ok: 'Connected: the CRM accepted the sign-in.',
   unreachable: 'The CRM cannot be reached. Check the CRM URL and the network.',
-  unconfigured: 'No CRM is configured yet: enter the CRM URL and save first.',
+  unconfigured: 'Fill in the CRM URL, organisation, username and password to test them.',
   loginFailed: 'The CRM refused the sign-in. Check the organisation, unit, username and password.',
   localError: 'This counter could not open its own stored password or settings.',
 } as const;
@@ -27,7 +28,7 @@ function WaitingMove({ from }: { from: string[] }) {
   );
 }
 
-/** CRM URL, organisation, unit, username and password; "Test connection" signs in with what is saved. */
+/** CRM URL, organisation, unit, username and password; "Test connection" signs in with the values on screen, saving nothing. */
 export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
   const saving = useAppStore('settings', (state) => state.saving);
   const saved = useAppStore('settings', (state) => state.saved);
@@ -41,15 +42,18 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
   const [password, setPassword] = useState('');
   const [allowUnencrypted, setAllowUnencrypted] = useState(view?.allowUnencrypted ?? false);
   const test = useAction();
-  const [tested, setTested] = useState<string | null>(null);
+  const [tested, setTested] = useState<{ text: string; details: string | null } | null>(null);
   const [tests, setTests] = useState(0);
+  // An empty password field keeps the stored one; an unchanged unit is left out (kept).
+  const input = () => {
+    const changedUnit = unit.trim() === (view?.unit ?? '') ? {} : { unit };
+    return { crmUrl, organisation, username, allowUnencrypted, ...changedUnit, ...(password === '' ? {} : { password }) };
+  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setTested(null);
-    // An empty password field keeps the stored one; an unchanged unit is left out (kept).
-    const changedUnit = unit.trim() === (view?.unit ?? '') ? {} : { unit };
-    const ok = await save({ crmUrl, organisation, username, allowUnencrypted, ...changedUnit, ...(password === '' ? {} : { password }) });
+    const ok = await save(input());
     if (!ok) return;
     setPassword('');
     // New settings may fix what stopped the sync (a wrong password): try at once.
@@ -58,8 +62,10 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
   const testConnection = () =>
     test.run(async () => {
       setTested(null);
-      const reply = await api.testConnection({});
-      setTested(reply.crm === 'ok' || !reply.message ? REACH_TEXT[reply.crm] : `${REACH_TEXT[reply.crm]} (${reply.message})`);
+      const checked = settingsInputSchema.safeParse(input());
+      if (!checked.success) throw new Error(checked.error.issues[0]?.message ?? 'These settings are not valid.');
+      const reply = await api.testConnection({ settings: checked.data });
+      setTested({ text: REACH_TEXT[reply.crm], details: reply.crm === 'ok' ? null : reply.message });
       setTests((n) => n + 1);
     });
 
@@ -100,15 +106,16 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
       ) : null}
       <div className="actions wrap">
         <button type="submit" className="primary" disabled={saving}>
-          Save settings
+          Save CRM sign-in
         </button>
         <button type="button" disabled={test.busy} onClick={() => void testConnection()}>
           {test.busy ? 'Testing…' : 'Test connection'}
         </button>
       </div>
       <p role="status" className="test-result">
-        {tested}
+        {tested?.text}
       </p>
+      <Details text={tested?.details ?? null} />
       <ActionError error={test.error} />
       <CrmDialectNote version={tests} />
     </form>

@@ -10,7 +10,7 @@ export function DefinitionSettings() {
   const { db } = useServices();
   const definition = useDefinition();
   const inputId = useId();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; problems?: string[] } | null>(null);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -19,7 +19,7 @@ export function DefinitionSettings() {
     setOutcome(null);
     try {
       const result = await importDefinition(db, file);
-      setOutcome(result.ok ? { ok: true, text: `Definition “${result.definition.name}” imported; it applies from now on.` } : { ok: false, text: result.error });
+      setOutcome(result.ok ? { ok: true, text: `Definition “${result.definition.name}” imported; it applies from now on.` } : { ok: false, text: result.error, problems: result.problems });
     } catch (error) {
       setOutcome({ ok: false, text: `The file could not be read: ${errorMessage(error)}` });
     } finally {
@@ -61,9 +61,19 @@ export function DefinitionSettings() {
         </p>
       ) : null}
       {outcome && !outcome.ok ? (
-        <p role="alert" className="form-error">
-          {outcome.text}
-        </p>
+        <div role="alert" className="form-error">
+          <p>{outcome.text}</p>
+          {outcome.problems && outcome.problems.length > 0 ? (
+            <ul aria-label="Problems in the file">
+              {outcome.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            See <code>docs/sample-definition.json</code> for a definition this app accepts.
+          </p>
+        </div>
       ) : null}
     </section>
   );

@@ -8,9 +8,12 @@ import { useConfirmed } from '../useConfirmed';
  * A new authentication code, made here (not by the CRM) so a retry can tell whether it landed; the
  * old code stops working once the CRM has it, so the operator is warned first.
  */
-export function RegenerateCode({ token }: { token: TokenRow }) {
+export function RegenerateCode({ token, onRegenerated }: { token: TokenRow; onRegenerated: () => void }) {
   const services = useServices();
-  const regenerate = useConfirmed(() => regenerateCode(services, token.localId));
+  const regenerate = useConfirmed(async () => {
+    await regenerateCode(services, token.localId);
+    onRegenerated();
+  });
   return (
     <>
       <button type="button" onClick={regenerate.ask}>

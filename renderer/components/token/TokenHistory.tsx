@@ -6,12 +6,18 @@ import { AUDIT_OUTCOME_LABELS, formatTime } from '../../labels';
 const HISTORY_LIMIT = 50;
 
 /** This token's history at this counter, from the audit log, newest first. */
-export function TokenHistory({ localId }: { localId: string }) {
+/** What was done to the token here, newest first; `onPrint` reprints its slip as it is now. */
+export function TokenHistory({ localId, onPrint }: { localId: string; onPrint: () => void }) {
   const { db } = useServices();
   const rows = useLiveQuery(() => tokenHistory(db, localId, HISTORY_LIMIT), [db, localId]);
   return (
     <section aria-labelledby="token-history" className="token-history">
-      <h3 id="token-history">History at this counter</h3>
+      <div className="screen-head">
+        <h3 id="token-history">History at this counter</h3>
+        <button type="button" onClick={onPrint}>
+          Reprint slip
+        </button>
+      </div>
       {rows === undefined ? <p className="empty">Loading history…</p> : null}
       {rows?.length === 0 ? <p className="empty">Nothing was done to this token at this counter yet.</p> : null}
       {rows && rows.length > 0 ? (

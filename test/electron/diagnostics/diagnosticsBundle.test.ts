@@ -90,6 +90,15 @@ describe('main log and diagnostics bundle', () => {
     await api.saveSettings({ crmUrl: sim.url, organisation: 'DEMO', username: 'counter7', password: PASSWORD });
   });
 
+  it('tests the values on screen without saving them, and never sends the saved password to another server', async () => {
+    await api.saveSettings({ crmUrl: sim.url, organisation: 'DEMO', username: 'counter7', password: 'wrong-password-2' });
+    const onScreen = { crmUrl: sim.url, organisation: 'DEMO', username: 'counter7' };
+    expect((await api.testConnection({ settings: { ...onScreen, password: PASSWORD } })).crm).toBe('ok');
+    expect((await api.testConnection({})).crm).toBe('loginFailed');
+    expect((await api.testConnection({ settings: { ...onScreen, crmUrl: 'http://127.0.0.1:9' } })).crm).toBe('unconfigured');
+    await api.saveSettings({ ...onScreen, password: PASSWORD });
+  });
+
   it('writes a bundle with versions, OS, settings without secrets, sync state and recent log lines, and returns its path', async () => {
     const { path } = await api.exportDiagnostics({ rendererState: RENDERER_STATE });
     expect(path.startsWith(join(dataDir, 'diagnostics', 'token-desk-diagnostics-'))).toBe(true);

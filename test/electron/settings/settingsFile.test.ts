@@ -139,6 +139,22 @@ describe('settings store', () => {
     await s.save({ ...input, unit: 'Main Counter' });
     expect((await s.connection())?.credentials).toEqual({ username: 'demo', password: 'demo', organisation: 'DEMO', unit: 'Main Counter' });
   });
+
+  it('tests values on screen with the saved password only for its own origin, and saves nothing', async () => {
+    const { store: s, path } = await store();
+    await s.save(input);
+    const before = await readFile(path, 'utf8');
+    const onScreen = { crmUrl: 'http://127.0.0.1:8787/api/', organisation: 'Other', username: 'someone' };
+    expect(await s.connectionFor(onScreen)).toEqual({
+      serverUrl: 'http://127.0.0.1:8787/api/',
+      origin: ORIGIN,
+      credentials: { username: 'someone', password: 'demo', organisation: 'Other' },
+    });
+    expect(await s.connectionFor({ ...onScreen, crmUrl: 'http://127.0.0.1:9999' })).toBeNull();
+    expect((await s.connectionFor({ ...onScreen, crmUrl: 'http://127.0.0.1:9999', password: 'typed' }))?.credentials.password).toBe('typed');
+    await expect(s.connectionFor({ ...onScreen, crmUrl: 'http://crm.example.com', password: 'typed' })).rejects.toThrow(/plain http/);
+    expect(await readFile(path, 'utf8')).toBe(before);
+  });
 });
 
 describe('pass codes bound to their CRM', () => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DEFINITION } from '../../../shared/token/defaultDefinition';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
@@ -25,10 +26,10 @@ describe('definition import', () => {
     await writeDefinition(db, strict);
     const cases: Array<[string, RegExp]> = [
       ['{ not json', /^This file is not JSON\. .*Nothing was changed\.$/],
-      [JSON.stringify({ name: 'x' }), /^This is not a valid access token definition \(allowWithoutIdentifier: .*\)\. Nothing was changed\.$/],
+      [JSON.stringify({ name: 'x' }), /^This is not a valid access token definition: 5 problems, listed below\. Nothing was changed\.$/],
       [
         JSON.stringify({ ...strict, passCode: { ...strict.passCode, minLength: 10, maxLength: 5 } }),
-        /^This is not a valid access token definition \(passCode: maxLength is below minLength\)/,
+        /^This is not a valid access token definition: 2 problems, listed below\./,
       ],
       ['x'.repeat(70_000), /too large/],
     ];
@@ -38,6 +39,21 @@ describe('definition import', () => {
       if (!result.ok) expect(result.error).toMatch(error);
     }
     expect(await readDefinition(db)).toEqual(strict);
+  });
+
+  it('lists every problem of a bad definition, each naming its field in words', () => {
+    const result = parseDefinition(JSON.stringify({ ...strict, name: 7, identifier: { ...strict.identifier, characters: 'EMOJI' }, passCode: undefined }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(['name must be a string', 'identifier.characters must be one of DIGITS, LETTERS_AND_DIGITS, PRINTABLE', 'passCode is missing']);
+    const bounds = parseDefinition(JSON.stringify({ ...strict, passCode: { ...strict.passCode, minLength: 10, maxLength: 5 } }));
+    expect(bounds.ok ? [] : bounds.problems).toContain('passCode: maxLength is below minLength');
+    expect(result.problems.join(' ')).not.toMatch(/Invalid input|received|\{/);
+  });
+
+  it('ships a sample definition file that imports', async () => {
+    const sample = await readFile(new URL('../../../docs/sample-definition.json', import.meta.url), 'utf8');
+    expect(parseDefinition(sample).ok).toBe(true);
   });
 
   it('says what a definition enforces', () => {

@@ -1,0 +1,10 @@
+/** The technical text behind a plain sentence (CRM codes, socket errors), for whoever supports the counter; closed by default. */
+export function Details({ text, className }: { text: string | null; className?: string }) {
+  if (text === null || text === '') return null;
+  return (
+    <details className={['details-disclosure', className].filter(Boolean).join(' ')}>
+      <summary>Details</summary>
+      <p>{text}</p>
+    </details>
+  );
+}
