@@ -146,7 +146,7 @@ async function typeAndWait(codes: string[]): Promise<number[]> {
 
 /** Runs in the page: presses "Issue token" and times it to the slip on screen. */
 async function clickAndWaitForSlip(): Promise<number> {
-  const button = [...document.querySelectorAll('form[aria-label="Issue token"] button')].find((b) => b.textContent?.trim() === 'Issue token');
+  const button = document.querySelector('form[aria-label="Issue token"] button[type="submit"]');
   if (!(button instanceof HTMLButtonElement)) throw new Error('no Issue token button');
   const slip = () => document.querySelector('output[aria-label="Issued authentication code"]');
   const shown = new Promise<void>((resolve, reject) => {
