@@ -1,8 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { CrmDialect, dialectRecordSchema, settleAnswers, uncalibrated, type DialectRecord } from '../../shared/crm/dialect';
 import type { CalibrationAnswers } from './calibration';
+import { writeFileAtomic } from '../fs/atomicFile';
 
 const fileSchema = z.record(z.string(), dialectRecordSchema);
 type DialectFile = z.infer<typeof fileSchema>;
@@ -60,9 +61,7 @@ export class DialectStore {
 
 async function writeAtomically(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp`;
-  await writeFile(temporary, text, { mode: 0o600 });
-  await rename(temporary, path);
+  await writeFileAtomic(path, text);
 }
 
 /** One server's dialect as the client reads it now; replaced as calibration learns more. */
