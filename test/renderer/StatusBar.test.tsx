@@ -4,7 +4,7 @@ import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { StatusBar } from '../../renderer/components/StatusBar';
 import { ServicesContext } from '../../renderer/context';
 import { createAppServices, type AppServices } from '../../renderer/services';
-import type { ReachView, SyncOutcome } from '../../renderer/sync/statusLine';
+import type { ReachView, StatusInputs, SyncOutcome } from '../../renderer/sync/statusLine';
 import { footer, ONLINE } from './appHarness';
 import { closeTestDb, fakeTokenDesk, openTestDb } from './support';
 
@@ -36,18 +36,10 @@ function setNetwork(up: boolean): void {
   });
 }
 
-const REACHES: ReachView[] = ['unknown', 'ok', 'unreachable', 'unconfigured', 'loginFailed'];
+const REACHES: ReachView[] = ['unknown', 'ok', 'unreachable', 'unconfigured', 'loginFailed', 'localError'];
 const OUTCOMES: SyncOutcome[] = ['none', 'finished', 'failed'];
 
-interface Case {
-  reach: ReachView;
-  network: boolean;
-  pending: number;
-  parked: number;
-  conflicts: number;
-  syncing: boolean;
-  outcome: SyncOutcome;
-}
+type Case = StatusInputs;
 
 function* cases(): Generator<Case> {
   for (const reach of REACHES)
@@ -105,9 +97,9 @@ describe('status bar: every combination of reach, queue and last outcome', () =>
       for (const problem of contradictions(text, c)) found.push(`${JSON.stringify(c)}: ${problem} — "${text}"`);
       checked += 1;
     }
-    expect(checked).toBe(5 * 2 * 3 * 2 * 2 * 2 * 3);
+    expect(checked).toBe(REACHES.length * 2 * 3 * 2 * 2 * 2 * 3);
     expect(found).toEqual([]);
-    // 720 renders: a generous bound for a loaded machine, not a speed check.
+    // 864 renders: a generous bound for a loaded machine, not a speed check.
   }, 60_000);
 
   it('follows reach as soon as any CRM call answers, not at the next sync', async () => {
