@@ -5,6 +5,7 @@ import { App } from './App';
 import { getTokenDesk } from './bridge';
 import { TokenDeskDatabase } from './storage/database';
 import { errorMessage } from './errors';
+import { reconcileJournal } from './outbox';
 import { createAppServices } from './services';
 import { windowPresence } from './sync/presence';
 import { apiForMode, databaseName } from './training/trainingMode';
@@ -21,7 +22,9 @@ async function start(): Promise<void> {
   const bridge = getTokenDesk();
   const { on: training } = await bridge.getTraining({});
   const db = new TokenDeskDatabase(databaseName(training));
-  const services = createAppServices(db, apiForMode(bridge, training), { training, sync: { liveOwners: windowPresence(db.connectionId) } });
+  const api = apiForMode(bridge, training);
+  const restoration = await reconcileJournal(db, api, Date.now());
+  const services = createAppServices(db, api, { training, restoration, sync: { liveOwners: windowPresence(db.connectionId) } });
   root.render(
     <StrictMode>
       <App services={services} />
