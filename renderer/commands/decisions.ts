@@ -1,6 +1,9 @@
 import * as outbox from '../outbox';
 import { readDefinition } from '../storage/meta';
+import { checkOwner } from '../sync/crmLookups';
+import { LocalChangeError } from '../refusals';
 import type { CommandDeps } from './deps';
+import { MAX_PARTICIPANT_NUMBER, ownerRefusal, type IssueDeps } from './issue';
 
 /** The operator's decisions on a change that needs them; the outbox carries each out in one transaction. */
 type DecisionDeps = Pick<CommandDeps, 'db' | 'now'>;
@@ -20,4 +23,18 @@ export const discardChange = (deps: DecisionDeps, seq: number) => outbox.discard
 /** A duplicate identifier: another one, and the change goes again with the same code. */
 export async function fixIdentifier(deps: DecisionDeps, seq: number, identifier: string): Promise<void> {
   await outbox.fixParkedIdentifier(deps.db, seq, identifier.trim(), await readDefinition(deps.db), deps.now());
+}
+
+/**
+ * A create refused for its participant: another participant (checked with the CRM first when it can be
+ * asked, as on Issue), or none ('' or null), and the change goes again with the same code.
+ */
+export async function fixParticipant(deps: Pick<IssueDeps, 'db' | 'now' | 'api'>, seq: number, participantNumber: string | null): Promise<void> {
+  const number = participantNumber?.trim() || null;
+  if (number !== null) {
+    if (number.length > MAX_PARTICIPANT_NUMBER) throw new LocalChangeError(`Participant number must be at most ${MAX_PARTICIPANT_NUMBER} characters.`);
+    const refusal = ownerRefusal(number, await checkOwner(deps, number, (await readDefinition(deps.db)).maxTokensPerOwner));
+    if (refusal) throw new LocalChangeError(refusal);
+  }
+  await outbox.fixParkedParticipant(deps.db, seq, number, deps.now());
 }

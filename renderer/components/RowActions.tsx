@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../context';
 import { describeOp, fieldLabel, showValue } from '../changeText';
-import { applyMine, discardChange, fixIdentifier, keepCrmValue, retryChange } from '../commands';
+import { applyMine, discardChange, fixIdentifier, fixParticipant, keepCrmValue, retryChange } from '../commands';
 import type { SentRow } from '../storage/rows';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
@@ -62,6 +62,32 @@ export function FixIdentifier({ row }: { row: SentRow }) {
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
           Save and retry
+        </button>
+        <DiscardChange row={row} />
+      </div>
+    </form>
+  );
+}
+
+/** A create refused for its participant: another participant number, or none; the token keeps its authentication code. */
+export function FixParticipant({ row }: { row: SentRow }) {
+  const services = useServices();
+  const action = useAction();
+  const [participant, setParticipant] = useState(row.op.kind === 'create' ? (row.op.participantNumber ?? '') : '');
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(() => fixParticipant(services, row.seq, participant));
+  };
+  return (
+    <form aria-label="Fix participant" className="sync-actions" noValidate onSubmit={onSubmit}>
+      <p>The CRM refused the token for this participant. Give the right participant number, or issue the token without one; it keeps its authentication code.</p>
+      <Field label="Participant number" inputMode="numeric" value={participant} error={action.error ?? undefined} onChange={setParticipant} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={action.busy}>
+          Save and retry
+        </button>
+        <button type="button" disabled={action.busy} onClick={() => void action.run(() => fixParticipant(services, row.seq, null))}>
+          Issue without a participant
         </button>
         <DiscardChange row={row} />
       </div>

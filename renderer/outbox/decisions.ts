@@ -1,4 +1,4 @@
-import { isIdentifierTaken } from '../../shared/crm/dialect';
+import { isIdentifierTaken, isParticipantRefused } from '../../shared/crm/dialect';
 import type { BaseVersion, FieldConflict } from '../../shared/ipc/contract';
 import { conflictSummary, describeOp } from '../changeText';
 import type { AccessTokenDefinition } from '../../shared/token/definition';
@@ -37,6 +37,11 @@ function decide(
 export function isDuplicateIdentifier(row: OutboxRow): boolean {
   const setsIdentifier = row.op.kind === 'create' || (row.op.kind === 'update' && row.op.identifier !== undefined);
   return row.status === 'parked' && setsIdentifier && isIdentifierTaken(row.lastError);
+}
+
+/** A create the CRM refused for its participant (none by that number, or the owner's token limit). */
+export function isRefusedParticipant(row: OutboxRow): boolean {
+  return row.status === 'parked' && row.op.kind === 'create' && isParticipantRefused(row.lastError);
 }
 
 /** Back in the queue as a fresh send: pending, due now, no lease, no conflict; it wakes the scheduler. */
@@ -102,6 +107,21 @@ export function fixParkedIdentifier(
     const what = row.op.kind === 'create' ? 'create' : 'change';
     const detail = `Identifier ${row.op.identifier ?? 'none'} → ${identifier}; ${what} queued again with ${row.op.authenticationCode}`;
     await addAudit(db, row.tokenLocalId, { action: 'fixIdentifier', detail, outcome: 'requeued' }, now);
+  });
+}
+
+/**
+ * A create refused for its participant goes again with another participant, or with none (null), and
+ * the same authentication code. The same number again is refused, nothing written.
+ */
+export function fixParkedParticipant(db: TokenDeskDatabase, seq: number, participantNumber: string | null, now: number): Promise<void> {
+  return decide(db, seq, now, isRefusedParticipant, async (row) => {
+    if (row.op.kind !== 'create') return;
+    if (participantNumber === row.op.participantNumber) throw new LocalChangeError('The CRM already refused this participant.');
+    await requeue(db, row, { op: { ...row.op, participantNumber } });
+    await settleToken(db, row.tokenLocalId, now, null, { participantNumber });
+    const detail = `Participant ${row.op.participantNumber ?? 'none'} → ${participantNumber ?? 'none'}; create queued again with ${row.op.authenticationCode}`;
+    await addAudit(db, row.tokenLocalId, { action: 'fixParticipant', detail, outcome: 'requeued' }, now);
   });
 }
 

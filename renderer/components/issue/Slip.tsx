@@ -93,7 +93,7 @@ export function Slip({ issued }: { issued: TokenRow }) {
             <Line term="Identifier" value={token.identifier} />
             <Line
               term="Participant"
-              value={token.participantNumber === null && participant === null ? null : participantText(token.participantNumber, participant)}
+              value={token.participantNumber === null && participant === null ? null : participantText(token, participant)}
             />
             <Line term="Classification" value={token.classificationName} />
             <dt>State</dt>

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { readClassifications } from '../../../renderer/storage/meta';
 import { findExact } from '../../../renderer/storage/queries';
-import { confirmWithCrm, fetchByCode, lookUpParticipant, refreshClassifications, type ParticipantLookup } from '../../../renderer/sync/crmLookups';
+import { checkOwner, confirmWithCrm, fetchByCode, lookUpParticipant, refreshClassifications, type ParticipantLookup } from '../../../renderer/sync/crmLookups';
 import { verifyPassCode } from '../../../renderer/sync/passCode';
 import { closeTestDb, fakeSeal, fakeTokenDesk, issue, issueSynced, openTestDb, serverToken } from '../support';
 
@@ -77,6 +77,18 @@ describe('CRM lookups for the screens', () => {
       participant: known.participant,
       source: 'cache',
     });
+  });
+
+  it('checks an owner before an issue: unknown, at the limit (queued tokens count), or not asked when the CRM is away', async () => {
+    expect(await checkOwner({ db, api: crm(), now }, '7', 5)).toEqual({ kind: 'unknown' });
+    expect(await checkOwner({ db, api: crm(), now }, '29', 2)).toEqual({ kind: 'ok' });
+    await issue(db, { participantNumber: '29' });
+    expect(await checkOwner({ db, api: crm(), now }, '29', 2)).toEqual({ kind: 'atLimit', held: 2, max: 2, ownerName: 'Ioannou Marios' });
+    expect(await checkOwner({ db, api: crm(), now }, '29', null)).toEqual({ kind: 'ok' });
+    expect(await checkOwner({ db, api: crm('unreachable'), now }, '29', 2)).toEqual({ kind: 'unchecked' });
+    expect(await checkOwner({ db, api: fakeTokenDesk({}).api, now }, '29', 2)).toEqual({ kind: 'unchecked' });
+    const silent = fakeTokenDesk({ participantTokens: () => new Promise<never>(() => undefined) }).api;
+    expect(await checkOwner({ db, api: silent, now }, '29', 2, 0)).toEqual({ kind: 'unchecked' });
   });
 
   it('keeps the classifications for offline use', async () => {
