@@ -6,6 +6,8 @@ import { getTokenDesk } from './bridge';
 import { TokenDeskDatabase } from './storage/database';
 import { errorMessage } from './errors';
 import { reconcileJournal } from './outbox';
+import { RecoveryScreen } from './recovery/RecoveryScreen';
+import { openLocalDatabase } from './storage/openDatabase';
 import { createAppServices } from './services';
 import { windowPresence } from './sync/presence';
 import { apiForMode, databaseName } from './training/trainingMode';
@@ -23,6 +25,11 @@ async function start(): Promise<void> {
   const { on: training } = await bridge.getTraining({});
   const db = new TokenDeskDatabase(databaseName(training));
   const api = apiForMode(bridge, training);
+  const damage = await openLocalDatabase(db);
+  if (damage) {
+    root.render(<RecoveryScreen damage={damage} api={api} reload={() => window.location.reload()} />);
+    return;
+  }
   const restoration = await reconcileJournal(db, api, Date.now());
   const services = createAppServices(db, api, { training, restoration, sync: { liveOwners: windowPresence(db.connectionId) } });
   root.render(

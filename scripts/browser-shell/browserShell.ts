@@ -96,10 +96,18 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     // Only now, with the profile ours (a second shell on a busy profile has failed above), is anything written.
     const mainDir = join(options.userDataDir, 'main');
     await mkdir(mainDir, { recursive: true });
-    const main = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')), training: { start: startTrainingSimulator } });
+    const origin = new URL(server.url).origin;
+    const openContext = context;
+    // What Electron's session.clearStorageData does: it works even when the origin's backing store cannot be opened.
+    const clearRendererStorage = async () => {
+      const page = openPages(openContext)[0];
+      if (!page) throw new Error('No window is open.');
+      await (await openContext.newCDPSession(page)).send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
+    };
+    const main = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')), training: { start: startTrainingSimulator }, clearRendererStorage });
     services = main;
     if (options.crmUrl !== undefined) await main.settings.setCrmUrl(options.crmUrl);
-    const gate = createIpcGate(main.router, main.log, isShellAppSender(new URL(server.url).origin));
+    const gate = createIpcGate(main.router, main.log, isShellAppSender(origin));
     await context.exposeBinding(SHELL_BINDING, (source, channel: unknown, payload: unknown) =>
       gate({ frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, payload),
     );
@@ -108,7 +116,6 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/index.html`);
     const openServer = server;
-    const openContext = context;
     return {
       page,
       context,

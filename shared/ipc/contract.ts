@@ -343,6 +343,11 @@ export const ipcContract = {
     request: z.object({ text: z.string().min(1).max(50_000_000) }).strict(),
     reply: z.object({ entries: z.array(journalEntrySchema) }),
   },
+  /**
+   * Empties the window's IndexedDB storage (every database of its origin) so a database that cannot be
+   * opened is rebuilt from the journal at the next start. Refused while the journal cannot be read.
+   */
+  clearLocalDatabase: { request: z.object({}).strict(), reply: z.object({ journalled: z.number().int().min(0) }) },
   exportDiagnostics: {
     request: z.object({ rendererState: rendererSyncStateSchema }).strict(),
     reply: z.object({ path: z.string() }),
