@@ -8,6 +8,7 @@ import { errorMessage } from './errors';
 import { reconcileJournal } from './outbox';
 import { RecoveryScreen } from './recovery/RecoveryScreen';
 import { openLocalDatabase } from './storage/openDatabase';
+import { askPersistentStorage, type StorageManagerLike } from './storage/persistence';
 import { createAppServices } from './services';
 import { windowPresence } from './sync/presence';
 import { apiForMode, databaseName } from './training/trainingMode';
@@ -31,7 +32,8 @@ async function start(): Promise<void> {
     return;
   }
   const restoration = await reconcileJournal(db, api, Date.now());
-  const services = createAppServices(db, api, { training, restoration, sync: { liveOwners: windowPresence(db.connectionId) } });
+  const storage = await askPersistentStorage(navigator.storage as StorageManagerLike | undefined);
+  const services = createAppServices(db, api, { training, restoration, storage, sync: { liveOwners: windowPresence(db.connectionId) } });
   root.render(
     <StrictMode>
       <App services={services} />
