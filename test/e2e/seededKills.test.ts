@@ -44,11 +44,12 @@ interface Shot {
 /** Kills the window at one seeded moment around an issue and its sync. */
 async function killAt(counter: Counter, sim: CrmSim, seed: number): Promise<Shot> {
   const random = new SeededRandom(seed);
-  const moment = random.pick(MOMENTS)!;
+  // The moments take turns, so even a short run meets each; the seed picks the instant within it.
+  const moment = MOMENTS[(seed - 1) % MOMENTS.length]!;
   const identifier = `KILL${String(seed).padStart(4, '0')}`;
   const { page } = counter.shell;
   let waitMs: number;
-  let shown: string | null = null;
+  let shown: string | null;
   if (moment === 'while issuing') {
     waitMs = random.int(0, 60);
     await startIssue(page, identifier, '4321');
