@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { StorageState } from '../shared/ipc/contract';
 import type { TokenDeskApi } from '../shared/ipc/tokenDeskApi';
 import type { RandomSource } from '../shared/token/generate';
 import type { TokenDeskDatabase } from './storage/database';
@@ -53,6 +54,8 @@ export interface ServiceOptions {
   reload?: () => void;
   /** What the start put back in the queue from main's journal, to tell the clerk. */
   restoration?: JournalReconciliation;
+  /** What the start learned of the browser's storage. */
+  storage?: StorageState;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 1_500;
@@ -70,6 +73,7 @@ export function createAppServices(db: TokenDeskDatabase, bridge: TokenDeskApi, o
   watchJournalProblem(db, (journalProblem) => sync.setState({ journalProblem }));
   const { restoration } = options;
   if (restoration && (restoration.restored.length > 0 || restoration.problem !== null)) sync.setState({ restoration });
+  if (options.storage) sync.setState({ storage: options.storage });
   const scheduler = createSyncScheduler({
     sync: (request) => sync.getState().sync(request),
     debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,

@@ -2,7 +2,7 @@ import { Dexie, type Table, type Transaction } from 'dexie';
 import { z } from 'zod';
 import { journalOutcomeSchema, MAX_JOURNAL_BATCH, operationSchema, type JournalEntry, type JournalOutcome } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
-import { errorMessage } from '../errors';
+import { errorMessage, isDiskFull } from '../errors';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { SentRow } from '../storage/rows';
 
@@ -126,7 +126,8 @@ function send(db: TokenDeskDatabase, pending: Pending): void {
       if (pending.settle.length > 0) await writeSettles(db, link.api, pending.settle);
       report(link, null);
     } catch (error) {
-      report(link, `The second copy of unsynced work could not be written (${errorMessage(error)}). Your work is saved in this computer's database and is sent as usual.`);
+      const cause = isDiskFull(error) ? 'the disk is full' : errorMessage(error);
+      report(link, `The second copy of unsynced work could not be written (${cause}). Your work is saved in this computer's database and is sent as usual.`);
     }
   });
 }

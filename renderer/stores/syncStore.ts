@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CrmReach, SyncError } from '../../shared/ipc/contract';
+import type { CrmReach, StorageState, SyncError } from '../../shared/ipc/contract';
 import type { ReachView, SyncOutcome } from '../sync/statusLine';
 import type { TokenDeskDatabase } from '../storage/database';
 import { readLastSync } from '../storage/meta';
@@ -34,6 +34,8 @@ export interface SyncState {
   progress: SyncProgressView | null;
   /** Why the last write to main's journal (the second copy of unsynced work) failed; null once one works. */
   journalProblem: string | null;
+  /** What the start learned of the browser's storage (persistent or not); null until asked. */
+  storage: StorageState | null;
   /** What the start put back in the queue from the journal, until the clerk dismisses it. */
   restoration: JournalReconciliation | null;
   dismissRestoration: () => void;
@@ -161,6 +163,7 @@ export function createSyncStore(
       syncing: false,
       progress: null,
       journalProblem: null,
+      storage: null,
       restoration: null,
       dismissRestoration: () => set({ restoration: null }),
       syncNow: () => sync({ force: true }),

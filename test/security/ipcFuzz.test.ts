@@ -45,6 +45,7 @@ const VALID = {
   journalRead: {},
   exportUnsyncedWork: {},
   importUnsyncedWork: { text: '{}' },
+  clearLocalDatabase: {},
   exportDiagnostics: {
     rendererState: {
       crm: 'ok',

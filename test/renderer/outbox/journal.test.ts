@@ -21,7 +21,7 @@ function database(): TokenDeskDatabase {
 function journalApi(journal: MemoryJournal, failing: { failing: boolean } = { failing: false }) {
   return fakeTokenDesk({
     journalAppend: (request) => {
-      if (failing.failing) throw new Error('no space left on device');
+      if (failing.failing) throw new Error('ENOSPC: no space left on device, write');
       return journal.handlers.journalAppend!(request);
     },
     journalSettle: (request) => {
@@ -140,7 +140,7 @@ describe('the journal of queued work', () => {
     const first = await issue(db);
     expect(await db.tokens.get(first.localId)).toBeDefined();
     expect(journal.live.size).toBe(0);
-    expect(problems.at(-1)).toMatch(/second copy of unsynced work could not be written \(no space left on device\)\. Your work is saved/);
+    expect(problems.at(-1)).toMatch(/second copy of unsynced work could not be written \(the disk is full\)\. Your work is saved/);
 
     failing.failing = false;
     await issue(db);
