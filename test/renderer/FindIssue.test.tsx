@@ -85,6 +85,37 @@ describe('Find', () => {
   });
 });
 
+describe('Find without the card', () => {
+  const mariasFob = serverToken({ ...maria, id: 'F'.repeat(32), number: '12', authenticationCode: 'E3R6T9Y2U5I8O1PQ', identifier: 'MARIAFOB' });
+  const results = () => screen.getByRole('list', { name: 'Search results' });
+
+  it("finds a cached token by the owner's name, participant number or account number, ignoring case and accents", async () => {
+    await applyServerTokens(db, [maria, serverToken({ id: 'O'.repeat(32), number: '77', authenticationCode: 'OTHER00000000001', identifier: 'OTHER001', participant: null })], 1_000);
+    startApp(db, { ownerTokens: () => ({ crm: 'unreachable', message: 'down', tokens: [] }) }, { now });
+    for (const typed of ['georgiou', 'GEÓRGIOU', 'Maria', '000001', '1']) {
+      fireEvent.change(search(), { target: { value: typed } });
+      await waitFor(() => expect(within(results()).getAllByRole('button').map((b) => b.textContent)).toEqual([expect.stringContaining('MARIA1984')]));
+    }
+    expect(await screen.findByText('The CRM cannot be asked now, so only this counter’s tokens are searched for 1.')).toBeTruthy();
+  });
+
+  it("online, asks the CRM for a typed participant's or account's tokens, caches them and lists them", async () => {
+    const { fake } = startApp(db, {
+      ownerTokens: ({ number }) => ({ crm: 'ok', message: null, tokens: number === '000001' ? [maria, mariasFob] : [] }),
+    }, { now });
+    fireEvent.change(search(), { target: { value: '000001' } });
+    expect(await screen.findByText('The CRM has 2 tokens of participant or account 000001; they are listed below.', {}, { timeout: 3_000 })).toBeTruthy();
+    await waitFor(() => expect(within(results()).getAllByRole('button')).toHaveLength(2));
+    expect(await db.tokens.where('authenticationCode').equals(mariasFob.authenticationCode).count()).toBe(1);
+    fireEvent.change(search(), { target: { value: '424242' } });
+    expect(await screen.findByText('The CRM has no participant or account 424242 with tokens.', {}, { timeout: 3_000 })).toBeTruthy();
+    // Names and codes are not numbers: the CRM is not asked for them.
+    fireEvent.change(search(), { target: { value: 'georgiou' } });
+    await waitFor(() => expect(within(results()).getAllByRole('button')).toHaveLength(2));
+    expect(fake.calls.filter((call) => call.channel === 'ownerTokens').map((call) => call.payload)).toEqual([{ number: '000001' }, { number: '424242' }]);
+  });
+});
+
 describe('pass code check', () => {
   async function check(identifier: string, passCode: string) {
     fireEvent.click(screen.getByRole('button', { name: 'Check a pass code' }));

@@ -34,11 +34,12 @@ function localWork(page: Page): Promise<{ queued: number; unsent: number }> {
 }
 
 /**
- * Right the first time: online, the Issue form asks the CRM about the participant before it saves,
- * and refuses on the form what the CRM would refuse. Offline it saves, says what it could not check,
- * and a refusal after the fact is fixed in Pending.
+ * A customer without the card: Find reaches their tokens by name or number (the CRM is asked for a
+ * number). Right the first time: online, the Issue form asks the CRM about the participant before it
+ * saves, and refuses on the form what the CRM would refuse. Offline it saves, says what it could not
+ * check, and a refusal after the fact is fixed in Pending.
  */
-describe('issuing for a participant', () => {
+describe('a customer without the card', () => {
   let sim: CrmSim;
   let shell: BrowserShell;
   let page: Page;
@@ -65,6 +66,20 @@ describe('issuing for a participant', () => {
   afterAll(async () => {
     await shell?.close();
     await sim?.close();
+  });
+
+  it("Find lists the tokens of an account number from the CRM, then finds them by the owner's name", async () => {
+    await page.keyboard.press('F2');
+    const search = page.getByRole('searchbox', { name: 'Search tokens' });
+    await search.fill('000001');
+    await page.getByText('The CRM has 2 tokens of participant or account 000001; they are listed below.').waitFor();
+    const results = page.getByRole('list', { name: 'Search results' });
+    await results.getByRole('button', { name: /MARIAFOB/ }).waitFor();
+    expect(await results.getByRole('button').count()).toBe(2);
+    await search.fill('georgiou');
+    await results.getByRole('button', { name: /MARIA1984/ }).waitFor();
+    expect(await results.getByRole('button').count()).toBe(2);
+    await page.keyboard.press('Escape');
   });
 
   it('online, refuses participant 999 and a sixth token for an owner at the limit on the form; nothing is queued', async () => {
