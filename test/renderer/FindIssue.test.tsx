@@ -181,6 +181,21 @@ describe('Issue', () => {
     expect((await db.outbox.toArray())[0]?.op).toMatchObject({ kind: 'create', participantNumber: '1', classificationId: 'C1' });
     expect(fake.calls.some((call) => call.channel === 'participantTokens')).toBe(true);
   });
+
+  it('offline, the form says what waits for the CRM, saves, and the slip and token say the participant is to be confirmed', async () => {
+    startApp(db, { participantTokens: () => ({ crm: 'unreachable', message: 'down', participant: null, tokens: [] }) }, { now });
+    fireEvent.click(nav().getByRole('button', { name: 'Issue' }));
+    fireEvent.change(screen.getByLabelText('Participant number (optional)'), { target: { value: '999' } });
+    expect(
+      await screen.findByText('The CRM cannot be asked now: the participant and its token limit are to be confirmed by the CRM when the token syncs.', {}, { timeout: 2_000 }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Issue token/ }));
+    const slip = await screen.findByRole('article', { name: 'Your loyalty access token' });
+    expect(within(slip).getByText('999 — to be confirmed by the CRM')).toBeTruthy();
+    expect(screen.getByText(/^The CRM could not be asked, so participant 999 and its limit of 5 tokens were not checked\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open token' }));
+    expect(await screen.findByText('999 — to be confirmed by the CRM', { selector: 'dd' })).toBeTruthy();
+  });
 });
 
 describe('Token detail', () => {
