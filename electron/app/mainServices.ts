@@ -14,7 +14,7 @@ import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
 import { SettingsFile, type ApproveOriginChange, type CrmConnection } from '../settings/settingsFile';
 import type { OpenSession } from '../sync/crmAccess';
-import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
+import { checkPassCode, fetchStock, listClassifications, ownerTokens, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
 import { CrmTargets } from '../training/crmTargets';
 import { applyTrainingFaults } from '../training/trainingFaults';
 import { TrainingMode, TRAINING_CREDENTIALS, type StartTrainingSimulator, type TrainingGate } from '../training/trainingMode';
@@ -216,6 +216,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     pushOperations: ({ operations, training: fromTraining }) => push(operations, fromTraining),
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
+    ownerTokens: ({ number }) => ownerTokens(currentSession, number),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
     testConnection: async ({ settings: onScreen }) => {
       // The values on screen get a one-off session, closed after the test; else the current session.

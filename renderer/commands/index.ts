@@ -9,5 +9,5 @@ export { applyMine, discardChange, fixIdentifier, fixParticipant, keepCrmValue, 
 export { importDefinition, parseDefinition, type DefinitionImport } from './definitionImport';
 export type { CommandDeps } from './deps';
 export { generateValue, handOut, issueNew, type IssueField, type IssueFieldErrors, type IssueDeps, type IssueFields, type IssueOutcome } from './issue';
-export { saveCounterSettings } from './settings';
+export { saveCounterSettings, saveScannerSettings } from './settings';
 export { editIdentifier, regenerateCode, switchState } from './tokenEdits';

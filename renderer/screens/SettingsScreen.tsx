@@ -3,6 +3,7 @@ import { AuditExport } from '../components/settings/AuditExport';
 import { CounterSettings } from '../components/settings/CounterSettings';
 import { CrmSettingsForm } from '../components/settings/CrmSettingsForm';
 import { DefinitionSettings } from '../components/settings/DefinitionSettings';
+import { ScannerSettings } from '../components/settings/ScannerSettings';
 import { DiagnosticsExport } from '../components/settings/DiagnosticsExport';
 import { TrainingSettings } from '../components/training/TrainingSettings';
 import { useAppStore } from '../context';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
           <h3 id="counter-title">This counter</h3>
           <CounterSettings />
         </section>
+        <ScannerSettings />
         <DefinitionSettings />
         <AuditExport />
         <DiagnosticsExport />

@@ -11,7 +11,7 @@ import { errorMessage } from '../errors';
 /** Reads the screens make of the CRM, one at a time, outside a sync. */
 export interface LookupDeps {
   db: TokenDeskDatabase;
-  api: Pick<TokenDeskApi, 'refreshTokens' | 'participantTokens' | 'listClassifications'>;
+  api: Pick<TokenDeskApi, 'refreshTokens' | 'participantTokens' | 'ownerTokens' | 'listClassifications'>;
   now: () => number;
 }
 
@@ -70,6 +70,27 @@ export async function lookUpParticipant(
     })
     .catch((error: unknown) => onMissed(errorMessage(error)));
   return cached;
+}
+
+/** What the CRM said when asked for an owner's tokens: how many it has, or that it could not be asked. */
+export type OwnerSearch = { kind: 'found'; count: number } | { kind: 'unreached' };
+
+/** A number Find may ask the CRM about: a participant's or an account's number (digits, as CRM.COM numbers them). */
+export const looksLikeOwnerNumber = (text: string): boolean => /^\d{1,64}$/.test(text);
+
+/**
+ * Asks the CRM for the tokens of the participant or the account numbered `number` and caches them, so
+ * Find lists them like any cached token (it matches participant and account numbers).
+ */
+export async function fetchOwnerTokens(deps: LookupDeps, number: string): Promise<OwnerSearch> {
+  try {
+    const reply = await deps.api.ownerTokens({ number });
+    if (reply.crm !== 'ok') return { kind: 'unreached' };
+    await applyServerTokens(deps.db, reply.tokens, deps.now());
+    return { kind: 'found', count: reply.tokens.length };
+  } catch {
+    return { kind: 'unreached' };
+  }
 }
 
 /** What the CRM said of a participant before a token is issued for it. */

@@ -9,7 +9,7 @@ import { CrmCode, PERMANENT_CODES } from './statusCodes';
  */
 export const CALIBRATED_MEANINGS = ['tokenNotFound', 'sessionInvalid', 'participantNotFound', 'methodNotFound'] as const;
 export type CalibratedMeaning = (typeof CALIBRATED_MEANINGS)[number];
-export type CrmMeaning = CalibratedMeaning | 'codeTaken' | 'identifierTaken' | 'definitionViolated' | 'badTransition' | 'nothingToAmend';
+export type CrmMeaning = CalibratedMeaning | 'accountNotFound' | 'codeTaken' | 'identifierTaken' | 'definitionViolated' | 'badTransition' | 'nothingToAmend';
 
 /** What a server answered: its status.code (or HTTP_nnn when the body was no envelope) and the HTTP status. */
 export const crmAnswerSchema = z.object({ code: z.string().min(1).max(300), httpStatus: z.number().int().min(100).max(599) });
@@ -31,6 +31,7 @@ const GUESSED: Record<CrmMeaning, string> = {
   tokenNotFound: CrmCode.tokenNotFound,
   sessionInvalid: CrmCode.invalidToken,
   participantNotFound: CrmCode.participantNotFound,
+  accountNotFound: CrmCode.accountNotFound,
   methodNotFound: CrmCode.methodNotFound,
   codeTaken: CrmCode.authenticationCodeExists,
   identifierTaken: CrmCode.identifierExists,

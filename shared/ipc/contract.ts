@@ -301,6 +301,11 @@ export const ipcContract = {
     request: z.object({ participantNumber: nonBlank(64) }).strict(),
     reply: z.object({ ...reachReply, participant: participantSummarySchema.nullable(), tokens: z.array(serverTokenSchema) }),
   },
+  /** The tokens of whoever `number` names: a rewards participant by its number, or an accounts receivable by its number (Find). */
+  ownerTokens: {
+    request: z.object({ number: nonBlank(64) }).strict(),
+    reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema) }),
+  },
   /** Not-associated tokens to hand out offline. */
   fetchStock: {
     request: z.object({ count: z.number().int().min(1).max(MAX_REFRESH) }).strict(),

@@ -96,6 +96,37 @@ describe('Pending & attention', () => {
     expect(await within(attention()).findByText(/^Nothing needs attention/)).toBeTruthy();
     expect(await db.tokens.get(token.localId)).toMatchObject({ identifier: 'CRM00001', syncStatus: 'synced' });
   });
+
+  it('"Apply mine" says what it did and keeps the focus on that sentence', async () => {
+    const token = await issueSynced(db);
+    await editToken(db, token.localId, { identifier: 'MINE0001', sealedPassCode: 's' }, 3_000);
+    const [op] = await takeBatch(db, 10, 3_500);
+    const crm = serverToken({ authenticationCode: op!.authenticationCode, identifier: 'CRM00001', updatedDate: '2024-07-01T00:00:00' });
+    await applyResults(db, [{ seq: op!.seq, outcome: 'conflict', token: crm, conflicts: [{ field: 'identifier', crm: 'CRM00001', mine: 'MINE0001' }] }], 4_000);
+    startApp(db);
+    await openPending();
+    const card = await within(attention()).findByRole('article', { name: /^Conflict: update/ });
+    fireEvent.click(within(card).getByRole('button', { name: 'Apply mine' }));
+    const said = await within(attention()).findByText('Applied mine (identifier MINE0001): it goes to the CRM with the next sync.');
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    expect(await db.tokens.get(token.localId)).toMatchObject({ identifier: 'MINE0001', syncStatus: 'pending' });
+  });
+
+  it('a create refused for its participant: issued again without one, said, and focused', async () => {
+    const token = await issue(db, { participantNumber: '999' });
+    const [create] = await takeBatch(db, 10, 2_000);
+    const error = { code: CrmCode.participantNotFound, message: 'Rewards participant 999 does not exist.', reason: 'participantRefused' as const };
+    await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error }], 2_500);
+    startApp(db);
+    await openPending();
+    const fix = await within(attention()).findByRole('form', { name: 'Fix participant' });
+    // The CRM's code is for support: behind the closed Details disclosure only.
+    expect(within(attention()).getByText(CrmCode.participantNotFound).closest('details')?.open).toBe(false);
+    fireEvent.click(within(fix).getByRole('button', { name: 'Issue without a participant' }));
+    const said = await within(attention()).findByText('The token goes to the CRM without a participant with the next sync.');
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    expect(await db.tokens.get(token.localId)).toMatchObject({ participantNumber: null, syncStatus: 'pending' });
+  });
 });
 
 const loose = (n: number): ServerToken =>

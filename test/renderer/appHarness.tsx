@@ -16,6 +16,7 @@ export const ONLINE: Handlers = {
   pushOperations: ({ operations }) => ({ crm: 'ok', message: null, results: operations.map((op) => doneResult(op)) }),
   refreshTokens: ({ authenticationCodes }) => ({ crm: 'ok', message: null, tokens: [], missing: authenticationCodes }),
   participantTokens: () => ({ crm: 'ok', message: null, participant: null, tokens: [] }),
+  ownerTokens: () => ({ crm: 'ok', message: null, tokens: [] }),
   listClassifications: () => ({ crm: 'ok', message: null, classifications: [] }),
   fetchStock: () => ({ crm: 'ok', message: null, tokens: [] }),
   testConnection: () => ({ crm: 'ok', message: null }),

@@ -32,6 +32,7 @@ const VALID = {
   },
   refreshTokens: { authenticationCodes: [CODE] },
   participantTokens: { participantNumber: 'P1' },
+  ownerTokens: { number: '000001' },
   fetchStock: { count: 5 },
   testConnection: {},
   checkPassCode: { identifier: 'CARD1', sealedPassCode: 'v1:x' },

@@ -15,6 +15,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     pushOperations: vi.fn(async (): Promise<PushReply> => ({ crm: 'unconfigured', message: null, results: [] })),
     refreshTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [], missing: [] })),
     participantTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, participant: null, tokens: [] })),
+    ownerTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [] })),
     fetchStock: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [] })),
     testConnection: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null })),
     checkPassCode: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, valid: null, token: null })),

@@ -5,7 +5,8 @@ import { CrmClient } from '../../electron/crm/crmClient';
 import { CrmSession } from '../../electron/crm/crmSession';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { COUNTER_SCREEN, hasFocus } from './a11y';
-import { goTo, openShell, saveSettings, syncNow, waitForPending } from './shellHarness';
+import { inWindow } from './screenTour';
+import { goTo, openShell, saveSettings, statusBar, syncNow, waitForPending } from './shellHarness';
 
 /** Maria Georgiou's participant number in the simulator's demo data (she holds 2 tokens there). */
 const MARIA = '1';
@@ -34,11 +35,12 @@ function localWork(page: Page): Promise<{ queued: number; unsent: number }> {
 }
 
 /**
- * Right the first time: online, the Issue form asks the CRM about the participant before it saves,
- * and refuses on the form what the CRM would refuse. Offline it saves, says what it could not check,
- * and a refusal after the fact is fixed in Pending.
+ * A customer without the card: Find reaches their tokens by name or number (the CRM is asked for a
+ * number). Right the first time: online, the Issue form asks the CRM about the participant before it
+ * saves, and refuses on the form what the CRM would refuse. Offline it saves, says what it could not
+ * check, and a refusal after the fact is fixed in Pending.
  */
-describe('issuing for a participant', () => {
+describe('a customer without the card', () => {
   let sim: CrmSim;
   let shell: BrowserShell;
   let page: Page;
@@ -65,6 +67,41 @@ describe('issuing for a participant', () => {
   afterAll(async () => {
     await shell?.close();
     await sim?.close();
+  });
+
+  it("Find lists the tokens of an account number from the CRM, then finds them by the owner's name", async () => {
+    await page.keyboard.press('F2');
+    const search = page.getByRole('searchbox', { name: 'Search tokens' });
+    await search.fill('000001');
+    await page.getByText('The CRM has 2 tokens of participant or account 000001; they are listed below.').waitFor();
+    const results = page.getByRole('list', { name: 'Search results' });
+    await results.getByRole('button', { name: /MARIAFOB/ }).waitFor();
+    expect(await results.getByRole('button').count()).toBe(2);
+    await search.fill('georgiou');
+    await results.getByRole('button', { name: /MARIA1984/ }).waitFor();
+    expect(await results.getByRole('button').count()).toBe(2);
+    await page.keyboard.press('Escape');
+  });
+
+  it('the pass code check tells a difference in capitals from a wrong pass code, in view above the status bar', async () => {
+    await page.getByRole('button', { name: 'Check a pass code' }).click();
+    const form = page.getByRole('form', { name: 'Check pass code' });
+    const verdict = form.getByRole('status');
+    const check = async (identifier: string, passCode: string) => {
+      await form.getByLabel('Identifier').fill(identifier);
+      await form.getByLabel('Pass code').fill(passCode);
+      await form.getByRole('button', { name: 'Check pass code' }).click();
+    };
+    await check('maria1984', '4821');
+    await verdict.getByText('The CRM confirms this pass code for MARIA1984 (token 11). It was typed as maria1984: capitals count in identifiers.').waitFor();
+    const shown = await inWindow(verdict);
+    expect(shown.inside).toBe(true);
+    expect(shown.bottom).toBeLessThanOrEqual((await inWindow(statusBar(page))).top);
+    await check('MARIA1984', '0000');
+    await verdict.getByText('The CRM has a token with identifier MARIA1984, but not with this pass code.').waitFor();
+    await check('NOBODY01', '4821');
+    await verdict.getByText('No token matches').waitFor();
+    await page.getByRole('button', { name: 'Close pass code check' }).click();
   });
 
   it('online, refuses participant 999 and a sixth token for an owner at the limit on the form; nothing is queued', async () => {
