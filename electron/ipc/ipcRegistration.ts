@@ -7,7 +7,7 @@ import type { IpcRouter } from './router';
 
 function senderOf(event: IpcMainInvokeEvent): IpcSender {
   const frame = event.senderFrame;
-  return { frameUrl: frame?.url, isMainFrame: frame !== null && frame !== undefined && frame.parent === null };
+  return { frameUrl: frame?.url, isMainFrame: frame !== null && frame !== undefined && frame.parent === null, window: String(event.sender.id) };
 }
 
 /**

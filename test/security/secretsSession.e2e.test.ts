@@ -77,8 +77,8 @@ describe('secrets after a real session (login, issue with a pass code, sync)', (
     // Record every IPC reply by wrapping the router the shell's binding calls; then reload so none is missed.
     const router = shell.services.router;
     const handle = router.handle.bind(router);
-    router.handle = async (channel, payload): Promise<IpcEnvelope> => {
-      const reply = await handle(channel, payload);
+    router.handle = async (channel, payload, caller): Promise<IpcEnvelope> => {
+      const reply = await handle(channel, payload, caller);
       replies.push({ channel: String(channel), text: JSON.stringify(reply) });
       return reply;
     };

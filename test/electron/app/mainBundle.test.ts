@@ -56,7 +56,7 @@ describe('the built main bundle against a recording Electron', () => {
   const invoke = (frameUrl: string, channel: unknown, payload: unknown) => {
     const handler = electron.ipcHandlers.get(ELECTRON_IPC_CHANNEL);
     if (!handler) throw new Error('no IPC handler');
-    return handler({ senderFrame: { url: frameUrl, parent: null } }, channel, payload);
+    return handler({ senderFrame: { url: frameUrl, parent: null }, sender: { id: 1 } }, channel, payload);
   };
 
   it('registers app:// as privileged (standard and secure only) before the app is ready, and turns the sandbox on', () => {
@@ -102,6 +102,8 @@ describe('the built main bundle against a recording Electron', () => {
   });
 
   it("sends main's events to the window on the contract's event channel", async () => {
+    expect(await invoke(APP_ENTRY_URL, 'saveSettings', { crmUrl: 'http://127.0.0.1:9', organisation: 'DEMO', username: 'demo' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await invoke(APP_ENTRY_URL, 'createFirstManager', { name: 'Maria', pin: '2468' })).toMatchObject({ ok: true });
     const saved = await invoke(APP_ENTRY_URL, 'saveSettings', { crmUrl: 'http://127.0.0.1:9', organisation: 'DEMO', username: 'demo' });
     expect(saved).toMatchObject({ ok: true });
     expect(electron.windows[0]?.sent).toContainEqual({ channel: ELECTRON_EVENT_CHANNEL, args: ['queueChanged', { cause: 'crmSettingsSaved' }] });
