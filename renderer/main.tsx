@@ -19,9 +19,9 @@ const root = createRoot(container);
 
 async function start(): Promise<void> {
   const bridge = getTokenDesk();
-  const { on: training } = await bridge.getTraining({});
+  const [{ on: training }, operators] = await Promise.all([bridge.getTraining({}), bridge.getOperators({})]);
   const db = new TokenDeskDatabase(databaseName(training));
-  const services = createAppServices(db, apiForMode(bridge, training), { training, sync: { liveOwners: windowPresence(db.connectionId) } });
+  const services = createAppServices(db, apiForMode(bridge, training), { training, operators, sync: { liveOwners: windowPresence(db.connectionId) } });
   root.render(
     <StrictMode>
       <App services={services} />

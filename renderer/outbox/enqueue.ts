@@ -3,7 +3,7 @@ import type { OutboxRow, QueuedOp } from '../storage/rows';
 import { stuckHead, waitingError } from './parking';
 import { wakeOnCommit } from './wake';
 
-export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number): OutboxRow {
+export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number, queuedBy: OutboxRow['queuedBy'] = null): OutboxRow {
   return {
     tokenLocalId,
     status: 'pending',
@@ -16,6 +16,7 @@ export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number): O
     leaseOwner: null,
     conflicts: null,
     op,
+    queuedBy,
   };
 }
 
@@ -26,7 +27,7 @@ export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number): O
  */
 export async function enqueue(db: TokenDeskDatabase, tokenLocalId: string, op: QueuedOp, now: number): Promise<void> {
   const head = await stuckHead(db, tokenLocalId);
-  const row = newOutboxRow(tokenLocalId, op, now);
+  const row = newOutboxRow(tokenLocalId, op, now, db.actor.operator);
   await db.outbox.add(head ? { ...row, status: 'parked', lastError: waitingError(head.lastError) } : row);
   if (!head) wakeOnCommit(db);
 }
