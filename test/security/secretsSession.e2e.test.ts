@@ -8,7 +8,7 @@ import { launchBrowserShell, type BrowserShell } from '../../scripts/browser-she
 import { findChromium } from '../../scripts/browser-shell/findChromium';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { loadDemoData } from '../crm-sim/simData';
-import { APP_ROOT, issueToken, saveSettings, syncNow, waitForPending } from '../e2e/shellHarness';
+import { APP_ROOT, issueToken, saveSettings, signInFirstManager, syncNow, waitForPending } from '../e2e/shellHarness';
 
 /**
  * A real session in Chromium through the browser shell, against the CRM simulator: sign in, issue a
@@ -83,6 +83,7 @@ describe('secrets after a real session (login, issue with a pass code, sync)', (
       return reply;
     };
     await shell.page.reload();
+    await signInFirstManager(shell.page);
   });
 
   afterAll(async () => {
