@@ -52,8 +52,13 @@ export class OperatorSessions {
   }
 
   async signOut(caller: IpcCaller): Promise<OperatorsView> {
-    this.sessions.delete(caller.window);
+    this.forget(caller);
     return this.view(caller);
+  }
+
+  /** The window closed: its sign-in goes with it. */
+  forget(caller: IpcCaller): void {
+    this.sessions.delete(caller.window);
   }
 
   async add(caller: IpcCaller, input: NewOperator): Promise<OperatorsView> {
