@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
+import { seriousViolations } from './a11y';
 import { goTo, issueToken, openShell, saveSettings, screenshot, signInFirstManager, syncNow, waitForPending, type Operator } from './shellHarness';
 
 const MARIA: Operator = { name: 'Maria', pin: '2468' };
@@ -35,6 +36,12 @@ function readAudit(page: Page): Promise<AuditEntry[]> {
         };
       }),
   );
+}
+
+/** No serious accessibility finding on the screen as it is, and a screenshot of it. */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  await screenshot(page, name);
 }
 
 const operatorGroup = (page: Page) => page.getByRole('group', { name: 'Operator' });
@@ -74,7 +81,7 @@ describe('a shift with operators', () => {
 
   it('starts by creating the first manager, who connects the CRM and adds a clerk', async () => {
     await page.getByRole('form', { name: 'Create the first manager' }).waitFor();
-    await screenshot(page, 'first-manager');
+    await checkScreen(page, 'first-manager');
     await signInFirstManager(page, MARIA);
     await saveSettings(page, { organisation: 'DEMO', username: 'demo', password: 'demo' });
     const add = page.getByRole('form', { name: 'Add an operator' });
@@ -98,7 +105,7 @@ describe('a shift with operators', () => {
     await form.getByRole('button', { name: 'Sign in', exact: true }).click();
     await form.getByRole('alert').getByText(/^Wrong PIN\. 4 more tries before Nikos is locked/).waitFor();
     expect(await page.getByRole('navigation', { name: 'Screens' }).count()).toBe(0);
-    await screenshot(page, 'sign-in-wrong-pin');
+    await checkScreen(page, 'sign-in-wrong-pin');
     await signInWithPin(page, NIKOS, 'clerk');
     await operatorGroup(page).getByText('(clerk)').waitFor();
   });
@@ -107,6 +114,7 @@ describe('a shift with operators', () => {
     const settings = page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ });
     expect(await settings.isDisabled()).toBe(true);
     await page.getByText('Settings are for managers.').waitFor();
+    await checkScreen(page, 'clerk-counter');
     const screenBefore = await page.locator('main h2').first().textContent();
     await page.keyboard.press('F8');
     // Two frames: React has drawn whatever the key changed.
@@ -127,7 +135,7 @@ describe('a shift with operators', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Discard this change?' });
     await dialog.getByLabel('Approving manager').selectOption({ label: 'Maria' });
     await dialog.getByLabel('Manager’s PIN').fill(MARIA.pin);
-    await screenshot(page, 'discard-approval');
+    await checkScreen(page, 'discard-approval');
     await dialog.getByRole('button', { name: 'Approve and discard' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText(/^Nothing needs attention/).waitFor();
@@ -139,7 +147,7 @@ describe('a shift with operators', () => {
     await page.getByRole('heading', { name: 'Screen locked', level: 2 }).waitFor();
     expect(await page.getByRole('form', { name: 'Sign in with a PIN' }).getByLabel('Operator').locator('option:checked').textContent()).toBe('Nikos (clerk)');
     await page.getByText('Nikos was signed in.', { exact: false }).waitFor();
-    await screenshot(page, 'screen-locked');
+    await checkScreen(page, 'screen-locked');
     await signInWithPin(page, MARIA, 'manager');
     codes.MGR00002 = await issueToken(page, 'MGR00002', '2468');
     await syncNow(page);
