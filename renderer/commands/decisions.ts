@@ -1,3 +1,4 @@
+import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import * as outbox from '../outbox';
 import { readDefinition } from '../storage/meta';
 import { checkOwner } from '../sync/crmLookups';
@@ -17,8 +18,20 @@ export const applyMine = (deps: DecisionDeps, seq: number) => outbox.applyMine(d
 /** A refused change goes again as it is (its cause fixed in the CRM). */
 export const retryChange = (deps: DecisionDeps, seq: number) => outbox.retryParked(deps.db, seq, deps.now());
 
-/** A refused change is dropped for good (audited). */
-export const discardChange = (deps: DecisionDeps, seq: number) => outbox.discardParked(deps.db, seq, deps.now());
+/** A manager's PIN, given on the spot to approve what a clerk may not do alone. */
+export interface ManagerPin {
+  operatorId: string;
+  pin: string;
+}
+
+/**
+ * A refused change is dropped for good: main first says who may (a manager, or a clerk with a manager's
+ * PIN), and the audit row names the operator and the approving manager as main answered.
+ */
+export async function discardChange(deps: DecisionDeps & { api: Pick<TokenDeskApi, 'authorize'> }, seq: number, manager?: ManagerPin): Promise<void> {
+  const { operator, approvedBy } = await deps.api.authorize({ action: 'discardChange', ...(manager ? { manager } : {}) });
+  await outbox.discardParked(deps.db, seq, deps.now(), { operator, approvedBy });
+}
 
 /** A duplicate identifier: another one, and the change goes again with the same code. */
 export async function fixIdentifier(deps: DecisionDeps, seq: number, identifier: string): Promise<void> {

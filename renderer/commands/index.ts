@@ -5,7 +5,7 @@
  * queries; none of them writes the database.
  */
 export { LocalChangeError } from '../refusals';
-export { applyMine, discardChange, fixIdentifier, fixParticipant, keepCrmValue, retryChange } from './decisions';
+export { applyMine, discardChange, fixIdentifier, fixParticipant, keepCrmValue, retryChange, type ManagerPin } from './decisions';
 export { importDefinition, parseDefinition, type DefinitionImport } from './definitionImport';
 export type { CommandDeps } from './deps';
 export { generateValue, handOut, issueNew, type IssueField, type IssueFieldErrors, type IssueDeps, type IssueFields, type IssueOutcome } from './issue';

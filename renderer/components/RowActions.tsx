@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useServices } from '../context';
+import type { OperatorSummary } from '../../shared/ipc/contract';
+import { useAppStore, useServices } from '../context';
 import { conflictSummary, describeOp, fieldLabel, showValue } from '../changeText';
 import { applyMine, discardChange, fixIdentifier, fixParticipant, keepCrmValue, retryChange } from '../commands';
 import type { SentRow } from '../storage/rows';
+import { isManager } from '../stores/operatorStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 import { ActionError, useAction } from './useAction';
@@ -142,12 +144,45 @@ export function RetryParked({ row, onDecided }: RowProps) {
   );
 }
 
-/** "Discard change", after a confirmation that says what is lost; it is audited. */
+/** A manager and their PIN, asked in the discard dialog when a clerk is signed in. */
+function ManagerApproval({ managers, managerId, pin, onManager, onPin }: { managers: OperatorSummary[]; managerId: string; pin: string; onManager: (id: string) => void; onPin: (pin: string) => void }) {
+  if (managers.length === 0) return <p>No manager is set up at this counter, so nobody can approve this.</p>;
+  return (
+    <fieldset className="approval">
+      <legend>A manager approves it with their PIN</legend>
+      <div className="field">
+        <label htmlFor="approving-manager">Approving manager</label>
+        <select id="approving-manager" value={managerId} onChange={(event) => onManager(event.target.value)}>
+          {managers.map((manager) => (
+            <option key={manager.id} value={manager.id}>
+              {manager.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field label="Manager’s PIN" type="password" inputMode="numeric" value={pin} onChange={onPin} />
+    </fieldset>
+  );
+}
+
+/**
+ * "Discard change", after a confirmation that says what is lost; it is audited. A clerk needs a manager's
+ * PIN on the spot, and the audit names both.
+ */
 export function DiscardChange({ row, onDecided }: RowProps) {
   const services = useServices();
+  const manager = useAppStore('operators', isManager);
+  const view = useAppStore('operators', (state) => state.view);
+  const managers = (view?.operators ?? []).filter((operator) => operator.role === 'manager');
+  const [managerId, setManagerId] = useState(managers[0]?.id ?? '');
+  const [pin, setPin] = useState('');
   const discard = useConfirmed(async () => {
-    await discardChange(services, row.seq);
-    onDecided(`Discarded: ${describeOp(row.op)}.`);
+    try {
+      await discardChange(services, row.seq, manager ? undefined : { operatorId: managerId, pin });
+      onDecided(`Discarded: ${describeOp(row.op)}.`);
+    } finally {
+      setPin('');
+    }
   });
   const consequence =
     row.op.kind === 'create'
@@ -156,14 +191,21 @@ export function DiscardChange({ row, onDecided }: RowProps) {
   return (
     <>
       <button type="button" className="danger-outline" onClick={discard.ask}>
-        Discard change
+        {manager ? 'Discard change' : 'Discard change (a manager approves)'}
       </button>
       {discard.asking ? (
-        <ConfirmDialog title="Discard this change?" confirmLabel="Discard change" danger {...discard.dialog}>
+        <ConfirmDialog title="Discard this change?" confirmLabel={manager ? 'Discard change' : 'Approve and discard'} danger {...discard.dialog}>
           <p>
             <strong>{describeOp(row.op)}</strong> will never be sent to the CRM. {consequence}
           </p>
-          <p>The audit log records that you discarded it.</p>
+          {manager ? (
+            <p>The audit log records that you discarded it.</p>
+          ) : (
+            <>
+              <p>Discarding is a manager’s decision. The audit log records that you discarded it and which manager approved.</p>
+              <ManagerApproval managers={managers} managerId={managerId} pin={pin} onManager={setManagerId} onPin={setPin} />
+            </>
+          )}
         </ConfirmDialog>
       ) : null}
     </>

@@ -5,7 +5,7 @@ import type { AccessTokenDefinition } from '../../shared/token/definition';
 import { assertFree, LocalChangeError, refuseAgainstDefinition } from '../refusals';
 import { addAudit } from '../storage/audit';
 import type { TokenDeskDatabase } from '../storage/database';
-import type { OutboxRow, OutboxStatus, QueuedOp, SentRow, TokenRow } from '../storage/rows';
+import type { AuditBy, OutboxRow, OutboxStatus, QueuedOp, SentRow, TokenRow } from '../storage/rows';
 import { withKeys } from '../storage/tokenRows';
 import { journalRows, journalSettled, queueTransaction } from './journal';
 import { wakeOnCommit } from './wake';
@@ -175,7 +175,7 @@ async function undoChange(db: TokenDeskDatabase, row: SentRow, later: readonly S
  * A refused create never made the token in the CRM, so the token leaves this counter with every
  * change queued for it (they could only fail). A dropped update or switch is undone on the token.
  */
-export function discardParked(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+export function discardParked(db: TokenDeskDatabase, seq: number, now: number, by?: AuditBy): Promise<void> {
   return decide(db, seq, now, isDiscardable, async (row) => {
     const reason = row.lastError?.message ?? 'refused by the CRM';
     const later = (await rowsOf(db, row.tokenLocalId)).filter((other) => other.seq > row.seq);
@@ -191,6 +191,6 @@ export function discardParked(db: TokenDeskDatabase, seq: number, now: number): 
       await undoChange(db, row, later);
       detail += later.length > 0 ? `; ${later.length} later change(s) go on` : '';
     }
-    await addAudit(db, row.tokenLocalId, { action: 'discard', detail, outcome: 'dropped' }, now);
+    await addAudit(db, row.tokenLocalId, { action: 'discard', detail, outcome: 'dropped' }, now, by);
   });
 }

@@ -8,8 +8,23 @@ import { DiagnosticsExport } from '../components/settings/DiagnosticsExport';
 import { TrainingSettings } from '../components/training/TrainingSettings';
 import { useAppStore } from '../context';
 import { Screen } from '../components/Screen';
+import { OperatorSettings } from '../components/operators/OperatorSettings';
+import { isManager } from '../stores/operatorStore';
 
+/** Settings are a manager's; main refuses their changes to anyone else too. */
 export function SettingsScreen() {
+  const manager = useAppStore('operators', isManager);
+  if (!manager) {
+    return (
+      <Screen title="Settings">
+        <p>Settings are for managers. Ask a manager to sign in, with Switch operator.</p>
+      </Screen>
+    );
+  }
+  return <ManagerSettings />;
+}
+
+function ManagerSettings() {
   const view = useAppStore('settings', (state) => state.view);
   const loading = useAppStore('settings', (state) => state.loading);
   const load = useAppStore('settings', (state) => state.load);
@@ -34,6 +49,7 @@ export function SettingsScreen() {
           <CounterSettings />
         </section>
         <ScannerSettings />
+        <OperatorSettings />
         <DefinitionSettings />
         <AuditExport />
         <DiagnosticsExport />

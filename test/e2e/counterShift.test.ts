@@ -69,7 +69,7 @@ describe('a counter shift', () => {
 
   beforeAll(async () => {
     sim = await startCrmSim({ port: 0 });
-    shell = await openShell(sim.url);
+    shell = await openShell(sim.url, { manager: { name: 'Anna', pin: '2468' } });
     page = shell.page;
     await page.setViewportSize(COUNTER_SCREEN);
   });
@@ -87,7 +87,6 @@ describe('a counter shift', () => {
 
     const counter = page.getByRole('form', { name: 'Counter' });
     await counter.getByLabel('Terminal name').fill('Counter 2');
-    await counter.getByLabel('Operator name').fill('Anna');
     await counter.getByRole('button', { name: 'Save counter settings' }).click();
     await counter.getByText('Counter settings saved').waitFor();
     await syncNow(page);

@@ -53,14 +53,15 @@ describe('Pending & attention', () => {
     ]);
     expect(within(rows[3]!).getByRole('button', { name: other.authenticationCode })).toBeTruthy();
 
-    const card = within(attention()).getByRole('article', { name: /^Refused: create/ });
+    // The attention list and the queue table load separately: wait for the card itself.
+    const card = await within(attention()).findByRole('article', { name: /^Refused: create/ });
     expect(within(card).getByText(/Rewards participant 99 does not exist\./)).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Retry' })).toBeTruthy();
     expect(within(attention()).getAllByRole('article')).toHaveLength(1);
   });
 
   it('discards a refused change after a confirmation, and the audit log says who', async () => {
-    await writeCounterIdentity(db, { terminalName: 'Counter 2', operatorName: 'Anna' });
+    await writeCounterIdentity(db, { terminalName: 'Counter 2' });
     const token = await issue(db, { identifier: 'CARD0001' });
     const [create] = await takeBatch(db, 10, 2_000);
     await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error: { code: 'X', message: 'Refused for a reason' } }], 2_500);
@@ -77,7 +78,7 @@ describe('Pending & attention', () => {
     fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard change' }));
     expect(await within(attention()).findByText(/^Nothing needs attention/)).toBeTruthy();
     expect(await db.tokens.get(token.localId)).toBeUndefined();
-    expect(await db.audit.orderBy('id').last()).toMatchObject({ action: 'discard', outcome: 'dropped', operator: 'Anna', terminal: 'Counter 2' });
+    expect(await db.audit.orderBy('id').last()).toMatchObject({ action: 'discard', outcome: 'dropped', operator: 'Maria', operatorId: 'op-maria', terminal: 'Counter 2' });
     expect(await footer().findByText('0 pending')).toBeTruthy();
   });
 

@@ -8,6 +8,7 @@ import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { TokenDeskDatabase } from '../../renderer/storage/database';
 import { runSync } from '../../renderer/sync/runSync';
 import type { SyncReport } from '../../renderer/sync/types';
+import { signInManager } from '../electron/signedIn';
 
 /** The storm's clock: it moves only when the storm moves it, so backoff and leases are reproducible. */
 export class StormClock {
@@ -50,6 +51,7 @@ export class StormTerminal {
     const dataDir = await mkdtemp(join(tmpdir(), `storm-${name}-`));
     const terminal = new StormTerminal(name, dbName, dataDir, clock, crmTimeoutMs);
     terminal.startMain();
+    await signInManager(terminal.services.router);
     await terminal.api.saveSettings({ crmUrl, organisation: 'DEMO', username: 'demo', password: 'demo' });
     return terminal;
   }
