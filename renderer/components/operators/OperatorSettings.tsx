@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { OperatorSummary, Role } from '../../../shared/ipc/contract';
 import { useAppStore } from '../../context';
 import { signedIn } from '../../stores/operatorStore';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { Field } from '../Field';
+import { useConfirmed } from '../useConfirmed';
 import { ActionError, useAction } from '../useAction';
 import { roleLabel } from './roleLabel';
 
@@ -66,6 +68,7 @@ function OperatorRow({ operator, self }: { operator: OperatorSummary; self: bool
   const reset = useAppStore('operators', (state) => state.resetOperator);
   const remove = useAppStore('operators', (state) => state.removeOperator);
   const action = useAction();
+  const removal = useConfirmed(() => remove(operator.id));
   const [resetting, setResetting] = useState(false);
   const [pin, setPin] = useState('');
   const [badge, setBadge] = useState('');
@@ -86,9 +89,14 @@ function OperatorRow({ operator, self }: { operator: OperatorSummary; self: bool
       <button type="button" onClick={() => setResetting(!resetting)}>
         Reset PIN of {operator.name}
       </button>
-      <button type="button" className="danger-outline" disabled={action.busy || self} title={self ? 'Switch operator first to remove yourself.' : undefined} onClick={() => void action.run(() => remove(operator.id))}>
+      <button type="button" className="danger-outline" disabled={removal.busy || self} title={self ? 'Switch operator first to remove yourself.' : undefined} onClick={removal.ask}>
         Remove {operator.name}
       </button>
+      {removal.asking ? (
+        <ConfirmDialog title={`Remove ${operator.name}?`} confirmLabel={`Remove ${operator.name}`} danger {...removal.dialog}>
+          <p>{operator.name} can no longer sign in at this counter, and is signed out wherever signed in. The audit log keeps their name on what they did.</p>
+        </ConfirmDialog>
+      ) : null}
       {resetting ? (
         <form aria-label={`New PIN for ${operator.name}`} noValidate onSubmit={(event) => void submit(event)}>
           <Field label={`New PIN for ${operator.name}`} type="password" inputMode="numeric" value={pin} onChange={setPin} />

@@ -37,6 +37,10 @@ function fakeMain(start: OperatorsView) {
       },
       lockScreen: () => set(view.session ? { ...view, session: { ...view.session, locked: true } } : view),
       signOut: () => set({ ...view, session: null }),
+      addOperator: ({ name, role, badge }: { name: string; role: 'manager' | 'clerk'; badge?: string }) =>
+        set({ ...view, operators: [...view.operators, { id: `op-${name}`, name, role, hasBadge: badge !== undefined, lockedUntil: null }] }),
+      removeOperator: ({ operatorId }: { operatorId: string }) => set({ ...view, operators: view.operators.filter((o) => o.id !== operatorId) }),
+      resetOperator: () => view,
     },
   };
 }
@@ -132,6 +136,42 @@ describe('a clerk', () => {
     expect(fake.calls.filter((call) => call.channel === 'authorize').map((call) => call.payload)).toEqual([
       { action: 'discardChange', manager: { operatorId: MARIA.id, pin: '9999' } },
       { action: 'discardChange', manager: { operatorId: MARIA.id, pin: '2468' } },
+    ]);
+  });
+});
+
+describe('a manager in Settings', () => {
+  it('adds a clerk with a badge, resets a PIN, and removes an operator after a confirmation', async () => {
+    const main = fakeMain(signedInAs(MARIA));
+    const { fake } = startApp(db, main.handlers);
+    fireEvent.click(nav().getByRole('button', { name: /Settings/ }));
+    const add = await screen.findByRole('form', { name: 'Add an operator' });
+    type(add, 'Name of the new operator', 'Eleni');
+    type(add, 'PIN of the new operator', '12');
+    fireEvent.click(within(add).getByRole('button', { name: 'Add operator' }));
+    expect((await within(add).findByRole('alert')).textContent).toBe('A PIN is 4 to 12 digits.');
+    type(add, 'PIN of the new operator', '8642');
+    type(add, 'Badge code (optional)', 'BADGE-ELENI-01');
+    fireEvent.click(within(add).getByRole('button', { name: 'Add operator' }));
+    expect(await within(add).findByText('Eleni can now sign in as clerk.')).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Operators of this counter' });
+    expect(within(list).getByText('Eleni')).toBeTruthy();
+    expect(within(list).getByRole('button', { name: 'Remove Maria' }).hasAttribute('disabled')).toBe(true);
+
+    fireEvent.click(within(list).getByRole('button', { name: 'Reset PIN of Nikos' }));
+    const reset = await screen.findByRole('form', { name: 'New PIN for Nikos' });
+    type(reset, 'New PIN for Nikos', '9753');
+    fireEvent.click(within(reset).getByRole('button', { name: 'Save new PIN' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'New PIN for Nikos' })).toBeNull());
+
+    fireEvent.click(within(list).getByRole('button', { name: 'Remove Eleni' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remove Eleni?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove Eleni' }));
+    await waitFor(() => expect(within(list).queryByText('Eleni')).toBeNull());
+    expect(fake.calls.filter((call) => ['addOperator', 'resetOperator', 'removeOperator'].includes(call.channel)).map((call) => [call.channel, call.payload])).toEqual([
+      ['addOperator', { name: 'Eleni', role: 'clerk', pin: '8642', badge: 'BADGE-ELENI-01' }],
+      ['resetOperator', { operatorId: NIKOS.id, pin: '9753' }],
+      ['removeOperator', { operatorId: 'op-Eleni' }],
     ]);
   });
 });
