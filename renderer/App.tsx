@@ -1,4 +1,5 @@
 import { useEffect, type ComponentType } from 'react';
+import { RestoreNotice } from './components/JournalNotices';
 import { Nav } from './components/Nav';
 import { ScanNotice } from './components/ScanNotice';
 import { SetupCard } from './components/SetupCard';
@@ -53,6 +54,7 @@ function Shell() {
       </header>
       <TrainingBanner />
       <SignInBanner />
+      <RestoreNotice />
       <main>
         <TrainingOffer />
         <SetupCard />

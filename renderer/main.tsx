@@ -5,6 +5,10 @@ import { App } from './App';
 import { getTokenDesk } from './bridge';
 import { TokenDeskDatabase } from './storage/database';
 import { errorMessage } from './errors';
+import { reconcileJournal } from './outbox';
+import { RecoveryScreen } from './recovery/RecoveryScreen';
+import { openLocalDatabase } from './storage/openDatabase';
+import { askPersistentStorage, type StorageManagerLike } from './storage/persistence';
 import { createAppServices } from './services';
 import { windowPresence } from './sync/presence';
 import { apiForMode, databaseName } from './training/trainingMode';
@@ -21,7 +25,15 @@ async function start(): Promise<void> {
   const bridge = getTokenDesk();
   const { on: training } = await bridge.getTraining({});
   const db = new TokenDeskDatabase(databaseName(training));
-  const services = createAppServices(db, apiForMode(bridge, training), { training, sync: { liveOwners: windowPresence(db.connectionId) } });
+  const api = apiForMode(bridge, training);
+  const damage = await openLocalDatabase(db);
+  if (damage) {
+    root.render(<RecoveryScreen damage={damage} api={api} reload={() => window.location.reload()} />);
+    return;
+  }
+  const restoration = await reconcileJournal(db, api, Date.now());
+  const storage = await askPersistentStorage(navigator.storage as StorageManagerLike | undefined);
+  const services = createAppServices(db, api, { training, restoration, storage, sync: { liveOwners: windowPresence(db.connectionId) } });
   root.render(
     <StrictMode>
       <App services={services} />

@@ -1,8 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { StorageState } from '../shared/ipc/contract';
 import type { TokenDeskApi } from '../shared/ipc/tokenDeskApi';
 import type { RandomSource } from '../shared/token/generate';
 import type { TokenDeskDatabase } from './storage/database';
-import { watchEnqueued } from './outbox';
+import { linkJournal, repairJournal, watchEnqueued, watchJournalProblem, type JournalReconciliation } from './outbox';
 import { readSyncConfig } from './storage/meta';
 import { createIssueStore, type IssueState } from './stores/issueStore';
 import { createSettingsStore, type SettingsState } from './stores/settingsStore';
@@ -51,6 +52,10 @@ export interface ServiceOptions {
   training?: boolean;
   /** Default: reload the page. */
   reload?: () => void;
+  /** What the start put back in the queue from main's journal, to tell the clerk. */
+  restoration?: JournalReconciliation;
+  /** What the start learned of the browser's storage. */
+  storage?: StorageState;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 1_500;
@@ -64,6 +69,11 @@ export function createAppServices(db: TokenDeskDatabase, bridge: TokenDeskApi, o
   // The store is made after the api that reports to it; no call can answer before both exist.
   const api = reportingReach(bridge, (crm) => sync.getState().noteReach(crm));
   const sync = createSyncStore(db, api, now, options.sync);
+  linkJournal(db, api, () => repairJournal(db, api));
+  watchJournalProblem(db, (journalProblem) => sync.setState({ journalProblem }));
+  const { restoration } = options;
+  if (restoration && (restoration.restored.length > 0 || restoration.problem !== null)) sync.setState({ restoration });
+  if (options.storage) sync.setState({ storage: options.storage });
   const scheduler = createSyncScheduler({
     sync: (request) => sync.getState().sync(request),
     debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,

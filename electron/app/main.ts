@@ -8,6 +8,7 @@ import { crmLinkHosts } from '../security/externalLinks';
 import { lockDownContents, lockDownSession, type LockDownDeps } from '../security/lockDown';
 import { createMainWindow } from '../security/mainWindow';
 import { registerAppScheme, serveRenderer } from '../protocol/appProtocol';
+import { APP_ORIGIN } from '../protocol/appOrigin';
 import { startAutoUpdate } from '../update/autoUpdate';
 import { registerIpc } from '../ipc/ipcRegistration';
 import { SafeStorageVault } from '../vault/safeStorageVault';
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
     keychainWarning: keychain.level === 'ok' ? null : keychain.warning,
     log: { mirror: (level, line) => (level === 'info' ? console.log(line) : console.warn(line)) },
     training: { start: startTrainingSimulator },
+    clearRendererStorage: () => session.defaultSession.clearStorageData({ origin: APP_ORIGIN, storages: ['indexdb'] }),
   });
   const deps: LockDownDeps = {
     log: services.log,

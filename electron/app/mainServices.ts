@@ -40,6 +40,8 @@ export interface MainServicesOptions {
   keychainWarning?: string | null;
   /** Asked before the CRM URL moves to another origin; throws to refuse. The hook for a manager's approval. */
   approveOriginChange?: ApproveOriginChange;
+  /** Empties the renderer's IndexedDB storage (Electron's session, the shell's CDP); absent where that cannot be done. */
+  clearRendererStorage?: () => Promise<void>;
   /** Training mode: how to start the in-process CRM simulator, and who may switch it (default: anyone). */
   training: { start: StartTrainingSimulator; gate?: TrainingGate };
 }
@@ -256,6 +258,15 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       const entries = await journal.importFile(text);
       log.info('Unsynced work imported', { count: entries.length });
       return { entries };
+    },
+    clearLocalDatabase: async () => {
+      if (!options.clearRendererStorage) throw new Error('This window cannot rebuild its database here; restart Token Desk.');
+      // Read first: a journal that cannot be read must not lose its only partner.
+      const [real, practice] = await Promise.all([journal.read(), trainingJournal.read()]);
+      await options.clearRendererStorage();
+      const journalled = real.entries.length + practice.entries.length;
+      log.warn('Local database cleared, to be rebuilt from the journal', { journalled });
+      return { journalled };
     },
     exportDiagnostics: async ({ rendererState }) => {
       const path = await writeDiagnosticsBundle(

@@ -82,9 +82,9 @@ export function lockDownContents(contents: GuardedContents, deps: LockDownDeps):
 /** The part of Electron's Session the guards need. */
 export interface GuardedSession {
   setPermissionRequestHandler(
-    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void,
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string; isMainFrame?: boolean }) => void,
   ): void;
-  setPermissionCheckHandler(handler: () => boolean): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean): void;
   webRequest: {
     onBeforeRequest(filter: { urls: string[] }, listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void): void;
   };
@@ -101,13 +101,25 @@ export function isBlockedRendererRequest(url: string): boolean {
   }
 }
 
-/** Every permission request and check is denied; no request from the renderer leaves the app:// origin. */
+/** The one permission granted: persistent storage, so Chromium never evicts the queue under disk pressure. */
+export const PERSISTENT_STORAGE = 'persistent-storage';
+
+/**
+ * Every permission request and check is denied, except persistent storage for the app's own main
+ * frame; no request from the renderer leaves the app:// origin.
+ */
 export function lockDownSession(session: GuardedSession, log: Logger): void {
   session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
-    log.warn('Denied a permission request', { permission, from: String(details?.requestingUrl ?? '').slice(0, 200) });
+    const from = String(details?.requestingUrl ?? '').slice(0, 200);
+    if (permission === PERSISTENT_STORAGE && details?.isMainFrame !== false && isAppUrl(details?.requestingUrl)) {
+      log.info('Granted persistent storage', { from });
+      callback(true);
+      return;
+    }
+    log.warn('Denied a permission request', { permission, from });
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => permission === PERSISTENT_STORAGE && isAppUrl(`${requestingOrigin}/`));
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
     const cancel = isBlockedRendererRequest(details.url);
     if (cancel) log.warn('Blocked a request from the renderer', { url: details.url.slice(0, 200) });

@@ -1,5 +1,5 @@
 import { checkTransition, INITIAL_LIFE_CYCLE_STATE, LIFE_CYCLE_LABELS, type SwitchTarget } from '../../shared/token/lifeCycle';
-import { enqueue } from '../outbox';
+import { enqueue, queueTransaction } from '../outbox';
 import { assertFree, LocalChangeError, refuseAgainstDefinition } from '../refusals';
 import { readDefinition } from '../storage/meta';
 import { addAudit } from '../storage/audit';
@@ -53,7 +53,7 @@ const changeTables = (db: TokenDeskDatabase) => [db.tokens, db.outbox, db.audit,
 
 /** Issues a new token locally (effective, pending) and queues its create. Refuses duplicates, writing nothing. */
 export function issueToken(db: TokenDeskDatabase, input: IssueInput, now: number): Promise<TokenRow> {
-  return db.transaction('rw', changeTables(db), async () => {
+  return queueTransaction(db, changeTables(db), async () => {
     const { authenticationCode, identifier, participantNumber, classificationId = null } = input;
     await assertFree(db, 'authenticationCode', authenticationCode);
     if (identifier !== null) await assertFree(db, 'identifier', identifier);
@@ -76,7 +76,7 @@ export function issueToken(db: TokenDeskDatabase, input: IssueInput, now: number
 
 /** Switches a token to `target` locally and queues the change. Unknown token or same state: refused, nothing written. */
 export function setLifeCycleState(db: TokenDeskDatabase, localId: string, target: SwitchTarget, now: number): Promise<TokenRow> {
-  return db.transaction('rw', changeTables(db), async () => {
+  return queueTransaction(db, changeTables(db), async () => {
     const current = await existing(db, localId);
     const check = checkTransition(current.lifeCycleState, target);
     if (!check.ok) throw new LocalChangeError(check.reason);
@@ -93,7 +93,7 @@ export function setLifeCycleState(db: TokenDeskDatabase, localId: string, target
  * and nothing is written.
  */
 export function editToken(db: TokenDeskDatabase, localId: string, change: TokenEdit, now: number): Promise<TokenRow> {
-  return db.transaction('rw', changeTables(db), async () => {
+  return queueTransaction(db, changeTables(db), async () => {
     const current = await existing(db, localId);
     const definition = await readDefinition(db);
     const base = { kind: 'update' as const, authenticationCode: current.authenticationCode, base: baseOf(current) };
@@ -134,7 +134,7 @@ export function editToken(db: TokenDeskDatabase, localId: string, change: TokenE
  * unless the customer gets an identifier and pass code: that is a queued update, in the same transaction.
  */
 export function handOutStock(db: TokenDeskDatabase, localId: string, identity: HandOutIdentity | null, now: number): Promise<TokenRow> {
-  return db.transaction('rw', changeTables(db), async () => {
+  return queueTransaction(db, changeTables(db), async () => {
     const token = await db.tokens.get(localId);
     if (!token || token.stock !== IN_STOCK) throw new LocalChangeError('This token is no longer in stock; pick another.');
     await db.tokens.put({ ...token, stock: HANDED_OUT, updatedAt: now });

@@ -4,6 +4,7 @@ import { formatAge, formatTime } from '../labels';
 import { deriveStatus } from '../sync/statusLine';
 import { SCREEN_KEYS, SYNC_KEY } from '../shortcuts';
 import { Details } from './Details';
+import { JournalWarning } from './JournalNotices';
 import { Kbd } from './Kbd';
 import { useClock } from './useClock';
 
@@ -88,6 +89,7 @@ export function StatusBar() {
       {view.attention ? <PendingLink className="parked" text={view.attention} /> : null}
       {view.conflicts ? <PendingLink className="conflicts" text={view.conflicts} /> : null}
       <UnencryptedWarning />
+      <JournalWarning />
       <SyncProgress />
       <span role="status" className="sync-message">
         {view.summary}

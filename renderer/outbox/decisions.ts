@@ -7,6 +7,7 @@ import { addAudit } from '../storage/audit';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { OutboxRow, OutboxStatus, QueuedOp, SentRow, TokenRow } from '../storage/rows';
 import { withKeys } from '../storage/tokenRows';
+import { journalRows, journalSettled, queueTransaction } from './journal';
 import { wakeOnCommit } from './wake';
 import { isWaiting, releaseWaiting } from './parking';
 import { conflictValues, rowsOf, settleToken } from './tokenStatus';
@@ -19,7 +20,7 @@ function decide(
   expected: OutboxStatus | ((row: SentRow) => boolean),
   action: (row: SentRow) => Promise<void>,
 ): Promise<void> {
-  return db.transaction('rw', db.outbox, db.tokens, db.audit, async () => {
+  return queueTransaction(db, [db.outbox, db.tokens, db.audit, db.meta], async () => {
     const row = (await db.outbox.get(seq)) as SentRow | undefined;
     const fits = typeof expected === 'function' ? expected : (candidate: SentRow) => candidate.status === expected;
     if (!row || !fits(row)) {
@@ -45,7 +46,9 @@ export function isRefusedParticipant(row: OutboxRow): boolean {
 
 /** Back in the queue as a fresh send: pending, due now, no lease, no conflict; it wakes the scheduler. */
 async function requeue(db: TokenDeskDatabase, row: SentRow, changes: Partial<OutboxRow>): Promise<void> {
-  await db.outbox.put({ ...row, status: 'pending', nextTryAt: 0, leaseUntil: 0, leaseOwner: null, conflicts: null, lastError: null, ...changes });
+  const next: SentRow = { ...row, status: 'pending', nextTryAt: 0, leaseUntil: 0, leaseOwner: null, conflicts: null, lastError: null, ...changes };
+  await db.outbox.put(next);
+  journalRows(db, [next]);
   wakeOnCommit(db);
 }
 
@@ -53,6 +56,7 @@ async function requeue(db: TokenDeskDatabase, row: SentRow, changes: Partial<Out
 export function keepCrmValue(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
   return decide(db, seq, now, 'conflict', async (row) => {
     await db.outbox.delete(row.seq);
+    await journalSettled(db, [row], 'discarded');
     await settleToken(db, row.tokenLocalId, now);
     const detail = `Kept the CRM value (${conflictSummary(row.conflicts ?? [], 'crm')}); dropped mine`;
     await addAudit(db, row.tokenLocalId, { action: 'keepCrmValue', detail, outcome: 'dropped' }, now);
@@ -153,7 +157,9 @@ async function undoChange(db: TokenDeskDatabase, row: SentRow, later: readonly S
     const dropped = op.newAuthenticationCode;
     if (dropped !== undefined) {
       for (const other of later.filter((candidate) => candidate.op.authenticationCode === dropped)) {
-        await db.outbox.put({ ...other, op: { ...other.op, authenticationCode: op.authenticationCode } });
+        const renamed = { ...other, op: { ...other.op, authenticationCode: op.authenticationCode } };
+        await db.outbox.put(renamed);
+        journalRows(db, [renamed]);
       }
       if (!laterSets((other) => other.kind === 'update' && other.newAuthenticationCode !== undefined)) {
         patch.authenticationCode = op.authenticationCode;
@@ -176,10 +182,12 @@ export function discardParked(db: TokenDeskDatabase, seq: number, now: number): 
     let detail = `Discarded ${describeOp(row.op)} (${reason})`;
     if (row.op.kind === 'create') {
       await db.outbox.bulkDelete([row.seq, ...later.map((other) => other.seq)]);
+      await journalSettled(db, [row, ...later], 'discarded');
       await db.tokens.delete(row.tokenLocalId);
       detail += `; never created in the CRM, so the token and ${later.length} later change(s) were removed from this counter`;
     } else {
       await db.outbox.delete(row.seq);
+      await journalSettled(db, [row], 'discarded');
       await undoChange(db, row, later);
       detail += later.length > 0 ? `; ${later.length} later change(s) go on` : '';
     }

@@ -1,5 +1,6 @@
 import type { TokenDeskDatabase } from '../storage/database';
-import type { OutboxRow, QueuedOp } from '../storage/rows';
+import type { OutboxRow, QueuedOp, SentRow } from '../storage/rows';
+import { journalRows } from './journal';
 import { stuckHead, waitingError } from './parking';
 import { wakeOnCommit } from './wake';
 
@@ -16,17 +17,26 @@ export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number): O
     leaseOwner: null,
     conflicts: null,
     op,
+    journalId: crypto.randomUUID(),
   };
 }
 
 /**
  * Queues one change of a token inside the caller's transaction (as Signal's `JobQueue.add(data, insert)`):
  * behind a stuck change of the same token it waits, parked with the reason; else it is pending and
- * wakes the scheduler once the transaction commits.
+ * wakes the scheduler once the transaction commits. Either way it is journalled after the commit.
  */
 export async function enqueue(db: TokenDeskDatabase, tokenLocalId: string, op: QueuedOp, now: number): Promise<void> {
-  const head = await stuckHead(db, tokenLocalId);
-  const row = newOutboxRow(tokenLocalId, op, now);
-  await db.outbox.add(head ? { ...row, status: 'parked', lastError: waitingError(head.lastError) } : row);
+  await enqueueRow(db, newOutboxRow(tokenLocalId, op, now));
+}
+
+/** Queues `row` as `enqueue` does, and journals it once the caller's transaction commits. */
+export async function enqueueRow(db: TokenDeskDatabase, row: OutboxRow): Promise<SentRow> {
+  const head = await stuckHead(db, row.tokenLocalId);
+  const queued = head ? { ...row, status: 'parked' as const, lastError: waitingError(head.lastError) } : row;
+  const seq = await db.outbox.add(queued);
   if (!head) wakeOnCommit(db);
+  const sent = { ...queued, seq };
+  journalRows(db, [sent]);
+  return sent;
 }

@@ -5,19 +5,24 @@ import { addAudit } from '../storage/audit';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { SentRow } from '../storage/rows';
 import { backoffDelay, type Jitter } from './backoff';
+import { journalRows, journalSettled, queueTransaction } from './journal';
 import { holdBehind, isWaiting, park } from './parking';
 import { conflictValues, rowsOf, settleToken } from './tokenStatus';
 
 /** The CRM made its own code for a created token: the token's later changes name it by the CRM's code. */
 async function renameLater(db: TokenDeskDatabase, row: SentRow, code: string): Promise<void> {
   for (const later of await rowsOf(db, row.tokenLocalId)) {
-    if (later.op.authenticationCode === row.op.authenticationCode) await db.outbox.put({ ...later, op: { ...later.op, authenticationCode: code } });
+    if (later.op.authenticationCode !== row.op.authenticationCode) continue;
+    const renamed = { ...later, op: { ...later.op, authenticationCode: code } };
+    await db.outbox.put(renamed);
+    journalRows(db, [renamed]);
   }
 }
 
 /** Server facts always; the fields the counter edits only when no later change of this token is queued. */
 async function confirm(db: TokenDeskDatabase, row: SentRow, server: ServerToken, adopted: boolean, now: number): Promise<void> {
   await db.outbox.delete(row.seq);
+  await journalSettled(db, [row], 'synced');
   if (row.op.kind === 'create' && server.authenticationCode !== row.op.authenticationCode) await renameLater(db, row, server.authenticationCode);
   const detail = `${describeOp(row.op)}: ${adopted ? 'an earlier send had already reached the CRM' : 'accepted by the CRM'}`;
   await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail, outcome: adopted ? 'adopted' : 'synced' }, now);
@@ -72,7 +77,7 @@ export function applyResults(
   now: number,
   jitter: Jitter = Math.random,
 ): Promise<ApplySummary> {
-  return db.transaction('rw', db.outbox, db.tokens, db.audit, async () => {
+  return queueTransaction(db, [db.outbox, db.tokens, db.audit, db.meta], async () => {
     const summary: ApplySummary = { done: 0, retry: 0, parked: 0, conflict: 0, blocked: 0, ignored: 0 };
     for (const result of [...results].sort((a, b) => a.seq - b.seq)) {
       const row = (await db.outbox.get(result.seq)) as SentRow | undefined;

@@ -67,6 +67,8 @@ export interface OutboxRow {
   /** For status 'conflict': the CRM's value beside mine, per field. */
   conflicts: FieldConflict[] | null;
   op: QueuedOp;
+  /** Names this change in main's journal (its second copy); absent on rows queued before the journal. */
+  journalId?: string;
 }
 
 /** An outbox row read back from the table: it has its sequence number. */

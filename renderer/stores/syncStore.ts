@@ -1,10 +1,10 @@
 import { liveQuery } from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CrmReach, SyncError } from '../../shared/ipc/contract';
+import type { CrmReach, StorageState, SyncError } from '../../shared/ipc/contract';
 import type { ReachView, SyncOutcome } from '../sync/statusLine';
 import type { TokenDeskDatabase } from '../storage/database';
 import { readLastSync } from '../storage/meta';
-import { countPending, queueStats, type QueueStats } from '../outbox';
+import { countPending, queueStats, type JournalReconciliation, type QueueStats } from '../outbox';
 import { errorMessage } from '../errors';
 import { runSync, type RunSyncOptions } from '../sync/runSync';
 import type { SyncApi, SyncDeps, SyncProgressView, SyncReport, SyncTotals } from '../sync/types';
@@ -32,6 +32,13 @@ export interface SyncState {
   syncing: boolean;
   /** "n of m" while a sync runs. */
   progress: SyncProgressView | null;
+  /** Why the last write to main's journal (the second copy of unsynced work) failed; null once one works. */
+  journalProblem: string | null;
+  /** What the start learned of the browser's storage (persistent or not); null until asked. */
+  storage: StorageState | null;
+  /** What the start put back in the queue from the journal, until the clerk dismisses it. */
+  restoration: JournalReconciliation | null;
+  dismissRestoration: () => void;
   /** A forced sync ("Sync now"). A call during a sync joins it (and forces the rest of it). */
   syncNow: () => Promise<void>;
   /** A sync for a trigger; joins a running one. */
@@ -155,6 +162,10 @@ export function createSyncStore(
       lastError: null,
       syncing: false,
       progress: null,
+      journalProblem: null,
+      storage: null,
+      restoration: null,
+      dismissRestoration: () => set({ restoration: null }),
       syncNow: () => sync({ force: true }),
       sync,
       restore: async () => {

@@ -9,6 +9,7 @@ import { startRendererServer, type RendererServer } from './rendererServer';
 import { createIpcGate } from '../../electron/security/ipcGate';
 import { SHELL_BINDING, SHELL_EVENT_RECEIVER } from './shellBinding';
 import { isShellAppSender } from './shellSender';
+import { chromiumBrowserPid, killProcessGroup } from './chromiumProcess';
 
 export const DEFAULT_SHELL_PORT = 5178;
 
@@ -23,6 +24,15 @@ export interface BrowserShellOptions {
   remoteDebuggingPort?: number;
   /** Fixed by default so the IndexedDB origin stays the same between runs; 0 picks a free one. */
   port?: number;
+  /** Main as an earlier window on this profile left it running (its journal, settings, CRM sessions): a new window after a kill. */
+  main?: ShellMain;
+}
+
+/** Main's half of the shell, which outlives its windows: a killed Chromium does not take it down. */
+export interface ShellMain {
+  services: MainServices;
+  /** The window main clears storage for (Storage.clearDataForOrigin), set by each launch. */
+  window: { context: BrowserContext; origin: string } | null;
 }
 
 export interface BrowserShell {
@@ -30,7 +40,11 @@ export interface BrowserShell {
   context: BrowserContext;
   url: string;
   services: MainServices;
+  main: ShellMain;
+  /** Closes the window, and main too unless it came from an earlier shell (options.main). */
   close(): Promise<void>;
+  /** SIGKILLs Chromium's whole process group, as a crash or power cut would; main stays up. */
+  kill(): Promise<void>;
 }
 
 /** Chromium on a closed network: no background traffic, no sandbox (runs as root in CI). */
@@ -72,6 +86,22 @@ function sendEvent(pages: Page[], event: string, payload: unknown): void {
   }
 }
 
+/** Main's services on the profile's main folder; storage is cleared for whichever window is open. */
+export async function startShellMain(userDataDir: string): Promise<ShellMain> {
+  const mainDir = join(userDataDir, 'main');
+  await mkdir(mainDir, { recursive: true });
+  const current: Pick<ShellMain, 'window'> = { window: null };
+  // What Electron's session.clearStorageData does: it works even when the origin's backing store cannot be opened.
+  const clearRendererStorage = async () => {
+    const window = current.window;
+    const page = openPages(window?.context ?? null)[0];
+    if (!window || !page) throw new Error('No window is open.');
+    await (await window.context.newCDPSession(page)).send('Storage.clearDataForOrigin', { origin: window.origin, storageTypes: 'indexeddb' });
+  };
+  const services = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')), training: { start: startTrainingSimulator }, clearRendererStorage });
+  return Object.assign(current, { services });
+}
+
 /**
  * The real app with Chromium as its window: the built renderer, the same
  * preload factory, and the same main-process services, joined by a Playwright
@@ -93,13 +123,15 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
       args,
       viewport: { width: 1200, height: 820 },
     });
+    const origin = new URL(server.url).origin;
+    const openContext = context;
     // Only now, with the profile ours (a second shell on a busy profile has failed above), is anything written.
-    const mainDir = join(options.userDataDir, 'main');
-    await mkdir(mainDir, { recursive: true });
-    const main = createMainServices({ dataDir: mainDir, vault: new FileKeyVault(join(mainDir, 'vault.key')), training: { start: startTrainingSimulator } });
-    services = main;
+    const shellMain = options.main ?? (await startShellMain(options.userDataDir));
+    shellMain.window = { context: openContext, origin };
+    const main = shellMain.services;
+    if (!options.main) services = main;
     if (options.crmUrl !== undefined) await main.settings.setCrmUrl(options.crmUrl);
-    const gate = createIpcGate(main.router, main.log, isShellAppSender(new URL(server.url).origin));
+    const gate = createIpcGate(main.router, main.log, isShellAppSender(origin));
     await context.exposeBinding(SHELL_BINDING, (source, channel: unknown, payload: unknown) =>
       gate({ frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, payload),
     );
@@ -108,17 +140,25 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/index.html`);
     const openServer = server;
-    const openContext = context;
+    const profileDir = join(options.userDataDir, 'chromium');
     return {
       page,
       context,
       url: server.url,
       services: main,
+      main: shellMain,
       close: async () => {
         stopEvents();
         await openContext.close();
         await openServer.close();
-        await main.dispose();
+        if (!options.main) await main.dispose();
+      },
+      kill: async () => {
+        const pid = await chromiumBrowserPid(profileDir);
+        if (pid === null) throw new Error(`No Chromium runs on ${profileDir}.`);
+        stopEvents();
+        await killProcessGroup(pid);
+        await openServer.close();
       },
     };
   } catch (error) {

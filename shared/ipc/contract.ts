@@ -220,6 +220,11 @@ export type SyncProgress = z.infer<typeof syncProgressSchema>;
 /** What the renderer knows of its own queue, for a support bundle; the same fields as its sync store. */
 const count = z.number().int().min(0).max(10_000_000);
 const epochMs = z.number().int().min(0).nullable();
+const bytes = z.number().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
+
+/** Whether the browser keeps the renderer's storage under disk pressure (null: it could not be asked), and its use. */
+export const storageStateSchema = z.object({ persisted: z.boolean().nullable(), usageBytes: bytes, quotaBytes: bytes });
+export type StorageState = z.infer<typeof storageStateSchema>;
 export const rendererSyncStateSchema = z.object({
   crm: z.enum(['unknown', ...CRM_REACH]),
   pendingCount: count,
@@ -230,6 +235,8 @@ export const rendererSyncStateSchema = z.object({
   lastMessage: z.string().max(2000).nullable(),
   lastError: z.object({ code: z.string().max(200), message: z.string().max(2000) }).nullable(),
   syncing: z.boolean(),
+  /** Absent from windows older than the question. */
+  storage: storageStateSchema.optional(),
 });
 export type RendererSyncState = z.infer<typeof rendererSyncStateSchema>;
 
@@ -349,6 +356,11 @@ export const ipcContract = {
     request: z.object({ text: z.string().min(1).max(50_000_000) }).strict(),
     reply: z.object({ entries: z.array(journalEntrySchema) }),
   },
+  /**
+   * Empties the window's IndexedDB storage (every database of its origin) so a database that cannot be
+   * opened is rebuilt from the journal at the next start. Refused while the journal cannot be read.
+   */
+  clearLocalDatabase: { request: z.object({}).strict(), reply: z.object({ journalled: z.number().int().min(0) }) },
   exportDiagnostics: {
     request: z.object({ rendererState: rendererSyncStateSchema }).strict(),
     reply: z.object({ path: z.string() }),

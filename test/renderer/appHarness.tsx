@@ -3,7 +3,7 @@ import type { Channel, ReplyOf, RequestOf, SettingsView } from '../../shared/ipc
 import { App } from '../../renderer/App';
 import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { createAppServices, type AppServices, type ServiceOptions } from '../../renderer/services';
-import { doneResult, fakeSeal, fakeTokenDesk, type FakeTokenDesk } from './support';
+import { doneResult, fakeSeal, fakeTokenDesk, memoryJournal, type FakeTokenDesk } from './support';
 
 type Handlers = { [C in Channel]?: (request: RequestOf<C>) => ReplyOf<C> | Promise<ReplyOf<C>> };
 
@@ -30,7 +30,7 @@ export interface RunningApp {
 
 /** Renders the whole app over `db` with a fake main (the real preload factory, the contract's schemas). */
 export function startApp(db: TokenDeskDatabase, handlers: Handlers = {}, options: ServiceOptions = {}): RunningApp {
-  const fake = fakeTokenDesk({ ...ONLINE, ...handlers });
+  const fake = fakeTokenDesk({ ...ONLINE, ...memoryJournal().handlers, ...handlers });
   const services = createAppServices(db, fake.api, { autoSync: false, ...options });
   render(<App services={services} />);
   return { fake, services };

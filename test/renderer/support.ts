@@ -1,4 +1,4 @@
-import { ipcContract, MAX_BATCH, type Channel, type EventName, type Operation, type OperationResult, type PayloadOf, type ReplyOf, type RequestOf } from '../../shared/ipc/contract';
+import { ipcContract, MAX_BATCH, type JournalEntry, type Channel, type EventName, type Operation, type OperationResult, type PayloadOf, type ReplyOf, type RequestOf } from '../../shared/ipc/contract';
 import { createTokenDeskApi, type Invoke, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import type { ServerToken } from '../../shared/token/serverToken';
 import { TokenDeskDatabase } from '../../renderer/storage/database';
@@ -67,6 +67,31 @@ export function doneResult(op: Operation, overrides: Partial<ServerToken> = {}, 
 }
 
 type Handlers = { [C in Channel]?: (request: RequestOf<C>) => ReplyOf<C> | Promise<ReplyOf<C>> };
+
+export interface MemoryJournal {
+  handlers: Pick<Handlers, 'journalAppend' | 'journalSettle' | 'journalRead'>;
+  /** The live entries, as main's journal would answer them. */
+  live: Map<string, JournalEntry>;
+}
+
+/** Main's journal kept in memory: appends replace by id, settles remove (the file itself is tested in test/electron/journal). */
+export function memoryJournal(): MemoryJournal {
+  const live = new Map<string, JournalEntry>();
+  return {
+    live,
+    handlers: {
+      journalAppend: ({ entries }) => {
+        for (const entry of entries) live.set(entry.id, entry);
+        return { live: live.size };
+      },
+      journalSettle: ({ ids }) => {
+        for (const id of ids) live.delete(id);
+        return { live: live.size };
+      },
+      journalRead: () => ({ entries: [...live.values()], problem: null }),
+    },
+  };
+}
 
 export interface FakeTokenDesk {
   api: TokenDeskApi;

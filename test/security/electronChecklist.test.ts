@@ -190,7 +190,7 @@ describe('permissions and remote content', () => {
   function fakeSession() {
     const handlers: {
       request?: Parameters<GuardedSession['setPermissionRequestHandler']>[0];
-      check?: () => boolean;
+      check?: Parameters<GuardedSession['setPermissionCheckHandler']>[0];
       beforeRequest?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
       filter?: { urls: string[] };
     } = {};
@@ -202,7 +202,23 @@ describe('permissions and remote content', () => {
     return { session, handlers };
   }
 
-  it('denies every permission request and check', () => {
+  it('grants persistent storage to the app’s own main frame only, request and check alike', () => {
+    const { session, handlers } = fakeSession();
+    lockDownSession(session, memoryLogger());
+    const ask = (requestingUrl: string, isMainFrame = true) => {
+      const callback = vi.fn();
+      handlers.request?.({}, 'persistent-storage', callback, { requestingUrl, isMainFrame });
+      return callback.mock.calls[0]?.[0] as boolean | undefined;
+    };
+    expect(ask(APP_ENTRY_URL)).toBe(true);
+    expect(ask(APP_ENTRY_URL, false)).toBe(false);
+    for (const url of ['https://evil.example/', 'app://token-desk:8080/index.html', 'app://other/index.html', 'file:///index.html']) expect(ask(url), url).toBe(false);
+    expect(handlers.check?.({}, 'persistent-storage', 'app://token-desk')).toBe(true);
+    expect(handlers.check?.({}, 'persistent-storage', 'https://evil.example')).toBe(false);
+    expect(handlers.check?.({}, 'notifications', 'app://token-desk')).toBe(false);
+  });
+
+  it('denies every other permission request and check', () => {
     const { session, handlers } = fakeSession();
     const log = memoryLogger();
     lockDownSession(session, log);
@@ -212,7 +228,7 @@ describe('permissions and remote content', () => {
       handlers.request?.({}, permission, callback, { requestingUrl: APP_ENTRY_URL });
       expect(callback).toHaveBeenCalledWith(false);
     }
-    expect(handlers.check?.()).toBe(false);
+    for (const permission of permissions) expect(handlers.check?.({}, permission, 'app://token-desk')).toBe(false);
     expect(log.lines.filter((l) => l.message === 'Denied a permission request')).toHaveLength(permissions.length);
   });
 

@@ -46,6 +46,7 @@ const VALID = {
   journalRead: {},
   exportUnsyncedWork: {},
   importUnsyncedWork: { text: '{}' },
+  clearLocalDatabase: {},
   exportDiagnostics: {
     rendererState: {
       crm: 'ok',

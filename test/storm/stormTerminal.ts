@@ -40,7 +40,8 @@ export class StormTerminal {
     private readonly dbName: string,
     private readonly dataDir: string,
     private readonly clock: StormClock,
-    private readonly crmTimeoutMs: number,
+    /** Short during the storm, so the "slow" fault turns into answers lost to a timeout. */
+    private crmTimeoutMs: number | undefined,
   ) {
     this.db = new TokenDeskDatabase(dbName);
   }
@@ -74,6 +75,16 @@ export class StormTerminal {
     await this.services.dispose();
     this.db.close();
     this.db = new TokenDeskDatabase(this.dbName);
+    this.startMain();
+  }
+
+  /**
+   * Main starts again with the product's own CRM timeout: once faults are off, a wall-clock limit
+   * far below the machine's scheduling noise would test the machine, not the app.
+   */
+  async useProductTimeout(): Promise<void> {
+    this.crmTimeoutMs = undefined;
+    await this.services.dispose();
     this.startMain();
   }
 

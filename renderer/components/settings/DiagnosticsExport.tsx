@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { RendererSyncState } from '../../../shared/ipc/contract';
-import { useServices } from '../../context';
 import type { SyncState } from '../../stores/syncStore';
 import { ActionError, useAction } from '../useAction';
+import { useAppStore, useServices } from '../../context';
+import { describeStorage } from '../../storage/persistence';
 
 /** The sync store's data fields: store functions cannot cross IPC. */
 export function syncStateForSupport(state: SyncState): RendererSyncState {
-  const { crm, pendingCount, parkedCount, conflictCount, oldestPendingAt, lastSyncAt, lastMessage, lastError, syncing } = state;
-  return { crm, pendingCount, parkedCount, conflictCount, oldestPendingAt, lastSyncAt, lastMessage, lastError, syncing };
+  const { crm, pendingCount, parkedCount, conflictCount, oldestPendingAt, lastSyncAt, lastMessage, lastError, syncing, storage } = state;
+  return { crm, pendingCount, parkedCount, conflictCount, oldestPendingAt, lastSyncAt, lastMessage, lastError, syncing, ...(storage ? { storage } : {}) };
 }
 
 /** A support bundle (log, versions, sync state; no secrets), written by main into the user data folder. */
@@ -15,6 +16,7 @@ export function DiagnosticsExport() {
   const { api, sync } = useServices();
   const action = useAction();
   const [path, setPath] = useState<string | null>(null);
+  const storage = useAppStore('sync', (state) => state.storage);
   const exportBundle = () =>
     action.run(async () => {
       setPath(null);
@@ -24,6 +26,7 @@ export function DiagnosticsExport() {
     <section aria-labelledby="diagnostics-title" className="settings-section">
       <h3 id="diagnostics-title">Diagnostics</h3>
       <p className="hint">For support: the app&apos;s log, versions and sync state, without passwords or pass codes.</p>
+      <p className="storage-state">{describeStorage(storage)}</p>
       <button type="button" disabled={action.busy} onClick={() => void exportBundle()}>
         Export diagnostics
       </button>

@@ -42,3 +42,30 @@ describe('main speaks first', () => {
     expect(await services.router.handle('getSyncProgress', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 });
+
+describe('clearing the local database for a rebuild', () => {
+  const entry = { id: 'j1', queuedAt: 1, operation: { kind: 'create', seq: 1, tokenLocalId: 't1', attempt: 1, authenticationCode: 'CODE1AB12', identifier: null, sealedPassCode: null, participantNumber: null } };
+
+  async function servicesWith(clearRendererStorage?: () => Promise<void>) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'main-clear-'));
+    return createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start: startTrainingSimulator }, clearRendererStorage });
+  }
+
+  it('clears the renderer storage once the journal was read, and says how much work it holds for the rebuild', async () => {
+    const cleared: string[] = [];
+    const services = await servicesWith(async () => {
+      cleared.push('indexeddb');
+    });
+    await services.router.handle('journalAppend', { entries: [entry] });
+    expect(await services.router.handle('clearLocalDatabase', {})).toEqual({ ok: true, value: { journalled: 1 } });
+    expect(cleared).toEqual(['indexeddb']);
+    expect((await services.journal.read()).entries).toHaveLength(1);
+    await services.dispose();
+  });
+
+  it('refuses where the window storage cannot be cleared, changing nothing', async () => {
+    const services = await servicesWith();
+    expect(await services.router.handle('clearLocalDatabase', {})).toMatchObject({ ok: false, error: { code: 'FAILED', message: expect.stringMatching(/cannot rebuild/) } });
+    await services.dispose();
+  });
+});

@@ -25,6 +25,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     journalRead: vi.fn(async () => ({ entries: [], problem: null })),
     exportUnsyncedWork: vi.fn(async () => ({ path: '/data/exports/unsynced.json', count: 0 })),
     importUnsyncedWork: vi.fn(async () => ({ entries: [] })),
+    clearLocalDatabase: vi.fn(async () => ({ journalled: 0 })),
     exportDiagnostics: vi.fn(async () => ({ path: '/data/diagnostics/bundle.json' })),
     getTraining: vi.fn(async () => ({ on: false, faults: null })),
     setTraining: vi.fn(async () => ({ on: false, faults: null })),

@@ -46,6 +46,7 @@ describe('issueToken', () => {
         leaseUntil: 0,
         leaseOwner: null,
         conflicts: null,
+        journalId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         op: {
           kind: 'create',
           authenticationCode: input.authenticationCode,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DEFINITION } from '../../../shared/token/defaultDefinition';
 import { checkField } from '../../../shared/token/definition';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
@@ -154,5 +154,31 @@ describe('issue store', () => {
     expect(await db.outbox.count()).toBe(1);
     store.getState().newForm();
     expect(store.getState().unconfirmed).toBeNull();
+  });
+});
+
+describe('issue store on a full disk', () => {
+  it.each([
+    ['QuotaExceededError', 'The quota has been exceeded.'],
+    ['ConstraintError', 'Maximum key generator value reached'],
+  ])('says the disk is full (%s), keeps what the clerk typed, writes nothing, and works again once space is freed', async (name, message) => {
+    const { store } = makeStore();
+    store.getState().setField('identifier', 'CARD7777');
+    store.getState().setField('passCode', '135790');
+    const add = db.outbox.add.bind(db.outbox);
+    const full = vi.spyOn(db.outbox, 'add').mockImplementation(() => {
+      throw new DOMException(message, name);
+    });
+    expect(await store.getState().submit()).toBe(false);
+    expect(store.getState().formError).toBe('The disk is full: this change was not saved. Free some space on this computer and try again; Token Desk carries on without a restart.');
+    expect(store.getState().fields).toMatchObject({ identifier: 'CARD7777', passCode: '135790' });
+    expect(await db.tokens.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+
+    full.mockImplementation(add);
+    expect(await store.getState().submit()).toBe(true);
+    expect(await db.tokens.count()).toBe(1);
+    expect(store.getState().formError).toBeNull();
   });
 });

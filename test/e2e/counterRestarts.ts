@@ -1,0 +1,54 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowserShell, startShellMain, type BrowserShell, type ShellMain } from '../../scripts/browser-shell/browserShell';
+import { findChromium } from '../../scripts/browser-shell/findChromium';
+import { APP_ROOT } from './shellHarness';
+
+/**
+ * One counter whose window can be killed and started again on the same profile: Chromium dies with
+ * SIGKILL (its whole process group), main (journal, settings, vault) stays up as the browser shell's
+ * main side does, and the next window gets the same origin (port), hence the same IndexedDB.
+ */
+export interface Counter {
+  shell: BrowserShell;
+  readonly userDataDir: string;
+  readonly main: ShellMain;
+  readonly port: number;
+}
+
+function chromiumPath(): string {
+  const path = findChromium();
+  if (!path) throw new Error('Chromium is needed for the e2e tests: apt-get install chromium, or set CHROMIUM_PATH.');
+  return path;
+}
+
+export async function openCounter(crmUrl: string): Promise<Counter> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'token-desk-restarts-'));
+  const main = await startShellMain(userDataDir);
+  const shell = await launchBrowserShell({ appRoot: APP_ROOT, chromiumPath: chromiumPath(), userDataDir, headless: true, port: 0, crmUrl, main });
+  return { shell, userDataDir, main, port: Number(new URL(shell.url).port) };
+}
+
+/** Where Chromium keeps this profile's IndexedDB (one LevelDB folder per origin inside). */
+export const indexedDbDir = (counter: Counter): string => join(counter.userDataDir, 'chromium', 'Default', 'IndexedDB');
+
+/** Kills the window; `between` runs while it is down (say, to damage its files); then a new window opens. */
+export async function killAndRestart(counter: Counter, between: () => Promise<void> = async () => undefined): Promise<void> {
+  await counter.shell.kill();
+  await between();
+  counter.shell = await launchBrowserShell({
+    appRoot: APP_ROOT,
+    chromiumPath: chromiumPath(),
+    userDataDir: counter.userDataDir,
+    headless: true,
+    port: counter.port,
+    main: counter.main,
+  });
+}
+
+export async function closeCounter(counter: Counter | undefined): Promise<void> {
+  if (!counter) return;
+  await counter.shell.close().catch(() => undefined);
+  await counter.main.services.dispose();
+}
