@@ -21,6 +21,8 @@ export function Screen({ title, wide = false, className, aside, focusesOwnContro
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
+    // A screen opens at its top, not where the last one was scrolled to.
+    if (document.scrollingElement) document.scrollingElement.scrollTop = 0;
     if (!focusesOwnControl) headingRef.current?.focus();
   }, [focusesOwnControl]);
   const classes = ['screen', wide ? 'screen-wide' : null, className ?? null].filter(Boolean).join(' ');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { seriousViolations, sidewaysOverflow } from './a11y';
-import { inWindow, prepareTour, SCREEN_SIZES, TOUR, type ScreenSize } from './screenTour';
+import { inWindow, prepareTour, SCREEN_SIZES, TOUR, type ScreenSize, type TourStop } from './screenTour';
 import { openShell, statusBar } from './shellHarness';
 
 /**
@@ -23,7 +23,7 @@ describe('every screen at every size', () => {
     page = shell.page;
     await page.setViewportSize(SCREEN_SIZES[0]);
     await prepareTour(page);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await shell?.close();
@@ -43,27 +43,26 @@ describe('every screen at every size', () => {
     expect(await seriousViolations(page), `axe on ${where}, a control focused`).toEqual([]);
   }
 
-  async function checkSize(size: ScreenSize): Promise<void> {
+  /** One screen at one size: opened afresh, then every check. */
+  async function checkStop(size: ScreenSize, stop: TourStop): Promise<void> {
+    const where = `${stop.name} at ${size.name}`;
     await page.setViewportSize(size);
-    for (const stop of TOUR) {
-      const where = `${stop.name} at ${size.name}`;
-      await stop.open(page);
-      const bar = await inWindow(statusBar(page));
-      expect(bar.inside, `status bar on screen: ${where}`).toBe(true);
-      expect(bar.bottom - bar.top, `status bar in one row: ${where}`).toBeLessThan(80);
-      expect(await sidewaysOverflow(page), `sideways overflow: ${where}`).toEqual([]);
-      if (stop.name === 'issue') await checkIssueSave(size);
-      if (size.name === '1366x768') await axeInEveryState(where);
-      else expect(await seriousViolations(page), `axe on ${where}`).toEqual([]);
-    }
+    await stop.open(page);
+    const bar = await inWindow(statusBar(page));
+    expect(bar.inside, `status bar on screen: ${where}`).toBe(true);
+    expect(bar.bottom - bar.top, `status bar in one row: ${where}`).toBeLessThan(80);
+    expect(await sidewaysOverflow(page), `sideways overflow: ${where}`).toEqual([]);
+    if (stop.name === 'issue') await checkIssueSave(size);
+    if (size.name === '1366x768') await axeInEveryState(where);
+    else expect(await seriousViolations(page), `axe on ${where}`).toEqual([]);
   }
 
   /** The save button: in the first viewport, above the status bar, wherever the window is tall enough for the form. */
   async function checkIssueSave(size: ScreenSize): Promise<void> {
     const save = page.getByRole('form', { name: 'Issue token' }).getByRole('button', { name: /^Issue token/ });
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     const bar = await inWindow(statusBar(page));
     if (size.height >= 768) {
+      expect(await page.evaluate(() => window.scrollY), `Issue opened unscrolled at ${size.name}`).toBe(0);
       const button = await inWindow(save);
       expect(button.inside, `Issue save button in the first viewport at ${size.name}`).toBe(true);
       expect(button.bottom, `Issue save button above the status bar at ${size.name}`).toBeLessThanOrEqual(bar.top);
@@ -76,7 +75,8 @@ describe('every screen at every size', () => {
     }
   }
 
+  // One test per screen and size, each with room for axe on a loaded machine.
   for (const size of SCREEN_SIZES) {
-    it(`at ${size.name}`, () => checkSize(size));
+    for (const stop of TOUR) it(`${stop.name} at ${size.name}`, () => checkStop(size, stop), 120_000);
   }
 });
