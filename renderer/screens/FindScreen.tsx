@@ -151,9 +151,13 @@ function Results({ query }: { query: string }) {
   const [paged, setPaged] = useState({ query, pages: 1 });
   const pages = paged.query === query ? paged.pages : 1;
   const limit = pages * SEARCH_LIMIT;
-  // While a new query runs, the last results stay on screen (useLiveQuery keeps them).
-  const tokens = useLiveQuery(() => (query === '' ? recentTokens(db, RECENT_LIMIT) : findTokens(db, query, limit)), [db, query, limit]);
-  if (tokens === undefined) return <p className="empty">Loading this counter’s tokens…</p>;
+  // While a new query runs, the last results stay on screen (useLiveQuery keeps them), labelled with the query they answer.
+  const found = useLiveQuery(
+    async () => ({ query, tokens: query === '' ? await recentTokens(db, RECENT_LIMIT) : await findTokens(db, query, limit) }),
+    [db, query, limit],
+  );
+  if (found === undefined) return <p className="empty">Loading this counter’s tokens…</p>;
+  const { tokens } = found;
   if (query === '') {
     if (tokens.length === 0) {
       return <p className="empty">No tokens on this counter yet. Scan a customer’s card to look it up in the CRM, or issue a token (F3).</p>;
@@ -169,7 +173,7 @@ function Results({ query }: { query: string }) {
   const more = tokens.length >= limit;
   return (
     <>
-      <p className="hint">{more ? `First ${tokens.length} matches` : `${tokens.length} ${tokens.length === 1 ? 'match' : 'matches'}`}</p>
+      <p className="hint">{`${more ? `First ${tokens.length} matches` : `${tokens.length} ${tokens.length === 1 ? 'match' : 'matches'}`} for “${found.query}”`}</p>
       <TokenList label="Search results" tokens={tokens} />
       {more ? (
         <button type="button" onClick={() => setPaged({ query, pages: pages + 1 })}>

@@ -55,6 +55,7 @@ async function signInWithPin(page: Page, operator: Operator, role: 'manager' | '
 }
 
 async function switchOperator(page: Page): Promise<void> {
+  await operatorGroup(page).locator('summary').click();
   await operatorGroup(page).getByRole('button', { name: 'Switch operator' }).click();
   await page.getByRole('heading', { name: 'Sign in', level: 2 }).waitFor();
 }

@@ -1,27 +1,36 @@
+import { useRef } from 'react';
 import { useAppStore } from '../../context';
 import { signedIn } from '../../stores/operatorStore';
 import { ActionError, useAction } from '../useAction';
 import { roleLabel } from './roleLabel';
 
-/** Who is signed in at this window, with Lock and Switch operator. */
+/**
+ * Who is signed in at this window, opening onto Lock screen and Switch operator. A disclosure, so the
+ * header keeps one row at 1024 px and the Issue form's save button stays in the first viewport.
+ */
 export function OperatorBar() {
   const operator = useAppStore('operators', signedIn);
   const lock = useAppStore('operators', (state) => state.lock);
   const signOut = useAppStore('operators', (state) => state.signOut);
   const action = useAction();
+  const menu = useRef<HTMLDetailsElement>(null);
   if (!operator) return null;
+  const close = () => menu.current?.removeAttribute('open');
   return (
-    <div className="operator-bar" role="group" aria-label="Operator">
-      <span>
-        Signed in: <strong>{operator.name}</strong> ({roleLabel(operator.role)})
-      </span>
-      <button type="button" disabled={action.busy} onClick={() => void action.run(lock)}>
-        Lock screen
-      </button>
-      <button type="button" disabled={action.busy} onClick={() => void action.run(signOut)}>
-        Switch operator
-      </button>
-      <ActionError error={action.error} />
-    </div>
+    <details ref={menu} className="operator-bar" aria-label="Operator">
+      <summary>
+        <span className="sr-only">Signed in: </span>
+        <strong>{operator.name}</strong> ({roleLabel(operator.role)})
+      </summary>
+      <div className="operator-menu">
+        <button type="button" disabled={action.busy} onClick={() => void action.run(lock).then(close)}>
+          Lock screen
+        </button>
+        <button type="button" disabled={action.busy} onClick={() => void action.run(signOut).then(close)}>
+          Switch operator
+        </button>
+        <ActionError error={action.error} />
+      </div>
+    </details>
   );
 }

@@ -212,7 +212,10 @@ describe('the screen lock', () => {
   it('"Switch operator" signs out and another operator signs in', async () => {
     const main = fakeMain(signedInAs(MARIA));
     startApp(db, main.handlers);
-    fireEvent.click(screen.getByRole('button', { name: 'Switch operator' }));
+    const menu = screen.getByRole('group', { name: 'Operator' }) as HTMLDetailsElement;
+    fireEvent.click(within(menu).getByText('Maria', { exact: false, selector: 'summary *' }));
+    await waitFor(() => expect(menu.open).toBe(true));
+    fireEvent.click(within(menu).getByRole('button', { name: 'Switch operator' }));
     const form = await screen.findByRole('form', { name: 'Sign in with a PIN' });
     expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('Operator'), { target: { value: NIKOS.id } });
