@@ -17,19 +17,20 @@ const MOMENTS: readonly Moment[] = ['while issuing', 'during the CRM latency', '
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Fills the Issue form and presses Issue, without waiting for the slip. */
-async function startIssue(page: Page, identifier: string, passCode: string): Promise<void> {
+/**
+ * Fills the Issue form, presses Issue inside the page and, `waitMs` later (in the page, so no round
+ * trip blurs the instant), answers the code on the slip if it shows yet.
+ */
+async function issueAndLook(page: Page, identifier: string, passCode: string, waitMs: number): Promise<string | null> {
   await goTo(page, 'Issue');
   const form = page.getByRole('form', { name: 'Issue token' });
   await form.getByLabel('Identifier', { exact: true }).fill(identifier);
   await form.getByLabel('Pass code', { exact: true }).fill(passCode);
-  await form.getByRole('button', { name: 'Issue token' }).click();
-}
-
-/** The code on the slip, if the clerk saw one. */
-async function slipCode(page: Page): Promise<string | null> {
-  const slip = page.getByLabel('Issued authentication code');
-  return (await slip.isVisible().catch(() => false)) ? ((await slip.textContent().catch(() => null))?.trim() ?? null) : null;
+  return form.getByRole('button', { name: 'Issue token' }).evaluate(async (button, wait) => {
+    (button as HTMLButtonElement).click();
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    return document.querySelector('output[aria-label="Issued authentication code"]')?.textContent?.trim() ?? null;
+  }, waitMs);
 }
 
 interface Shot {
@@ -52,9 +53,7 @@ async function killAt(counter: Counter, sim: CrmSim, seed: number): Promise<Shot
   let shown: string | null;
   if (moment === 'while issuing') {
     waitMs = random.int(0, 60);
-    await startIssue(page, identifier, '4321');
-    await sleep(waitMs);
-    shown = await slipCode(page);
+    shown = await issueAndLook(page, identifier, '4321', waitMs);
   } else if (moment === 'during the CRM latency') {
     shown = await issueToken(page, identifier, '4321');
     const latency = random.int(100, 400);
