@@ -1,6 +1,8 @@
 import { useEffect, type ComponentType } from 'react';
 import { RestoreNotice } from './components/JournalNotices';
 import { Nav } from './components/Nav';
+import { OperatorBar } from './components/operators/OperatorBar';
+import { useIdleLock } from './components/operators/useIdleLock';
 import { ScanNotice } from './components/ScanNotice';
 import { SetupCard } from './components/SetupCard';
 import { SignInBanner } from './components/SignInBanner';
@@ -14,6 +16,7 @@ import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { FindScreen } from './screens/FindScreen';
 import { IssueScreen } from './screens/IssueScreen';
 import { PendingScreen } from './screens/PendingScreen';
+import { FirstManagerScreen, SignInScreen } from './screens/SignInScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { StockScreen } from './screens/StockScreen';
 import { TokenScreen } from './screens/TokenScreen';
@@ -38,11 +41,37 @@ export function App({ services }: { services: AppServices }) {
   );
 }
 
+/** Sync runs whoever is signed in (or nobody); the counter itself only for a signed-in operator. */
 function Shell() {
   const services = useServices();
-  const screen = useAppStore('ui', (state) => state.screen);
+  const view = useAppStore('operators', (state) => state.view);
+  const loadError = useAppStore('operators', (state) => state.loadError);
+  const load = useAppStore('operators', (state) => state.load);
   useEffect(() => startSync(services), [services]);
   useEffect(() => watchCounterIdentity(services.db), [services.db]);
+  useEffect(() => {
+    if (view === null) void load();
+  }, [view, load]);
+  if (view === null) {
+    return <main className="app">{loadError ? <p role="alert">{loadError}</p> : <p className="empty">Opening Token Desk…</p>}</main>;
+  }
+  if (!view.session || view.session.locked) {
+    return (
+      <div className="app">
+        <header className="top">
+          <p className="brand">Token Desk</p>
+        </header>
+        <TrainingBanner />
+        <main>{view.operators.length === 0 && view.damage === null ? <FirstManagerScreen /> : <SignInScreen view={view} />}</main>
+      </div>
+    );
+  }
+  return <Counter />;
+}
+
+function Counter() {
+  const screen = useAppStore('ui', (state) => state.screen);
+  useIdleLock();
   useShortcuts();
   useScanner();
   const Current = SCREENS[screen];
@@ -51,6 +80,7 @@ function Shell() {
       <header className="top">
         <p className="brand">Token Desk</p>
         <Nav />
+        <OperatorBar />
       </header>
       <TrainingBanner />
       <SignInBanner />

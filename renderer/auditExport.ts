@@ -1,7 +1,7 @@
 import type { TokenDeskDatabase } from './storage/database';
 import type { AuditRow, TokenRow } from './storage/rows';
 
-const COLUMNS = ['Time', 'Terminal', 'Operator', 'Action', 'Outcome', 'Authentication code', 'Identifier', 'Detail'];
+const COLUMNS = ['Time', 'Terminal', 'Operator', 'Operator ID', 'Approved by', 'Action', 'Outcome', 'Authentication code', 'Identifier', 'Detail'];
 const PAGE = 500;
 
 /** Blanks, invisible and control characters a spreadsheet skips before it sees a formula. */
@@ -29,6 +29,8 @@ function auditLine(row: AuditRow, token: TokenRow | undefined): string {
     new Date(row.at).toISOString(),
     row.terminal ?? '',
     row.operator ?? '',
+    row.operatorId ?? '',
+    row.approvedBy ?? '',
     row.action,
     row.outcome,
     token?.authenticationCode ?? '',

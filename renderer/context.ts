@@ -11,7 +11,7 @@ export function useServices(): AppServices {
   return services;
 }
 
-type StoreName = 'sync' | 'settings' | 'ui' | 'issue' | 'scans';
+type StoreName = 'sync' | 'settings' | 'operators' | 'ui' | 'issue' | 'scans';
 type StateOf<N extends StoreName> = AppServices[N] extends StoreApi<infer S> ? S : never;
 
 /** Subscribes a component to one slice of one of the app's stores. */

@@ -23,7 +23,7 @@ const root = createRoot(container);
 
 async function start(): Promise<void> {
   const bridge = getTokenDesk();
-  const { on: training } = await bridge.getTraining({});
+  const [{ on: training }, operators] = await Promise.all([bridge.getTraining({}), bridge.getOperators({})]);
   const db = new TokenDeskDatabase(databaseName(training));
   const api = apiForMode(bridge, training);
   const damage = await openLocalDatabase(db);
@@ -37,7 +37,7 @@ async function start(): Promise<void> {
     problem: `The queue could not be compared with the second copy of unsynced work: ${errorMessage(error)}`,
   }));
   const storage = await askPersistentStorage(navigator.storage as StorageManagerLike | undefined);
-  const services = createAppServices(db, api, { training, restoration, storage, sync: { liveOwners: windowPresence(db.connectionId) } });
+  const services = createAppServices(db, api, { training, operators, restoration, storage, sync: { liveOwners: windowPresence(db.connectionId) } });
   root.render(
     <StrictMode>
       <App services={services} />

@@ -1,11 +1,12 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { StorageState } from '../shared/ipc/contract';
+import type { OperatorsView, StorageState } from '../shared/ipc/contract';
 import type { TokenDeskApi } from '../shared/ipc/tokenDeskApi';
 import type { RandomSource } from '../shared/token/generate';
 import type { TokenDeskDatabase } from './storage/database';
 import { linkJournal, repairJournal, watchEnqueued, watchJournalProblem, type JournalReconciliation } from './outbox';
 import { readSyncConfig } from './storage/meta';
 import { createIssueStore, type IssueState } from './stores/issueStore';
+import { createOperatorStore, type OperatorState } from './stores/operatorStore';
 import { createSettingsStore, type SettingsState } from './stores/settingsStore';
 import { createSyncStore, type SyncState, type SyncStoreOptions } from './stores/syncStore';
 import { createUiStore, type UiState } from './stores/uiStore';
@@ -27,6 +28,8 @@ export interface AppServices {
   /** Whether the app starts the scheduler (tests that drive syncs themselves turn it off). */
   autoSync: boolean;
   settings: StoreApi<SettingsState>;
+  /** This window's sign-in, as main keeps it. */
+  operators: StoreApi<OperatorState>;
   ui: StoreApi<UiState>;
   issue: StoreApi<IssueState>;
   /** Scanned and typed codes, looked up one at a time. */
@@ -37,7 +40,16 @@ export interface AppServices {
   training: boolean;
   /** Reopens the window (after switching training mode, on the other database). */
   reload: () => void;
+  /** Calls `fire` once after `ms` (the idle lock's timer); returns the cancel. */
+  timer: Timer;
 }
+
+export type Timer = (ms: number, fire: () => void) => () => void;
+
+const realTimer: Timer = (ms, fire) => {
+  const id = setTimeout(fire, ms);
+  return () => clearTimeout(id);
+};
 
 export interface ServiceOptions {
   now?: () => number;
@@ -56,6 +68,10 @@ export interface ServiceOptions {
   restoration?: JournalReconciliation;
   /** What the start learned of the browser's storage. */
   storage?: StorageState;
+  /** Default: setTimeout. */
+  timer?: Timer;
+  /** What main said of the operators as the window opened (else the app asks it first). */
+  operators?: OperatorsView;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 1_500;
@@ -95,12 +111,14 @@ export function createAppServices(db: TokenDeskDatabase, bridge: TokenDeskApi, o
     scheduler,
     autoSync: options.autoSync ?? true,
     settings: createSettingsStore(api),
+    operators: createOperatorStore(db, api, options.operators),
     ui,
     issue: createIssueStore({ db, api, random, now }),
     scans,
     beep: options.beep ?? scanBeep,
     training: options.training ?? false,
     reload: options.reload ?? (() => window.location.reload()),
+    timer: options.timer ?? realTimer,
   };
 }
 

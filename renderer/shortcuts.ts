@@ -1,4 +1,5 @@
 import type { AppServices } from './services';
+import { isManager } from './stores/operatorStore';
 import type { Screen } from './stores/uiStore';
 
 /** The keys a counter uses most, shown beside their buttons and in the help line. */
@@ -17,8 +18,17 @@ export const SHORTCUT_HELP: ReadonlyArray<readonly [string, string]> = [
   ['Esc', 'Back / close'],
 ];
 
-/** Opens a screen as its nav button and its key do: Find focused for a scan; Issue with an empty form if a slip was showing. */
-export function goTo(services: Pick<AppServices, 'ui' | 'issue'>, screen: NavScreen): void {
+export const MANAGERS_ONLY = 'Settings are for managers.';
+
+/** Settings are a manager's; every other screen is any operator's. */
+export const mayOpen = (screen: NavScreen, manager: boolean): boolean => screen !== 'settings' || manager;
+
+/**
+ * Opens a screen as its nav button and its key do: Find focused for a scan; Issue with an empty form if
+ * a slip was showing. Settings stay shut to anyone but a signed-in manager.
+ */
+export function goTo(services: Pick<AppServices, 'ui' | 'issue' | 'operators'>, screen: NavScreen): void {
+  if (!mayOpen(screen, isManager(services.operators.getState()))) return;
   if (screen === 'find') {
     services.ui.getState().focusFind();
     return;
@@ -33,7 +43,7 @@ const BY_KEY = new Map<string, NavScreen>(Object.entries(SCREEN_KEYS).map(([scre
 export const dialogOpen = (): boolean => document.querySelector('[aria-modal="true"]') !== null;
 
 /** What a key does anywhere in the app; true when it was one of the shortcuts. */
-export function runShortcut(services: Pick<AppServices, 'ui' | 'issue' | 'scheduler'>, key: string): boolean {
+export function runShortcut(services: Pick<AppServices, 'ui' | 'issue' | 'scheduler' | 'operators'>, key: string): boolean {
   const screen = BY_KEY.get(key);
   if (screen) {
     goTo(services, screen);

@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession, services.log);
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, deps));
   serveRenderer(join(__dirname, '..', 'dist', 'renderer'));
-  registerIpc(services.router, services.events, services.log);
+  registerIpc(services.router, services.events, services.log, (window) => services.operators.forget({ window }));
   const openWindow = () => createMainWindow(BrowserWindow, { preloadPath: join(__dirname, 'preload.cjs'), devTools: !app.isPackaged });
   const window = openWindow();
   if (keychain.level !== 'ok') {

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
-import type { Operation, PushReply, SettingsInput, SettingsView } from '../../shared/ipc/contract';
+import { MANAGER_ONLY, type Approval, type NewOperator, type Operation, type SignIn, type OperatorsView, type PushReply, type SettingsInput, type SettingsView } from '../../shared/ipc/contract';
 import { calibrate } from '../crm/calibration';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
 import { DialectStore, LiveDialect } from '../crm/dialectStore';
 import { safeUrl, writeDiagnosticsBundle, type AppInfo } from '../diagnostics/diagnosticsBundle';
 import { createMainEvents, type MainEvents } from '../ipc/mainEvents';
-import { createRouter, type IpcRouter } from '../ipc/router';
+import { createRouter, type IpcCaller, type IpcRouter } from '../ipc/router';
+import { OperatorSessions } from '../operators/operatorSessions';
+import { OperatorStore, type OperatorStoreOptions } from '../operators/operatorStore';
 import { finalSync } from './finalSync';
 import { WorkJournal } from '../journal/workJournal';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
@@ -14,16 +16,17 @@ import { SecretMask } from '../logging/redact';
 import { RotatingLog } from '../logging/rotatingLog';
 import { SettingsFile, type ApproveOriginChange, type CrmConnection } from '../settings/settingsFile';
 import type { OpenSession } from '../sync/crmAccess';
-import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
+import { checkPassCode, fetchStock, listClassifications, ownerTokens, participantTokens, refreshTokens, testConnection } from '../sync/crmReads';
 import { CrmTargets } from '../training/crmTargets';
 import { applyTrainingFaults } from '../training/trainingFaults';
-import { TrainingMode, TRAINING_CREDENTIALS, type StartTrainingSimulator, type TrainingGate } from '../training/trainingMode';
+import { TrainingMode, TRAINING_CREDENTIALS, type StartTrainingSimulator } from '../training/trainingMode';
 import { BoundSecrets } from '../vault/boundSecrets';
 import type { Vault } from '../vault/vault';
 
 export const LOG_DIR = 'logs';
 export const JOURNAL_FILE = join('journal', 'work.jsonl');
 export const EXPORT_DIR = 'exports';
+export const OPERATORS_FILE = 'operators.json';
 
 export interface MainServicesOptions {
   /** Where main keeps its own files (settings, logs, diagnostics bundles). */
@@ -42,8 +45,10 @@ export interface MainServicesOptions {
   approveOriginChange?: ApproveOriginChange;
   /** Empties the renderer's IndexedDB storage (Electron's session, the shell's CDP); absent where that cannot be done. */
   clearRendererStorage?: () => Promise<void>;
-  /** Training mode: how to start the in-process CRM simulator, and who may switch it (default: anyone). */
-  training: { start: StartTrainingSimulator; gate?: TrainingGate };
+  /** Training mode: how to start the in-process CRM simulator (only a manager may switch it: the router's role gate). */
+  training: { start: StartTrainingSimulator };
+  /** The operators' clock, slow answer and lockout (tests pass their own clock and sleeper). */
+  operators?: OperatorStoreOptions;
 }
 
 export interface MainServices {
@@ -53,6 +58,7 @@ export interface MainServices {
   settings: SettingsFile;
   journal: WorkJournal;
   training: TrainingMode;
+  operators: OperatorSessions;
   log: FileLogger;
   /** On quit: one last try to send what the journal holds; answers how many stay queued. */
   finalSync(timeoutMs?: number): Promise<{ stillQueued: number }>;
@@ -77,13 +83,59 @@ function summarisePush(reply: PushReply): Record<string, unknown> {
 /** Logs every refused or failed IPC call; successful calls are not logged (the pushes are, below). */
 function loggedRouter(router: IpcRouter, log: FileLogger): IpcRouter {
   return {
-    async handle(channel, payload) {
-      const reply = await router.handle(channel, payload);
+    async handle(channel, payload, caller) {
+      const reply = await router.handle(channel, payload, caller);
       if (!reply.ok) {
         const level = reply.error.code === 'FAILED' || reply.error.code === 'BAD_REPLY' ? 'error' : 'warn';
         log[level]('IPC call failed', { channel: typeof channel === 'string' ? channel.slice(0, 64) : typeof channel, ...reply.error });
       }
       return reply;
+    },
+  };
+}
+
+/** The role gate: a channel in MANAGER_ONLY needs a signed-in, unlocked manager at the calling window. */
+function managerGate(operators: OperatorSessions) {
+  return async (channel: keyof typeof MANAGER_ONLY, caller: IpcCaller): Promise<string | null> => {
+    const what = MANAGER_ONLY[channel];
+    return what === undefined ? null : operators.refusal(caller, what);
+  };
+}
+
+const signedIn = (view: OperatorsView) => (view.session ? { operator: view.session.operator.name, role: view.session.operator.role } : {});
+
+/** Sign-in and operator management; each is logged by who and what, never with a PIN or badge code. */
+function operatorHandlers(operators: OperatorSessions, log: FileLogger) {
+  const logged = async (message: string, work: Promise<OperatorsView>, extra: Record<string, unknown> = {}) => {
+    try {
+      const view = await work;
+      log.info(message, { ...signedIn(view), ...extra });
+      return view;
+    } catch (error) {
+      log.warn(`${message}: refused`, { ...extra, error: describeError(error) });
+      throw error;
+    }
+  };
+  return {
+    getOperators: (_request: object, caller: IpcCaller) => operators.view(caller),
+    createFirstManager: ({ name, pin }: { name: string; pin: string }, caller: IpcCaller) =>
+      logged('First manager created', operators.createFirstManager(caller, name, pin)),
+    signIn: (proof: SignIn, caller: IpcCaller) => logged('Operator signed in', operators.signIn(caller, proof), { by: 'badge' in proof ? 'badge' : 'PIN' }),
+    lockScreen: (_request: object, caller: IpcCaller) => logged('Screen locked', operators.lock(caller)),
+    signOut: (_request: object, caller: IpcCaller) => logged('Operator signed out', operators.signOut(caller)),
+    addOperator: (input: NewOperator, caller: IpcCaller) => logged('Operator added', operators.add(caller, input), { name: input.name, role: input.role }),
+    removeOperator: ({ operatorId }: { operatorId: string }, caller: IpcCaller) => logged('Operator removed', operators.remove(caller, operatorId), { operatorId }),
+    resetOperator: ({ operatorId, pin, badge }: { operatorId: string; pin: string; badge?: string | null }, caller: IpcCaller) =>
+      logged('Operator PIN reset', operators.reset(caller, operatorId, pin, badge), { operatorId }),
+    authorize: async ({ action, manager }: { action: Approval; manager?: { operatorId: string; pin: string } }, caller: IpcCaller) => {
+      try {
+        const answer = await operators.authorize(caller, action, manager);
+        log.info('Manager task allowed', { action, operator: answer.operator.name, approvedBy: answer.approvedBy?.name ?? null });
+        return answer;
+      } catch (error) {
+        log.warn('Manager task refused', { action, error: describeError(error) });
+        throw error;
+      }
     },
   };
 }
@@ -107,6 +159,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const trainingJournal = new WorkJournal(join(options.dataDir, TRAINING_DIR, JOURNAL_FILE));
   const training = new TrainingMode(options.training);
   const events = createMainEvents();
+  const operators = new OperatorSessions(new OperatorStore(join(options.dataDir, OPERATORS_FILE), options.operators));
 
   log.info('Token Desk main process started', { app: app.name, version: app.version, vault: vault.protection });
   if (options.keychainWarning) log.warn(options.keychainWarning);
@@ -216,6 +269,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     pushOperations: ({ operations, training: fromTraining }) => push(operations, fromTraining),
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
+    ownerTokens: ({ number }) => ownerTokens(currentSession, number),
     fetchStock: ({ count }) => fetchStock(currentSession, count),
     testConnection: async ({ settings: onScreen }) => {
       // The values on screen get a one-off session, closed after the test; else the current session.
@@ -284,6 +338,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log.info('Diagnostics bundle written', { path });
       return { path };
     },
+    ...operatorHandlers(operators, log),
     getTraining: () => training.view(),
     setTraining: async ({ on }) => {
       const view = await training.set(on, () => targets.idle());
@@ -297,7 +352,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log.info('Training faults set', { ...view.faults });
       return view;
     },
-  });
+  }, managerGate(operators));
 
   return {
     router: loggedRouter(router, log),
@@ -305,6 +360,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     settings,
     journal,
     training,
+    operators,
     log,
     finalSync: (timeoutMs) =>
       finalSync(

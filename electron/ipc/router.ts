@@ -2,19 +2,37 @@ import type { z } from 'zod';
 import { errorMessage } from '../errorMessage';
 import { ipcContract, isChannel, type Channel, type IpcContract, type IpcEnvelope, type ReplyOf } from '../../shared/ipc/contract';
 
+/** Names the window an IPC call came from: each window has its own sign-in. */
+export interface IpcCaller {
+  window: string;
+}
+
+/** The caller of tests and tools that drive main without a window (the router's default). */
+export const SOLE_WINDOW: IpcCaller = { window: 'sole-window' };
+
 export type Handlers = {
-  [C in Channel]: (request: z.output<IpcContract[C]['request']>) => Promise<ReplyOf<C>>;
+  [C in Channel]: (request: z.output<IpcContract[C]['request']>, caller: IpcCaller) => Promise<ReplyOf<C>>;
 };
 
+/** Why `caller` may not use `channel` (in words for the operator); null when it may. */
+export type AccessCheck = (channel: Channel, caller: IpcCaller) => Promise<string | null>;
+
 export interface IpcRouter {
-  handle(channel: unknown, payload: unknown): Promise<IpcEnvelope>;
+  handle(channel: unknown, payload: unknown, caller?: IpcCaller): Promise<IpcEnvelope>;
 }
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
 }
 
-async function dispatch<C extends Channel>(handlers: Handlers, channel: C, payload: unknown): Promise<IpcEnvelope> {
+async function dispatch<C extends Channel>(handlers: Handlers, channel: C, payload: unknown, caller: IpcCaller, access: AccessCheck): Promise<IpcEnvelope> {
+  let refusal: string | null;
+  try {
+    refusal = await access(channel, caller);
+  } catch (error) {
+    return { ok: false, error: { code: 'FAILED', message: errorMessage(error) } };
+  }
+  if (refusal !== null) return { ok: false, error: { code: 'FORBIDDEN', message: refusal } };
   const { request, reply } = ipcContract[channel];
   const parsed = request.safeParse(payload);
   if (!parsed.success) {
@@ -22,7 +40,7 @@ async function dispatch<C extends Channel>(handlers: Handlers, channel: C, paylo
   }
   let value: unknown;
   try {
-    value = await handlers[channel](parsed.data as z.output<IpcContract[C]['request']>);
+    value = await handlers[channel](parsed.data as z.output<IpcContract[C]['request']>, caller);
   } catch (error) {
     return { ok: false, error: { code: 'FAILED', message: errorMessage(error) } };
   }
@@ -38,15 +56,18 @@ function describeChannel(channel: unknown): string {
   return typeof channel === 'string' ? JSON.stringify(channel.slice(0, 64)).slice(1, -1) : `(${typeof channel})`;
 }
 
-/** The single entry point for every IPC call: checks the request, runs the handler, checks the reply. */
-export function createRouter(handlers: Handlers): IpcRouter {
+/**
+ * The single entry point for every IPC call: asks `access` whether this window may use the channel,
+ * checks the request, runs the handler, checks the reply.
+ */
+export function createRouter(handlers: Handlers, access: AccessCheck = async () => null): IpcRouter {
   return {
-    async handle(channel, payload) {
+    async handle(channel, payload, caller = SOLE_WINDOW) {
       if (!isChannel(channel)) {
         return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown IPC channel: ${describeChannel(channel)}` } };
       }
       try {
-        return await dispatch(handlers, channel, payload);
+        return await dispatch(handlers, channel, payload, caller, access);
       } catch (error) {
         // The request or reply could not even be checked (a hostile object): still an envelope, never a throw.
         return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid ${channel} request: ${errorMessage(error)}` } };

@@ -9,7 +9,12 @@ export interface IpcSender {
   frameUrl: string | undefined;
   /** False for a subframe. */
   isMainFrame: boolean;
+  /** Names the sending window (Electron's webContents id), whose sign-in the call runs under. */
+  window: string;
 }
+
+/** What decides whether a sender is trusted: its frame, not its window. */
+export type SenderFrame = Pick<IpcSender, 'frameUrl' | 'isMainFrame'>;
 
 export const REFUSED_SENDER: IpcEnvelope = {
   ok: false,
@@ -17,7 +22,7 @@ export const REFUSED_SENDER: IpcEnvelope = {
 };
 
 /** Only the main frame of a page served from app://token-desk may call main. */
-export function isTrustedSender(sender: IpcSender): boolean {
+export function isTrustedSender(sender: SenderFrame): boolean {
   return sender.isMainFrame && isAppUrl(sender.frameUrl);
 }
 
@@ -25,7 +30,7 @@ export function isTrustedSender(sender: IpcSender): boolean {
  * Every IPC call passes here: the sender is checked first, then the router checks the payload. The
  * browser shell passes its own check (its app is served from a loopback origin, not app://).
  */
-export function createIpcGate(router: IpcRouter, log: Logger, isTrusted: (sender: IpcSender) => boolean = isTrustedSender) {
+export function createIpcGate(router: IpcRouter, log: Logger, isTrusted: (sender: SenderFrame) => boolean = isTrustedSender) {
   return async (sender: IpcSender, channel: unknown, payload: unknown): Promise<IpcEnvelope> => {
     if (!isTrusted(sender)) {
       log.warn('Refused an IPC call from an untrusted sender', {
@@ -35,6 +40,6 @@ export function createIpcGate(router: IpcRouter, log: Logger, isTrusted: (sender
       });
       return REFUSED_SENDER;
     }
-    return router.handle(channel, payload);
+    return router.handle(channel, payload, { window: sender.window });
   };
 }

@@ -3,6 +3,7 @@ import type { CrmMeaning } from '../../shared/crm/dialect';
 import type { WireAccessToken } from '../../shared/crm/wire';
 import { oversizedField, toParticipantSummary, toServerToken, type ParticipantSummary, type ServerToken } from '../../shared/token/serverToken';
 import type { CrmSession } from '../crm/crmSession';
+import type { TokenOwner } from '../crm/crmClient';
 import { CrmError } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
 import { SecretHeldError, VaultError } from '../vault/vault';
@@ -64,11 +65,21 @@ export function refreshTokens(openSession: OpenSession, codes: readonly string[]
   });
 }
 
+/** Every token of one owner, page by page. */
+async function listAll(session: CrmSession, owner: TokenOwner): Promise<WireAccessToken[]> {
+  const tokens: WireAccessToken[] = [];
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const batch = await session.call((client, token) => client.listTokens(token, { owner, numberOfResults: PAGE, offset: page * PAGE }));
+    tokens.push(...batch);
+    if (batch.length < PAGE) break;
+  }
+  return tokens;
+}
+
 /** A participant and every token it holds, page by page. */
 export function participantTokens(openSession: OpenSession, participantNumber: string) {
   const empty = { participant: null as ParticipantSummary | null, tokens: [] as ServerToken[] };
   return read(openSession, empty, async (session) => {
-    const owner = { rewards_participant_identifier: { number: participantNumber } };
     let participant;
     try {
       participant = await session.call((client, token) => client.showParticipant(token, { number: participantNumber }));
@@ -76,13 +87,31 @@ export function participantTokens(openSession: OpenSession, participantNumber: s
       if (says(session, error, 'participantNotFound')) return empty;
       throw error;
     }
-    const tokens: WireAccessToken[] = [];
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const batch = await session.call((client, token) => client.listTokens(token, { owner, numberOfResults: PAGE, offset: page * PAGE }));
-      tokens.push(...batch);
-      if (batch.length < PAGE) break;
-    }
+    const tokens = await listAll(session, { rewards_participant_identifier: { number: participantNumber } });
     return { participant: toParticipantSummary(participant), tokens: bounded(session, tokens) };
+  });
+}
+
+/** An owner's tokens, or none when the CRM says it has no such owner (`notFound`, in this server's words). */
+async function tokensOrNone(session: CrmSession, owner: TokenOwner, notFound: CrmMeaning): Promise<WireAccessToken[]> {
+  try {
+    return await listAll(session, owner);
+  } catch (error) {
+    if (says(session, error, notFound)) return [];
+    throw error;
+  }
+}
+
+/**
+ * The tokens of a participant numbered `number` and of an accounts receivable numbered `number` (a
+ * counter searching cannot tell which it was given), each token once.
+ */
+export function ownerTokens(openSession: OpenSession, number: string) {
+  return read(openSession, { tokens: [] as ServerToken[] }, async (session) => {
+    const byParticipant = await tokensOrNone(session, { rewards_participant_identifier: { number } }, 'participantNotFound');
+    const byAccount = await tokensOrNone(session, { accounts_receivable_identifier: { number } }, 'accountNotFound');
+    const seen = new Set(byParticipant.map((token) => token.id));
+    return { tokens: bounded(session, [...byParticipant, ...byAccount.filter((token) => !seen.has(token.id))]) };
   });
 }
 

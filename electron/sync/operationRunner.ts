@@ -83,6 +83,11 @@ function createRequest(op: CreateOperation, passCode: string | undefined): Creat
   return request;
 }
 
+/** A create with a participant the CRM refused for it: no such participant, or (the rules checked here aside) its token limit. */
+function refusedParticipant(deps: RunnerDeps, error: unknown, op: CreateOperation): error is CrmError {
+  return op.participantNumber !== null && (answered(deps, error, 'participantNotFound') || answered(deps, error, 'definitionViolated'));
+}
+
 /**
  * Exactly-once create without an idempotency key: a retry first asks whether
  * the earlier send landed (by code, then by identifier + pass code) and adopts
@@ -101,6 +106,9 @@ async function runCreate(op: CreateOperation, deps: RunnerDeps): Promise<RunOutc
   } catch (error) {
     if (answered(deps, error, 'identifierTaken')) {
       throw new CrmError(error.kind, error.code, error.message, { httpStatus: error.httpStatus, fromCrm: true, reason: 'identifierTaken' });
+    }
+    if (refusedParticipant(deps, error, op)) {
+      throw new CrmError(error.kind, error.code, error.message, { httpStatus: error.httpStatus, fromCrm: true, reason: 'participantRefused' });
     }
     if (!answered(deps, error, 'codeTaken')) throw error;
     const existing = await find(deps, byCode(op.authenticationCode));

@@ -23,12 +23,6 @@ export type StartTrainingSimulator = () => Promise<TrainingSimulator>;
 export const TRAINING_CREDENTIALS = { username: 'demo', password: 'demo', organisation: 'DEMO' } as const;
 
 /**
- * Whether a switch of training mode is allowed; a reason in plain words when not. The manager check
- * (operators with roles) goes here; until it exists, anyone may switch.
- */
-export type TrainingGate = () => Promise<string | null>;
-
-/**
  * Training mode as main sees it: an on/off flag and, while on, the CRM simulator in this process.
  * It lasts until switched off or the app quits (the simulator keeps its data in memory only, so each
  * training session starts from the demo data). Nothing here knows the real CRM: training work only
@@ -38,7 +32,7 @@ export class TrainingMode {
   private on = false;
   private simulator: Promise<TrainingSimulator> | null = null;
 
-  constructor(private readonly options: { start: StartTrainingSimulator; gate?: TrainingGate }) {}
+  constructor(private readonly options: { start: StartTrainingSimulator }) {}
 
   isOn(): boolean {
     return this.on;
@@ -49,11 +43,12 @@ export class TrainingMode {
     return { on: true, faults: faultsOf((await this.running()).switches()) };
   }
 
-  /** Refuses with the gate's reason; `beforeSwitch` runs once allowed, before the flag changes (main waits for pushes there). */
+  /**
+   * `beforeSwitch` runs before the flag changes (main waits for pushes there). Who may switch is the
+   * router's role gate (a manager only: MANAGER_ONLY in the contract).
+   */
   async set(on: boolean, beforeSwitch: () => Promise<void>): Promise<TrainingView> {
     if (this.on === on) return this.view();
-    const refusal = (await this.options.gate?.()) ?? null;
-    if (refusal !== null) throw new Error(refusal);
     await beforeSwitch();
     // The simulator runs before the mode says training: a simulator that cannot start leaves real work as it was.
     if (on) await this.startSimulator();

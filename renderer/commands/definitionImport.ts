@@ -1,4 +1,5 @@
 import { accessTokenDefinitionSchema, type AccessTokenDefinition } from '../../shared/token/definition';
+import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import type { TokenDeskDatabase } from '../storage/database';
 import { writeDefinition } from '../storage/meta';
 import { plainIssues } from '../plainProblems';
@@ -25,9 +26,11 @@ export function parseDefinition(text: string): DefinitionImport {
   return { ok: false, error: `This is not a valid access token definition: ${count}, listed below. ${NOTHING_CHANGED}`, problems };
 }
 
-/** Makes the file's definition the active one; a bad file changes nothing. */
-export async function importDefinition(db: TokenDeskDatabase, file: Pick<Blob, 'text'>): Promise<DefinitionImport> {
+/** Makes the file's definition the active one, once main agrees this operator may (a manager); a bad file changes nothing. */
+export async function importDefinition(deps: { db: TokenDeskDatabase; api: Pick<TokenDeskApi, 'authorize'> }, file: Pick<Blob, 'text'>): Promise<DefinitionImport> {
   const parsed = parseDefinition(await file.text());
-  if (parsed.ok) await writeDefinition(db, parsed.definition);
+  if (!parsed.ok) return parsed;
+  await deps.api.authorize({ action: 'importDefinition' });
+  await writeDefinition(deps.db, parsed.definition);
   return parsed;
 }

@@ -1,5 +1,6 @@
 import { useAppStore, useServices } from '../context';
-import { goTo, SCREEN_KEYS, type NavScreen } from '../shortcuts';
+import { goTo, MANAGERS_ONLY, mayOpen, SCREEN_KEYS, type NavScreen } from '../shortcuts';
+import { isManager } from '../stores/operatorStore';
 import { Kbd } from './Kbd';
 
 const SCREENS: ReadonlyArray<readonly [NavScreen, string]> = [
@@ -13,19 +14,31 @@ const SCREENS: ReadonlyArray<readonly [NavScreen, string]> = [
 export function Nav() {
   const services = useServices();
   const screen = useAppStore('ui', (state) => state.screen);
+  const manager = useAppStore('operators', isManager);
   return (
     <nav aria-label="Screens" className="nav">
-      {SCREENS.map(([target, label]) => (
-        <button
-          key={target}
-          type="button"
-          aria-current={screen === target ? 'page' : undefined}
-          aria-keyshortcuts={SCREEN_KEYS[target]}
-          onClick={() => goTo(services, target)}
-        >
-          {label} <Kbd>{SCREEN_KEYS[target]}</Kbd>
-        </button>
-      ))}
+      {SCREENS.map(([target, label]) => {
+        const closed = !mayOpen(target, manager);
+        return (
+          <button
+            key={target}
+            type="button"
+            aria-current={screen === target ? 'page' : undefined}
+            aria-keyshortcuts={SCREEN_KEYS[target]}
+            disabled={closed}
+            title={closed ? MANAGERS_ONLY : undefined}
+            aria-describedby={closed ? 'nav-managers-only' : undefined}
+            onClick={() => goTo(services, target)}
+          >
+            {label} <Kbd>{SCREEN_KEYS[target]}</Kbd>
+          </button>
+        );
+      })}
+      {manager ? null : (
+        <span id="nav-managers-only" className="nav-note">
+          {MANAGERS_ONLY}
+        </span>
+      )}
     </nav>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useServices } from '../context';
 import { verifyPassCode, type PassCodeVerdict } from '../sync/passCode';
 import { Field } from './Field';
@@ -26,6 +26,11 @@ function PassCodeForm({ id }: { id: string }) {
   const [passCode, setPassCode] = useState('');
   const [verdict, setVerdict] = useState<PassCodeVerdict | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
+  const answer = useRef<HTMLDivElement>(null);
+  // The verdict comes below the form: brought into view, clear of the sticky status bar (scroll-padding).
+  useEffect(() => {
+    if (verdict) answer.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [verdict]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +50,7 @@ function PassCodeForm({ id }: { id: string }) {
         {action.busy ? 'Checking…' : 'Check pass code'}
       </button>
       <ActionError error={missing ?? action.error} />
-      <div role="status" className="verdict-slot">
+      <div ref={answer} role="status" className="verdict-slot">
         {verdict ? (
           <div className={`verdict verdict-${verdict.result}`}>
             <strong>{verdict.title}</strong>

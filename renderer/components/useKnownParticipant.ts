@@ -16,9 +16,13 @@ export function useKnownParticipant(token: TokenRow): ParticipantSummary | null 
   return token.participant ?? known ?? null;
 }
 
-/** "1 — Maria Georgiou", or the number alone while the owner is not known. */
-export function participantText(number: string | null, participant: ParticipantSummary | null): string {
-  const shown = participant?.number ?? number;
+/**
+ * "1 — Maria Georgiou"; the number alone while the owner is not known, said to be unconfirmed while
+ * the CRM has not yet taken the token (it checks the participant then).
+ */
+export function participantText(token: Pick<TokenRow, 'participantNumber' | 'serverId'>, participant: ParticipantSummary | null): string {
+  const shown = participant?.number ?? token.participantNumber;
   if (shown === null) return 'None';
-  return forDisplay(participant?.ownerName ? `${shown} — ${participant.ownerName}` : shown);
+  if (participant?.ownerName) return forDisplay(`${shown} — ${participant.ownerName}`);
+  return forDisplay(token.serverId === null ? `${shown} — to be confirmed by the CRM` : shown);
 }

@@ -1,11 +1,11 @@
-import { isIdentifierTaken } from '../../shared/crm/dialect';
+import { isIdentifierTaken, isParticipantRefused } from '../../shared/crm/dialect';
 import type { BaseVersion, FieldConflict } from '../../shared/ipc/contract';
 import { conflictSummary, describeOp } from '../changeText';
 import type { AccessTokenDefinition } from '../../shared/token/definition';
 import { assertFree, LocalChangeError, refuseAgainstDefinition } from '../refusals';
 import { addAudit } from '../storage/audit';
 import type { TokenDeskDatabase } from '../storage/database';
-import type { OutboxRow, OutboxStatus, QueuedOp, SentRow, TokenRow } from '../storage/rows';
+import type { AuditBy, OutboxRow, OutboxStatus, QueuedOp, SentRow, TokenRow } from '../storage/rows';
 import { withKeys } from '../storage/tokenRows';
 import { journalRows, journalSettled, queueTransaction } from './journal';
 import { wakeOnCommit } from './wake';
@@ -37,6 +37,11 @@ function decide(
 export function isDuplicateIdentifier(row: OutboxRow): boolean {
   const setsIdentifier = row.op.kind === 'create' || (row.op.kind === 'update' && row.op.identifier !== undefined);
   return row.status === 'parked' && setsIdentifier && isIdentifierTaken(row.lastError);
+}
+
+/** A create the CRM refused for its participant (none by that number, or the owner's token limit). */
+export function isRefusedParticipant(row: OutboxRow): boolean {
+  return row.status === 'parked' && row.op.kind === 'create' && isParticipantRefused(row.lastError);
 }
 
 /** Back in the queue as a fresh send: pending, due now, no lease, no conflict; it wakes the scheduler. */
@@ -105,6 +110,21 @@ export function fixParkedIdentifier(
   });
 }
 
+/**
+ * A create refused for its participant goes again with another participant, or with none (null), and
+ * the same authentication code. The same number again is refused, nothing written.
+ */
+export function fixParkedParticipant(db: TokenDeskDatabase, seq: number, participantNumber: string | null, now: number): Promise<void> {
+  return decide(db, seq, now, isRefusedParticipant, async (row) => {
+    if (row.op.kind !== 'create') return;
+    if (participantNumber === row.op.participantNumber) throw new LocalChangeError('The CRM already refused this participant.');
+    await requeue(db, row, { op: { ...row.op, participantNumber } });
+    await settleToken(db, row.tokenLocalId, now, null, { participantNumber });
+    const detail = `Participant ${row.op.participantNumber ?? 'none'} → ${participantNumber ?? 'none'}; create queued again with ${row.op.authenticationCode}`;
+    await addAudit(db, row.tokenLocalId, { action: 'fixParticipant', detail, outcome: 'requeued' }, now);
+  });
+}
+
 /** Puts a parked change back in the queue as it is (say, after the cause was fixed in the CRM). */
 export function retryParked(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
   return decide(db, seq, now, (row) => row.status === 'parked' && !isWaiting(row), async (row) => {
@@ -155,7 +175,7 @@ async function undoChange(db: TokenDeskDatabase, row: SentRow, later: readonly S
  * A refused create never made the token in the CRM, so the token leaves this counter with every
  * change queued for it (they could only fail). A dropped update or switch is undone on the token.
  */
-export function discardParked(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
+export function discardParked(db: TokenDeskDatabase, seq: number, now: number, by?: AuditBy): Promise<void> {
   return decide(db, seq, now, isDiscardable, async (row) => {
     const reason = row.lastError?.message ?? 'refused by the CRM';
     const later = (await rowsOf(db, row.tokenLocalId)).filter((other) => other.seq > row.seq);
@@ -171,6 +191,6 @@ export function discardParked(db: TokenDeskDatabase, seq: number, now: number): 
       await undoChange(db, row, later);
       detail += later.length > 0 ? `; ${later.length} later change(s) go on` : '';
     }
-    await addAudit(db, row.tokenLocalId, { action: 'discard', detail, outcome: 'dropped' }, now);
+    await addAudit(db, row.tokenLocalId, { action: 'discard', detail, outcome: 'dropped' }, now, by);
   });
 }

@@ -4,7 +4,7 @@ import { journalRows } from './journal';
 import { stuckHead, waitingError } from './parking';
 import { wakeOnCommit } from './wake';
 
-export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number): OutboxRow {
+export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number, queuedBy: OutboxRow['queuedBy'] = null): OutboxRow {
   return {
     tokenLocalId,
     status: 'pending',
@@ -18,6 +18,7 @@ export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number): O
     conflicts: null,
     op,
     journalId: crypto.randomUUID(),
+    queuedBy,
   };
 }
 
@@ -27,7 +28,7 @@ export function newOutboxRow(tokenLocalId: string, op: QueuedOp, now: number): O
  * wakes the scheduler once the transaction commits. Either way it is journalled after the commit.
  */
 export async function enqueue(db: TokenDeskDatabase, tokenLocalId: string, op: QueuedOp, now: number): Promise<void> {
-  await enqueueRow(db, newOutboxRow(tokenLocalId, op, now));
+  await enqueueRow(db, newOutboxRow(tokenLocalId, op, now, db.actor.operator));
 }
 
 /** Queues `row` as `enqueue` does, and journals it once the caller's transaction commits. */

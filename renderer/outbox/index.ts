@@ -11,8 +11,10 @@ export {
   applyMine,
   discardParked,
   fixParkedIdentifier,
+  fixParkedParticipant,
   isDiscardable,
   isDuplicateIdentifier,
+  isRefusedParticipant,
   keepCrmValue,
   retryParked,
 } from './decisions';

@@ -3,7 +3,7 @@ import { TokenOrder } from '../../shared/sync/tokenOrder';
 import { describeOp } from '../changeText';
 import { addAudit } from '../storage/audit';
 import type { TokenDeskDatabase } from '../storage/database';
-import type { OutboxRow, SentRow } from '../storage/rows';
+import type { AuditBy, OutboxRow, SentRow } from '../storage/rows';
 import { wakeOnCommit } from './wake';
 import { rowsOf, settleToken } from './tokenStatus';
 
@@ -13,6 +13,9 @@ export const WAITING = 'WAITING';
 export function waitingError(head: SyncError | null): SyncError {
   return { code: WAITING, message: `Waits for an earlier change of this token: ${head?.message ?? 'it needs attention'}` };
 }
+
+/** A sync outcome is audited under the operator who queued the change, not whoever is signed in when it comes. */
+export const queuedBy = (row: OutboxRow): AuditBy => ({ operator: row.queuedBy ?? null });
 
 export function isWaiting(row: OutboxRow): boolean {
   return row.status === 'parked' && row.lastError?.code === WAITING;
@@ -56,5 +59,5 @@ export async function park(db: TokenDeskDatabase, row: SentRow, error: SyncError
   await db.outbox.update(row.seq, { status: 'parked', lastError: error, leaseUntil: 0, leaseOwner: null });
   await holdBehind(db, row.tokenLocalId, error);
   await settleToken(db, row.tokenLocalId, now);
-  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail: `${describeOp(row.op)}: ${error.message}`, outcome: 'parked' }, now);
+  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail: `${describeOp(row.op)}: ${error.message}`, outcome: 'parked' }, now, queuedBy(row));
 }

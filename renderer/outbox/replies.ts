@@ -6,7 +6,7 @@ import type { TokenDeskDatabase } from '../storage/database';
 import type { SentRow } from '../storage/rows';
 import { backoffDelay, type Jitter } from './backoff';
 import { journalRows, journalSettled, queueTransaction } from './journal';
-import { holdBehind, isWaiting, park } from './parking';
+import { holdBehind, isWaiting, park, queuedBy } from './parking';
 import { conflictValues, rowsOf, settleToken } from './tokenStatus';
 
 /** The CRM made its own code for a created token: the token's later changes name it by the CRM's code. */
@@ -25,7 +25,7 @@ async function confirm(db: TokenDeskDatabase, row: SentRow, server: ServerToken,
   await journalSettled(db, [row], 'synced');
   if (row.op.kind === 'create' && server.authenticationCode !== row.op.authenticationCode) await renameLater(db, row, server.authenticationCode);
   const detail = `${describeOp(row.op)}: ${adopted ? 'an earlier send had already reached the CRM' : 'accepted by the CRM'}`;
-  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail, outcome: adopted ? 'adopted' : 'synced' }, now);
+  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail, outcome: adopted ? 'adopted' : 'synced' }, now, queuedBy(row));
   await settleToken(db, row.tokenLocalId, now, server);
 }
 
@@ -54,7 +54,7 @@ async function holdConflict(
   // With no other change of the token queued, the token shows the CRM's copy as a whole.
   const crmValues = onlyRow ? { lifeCycleState: server.lifeCycleState, identifier: server.identifier } : conflictValues(conflicts, 'crm');
   await settleToken(db, row.tokenLocalId, now, server, crmValues);
-  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail: `${describeOp(row.op)}: ${message}`, outcome: 'conflict' }, now);
+  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail: `${describeOp(row.op)}: ${message}`, outcome: 'conflict' }, now, queuedBy(row));
 }
 
 export interface ApplySummary {

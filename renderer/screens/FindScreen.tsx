@@ -7,8 +7,11 @@ import { useAppStore, useServices } from '../context';
 import { findTokens, recentTokens, SEARCH_LIMIT } from '../storage/queries';
 import { dialogOpen } from '../shortcuts';
 import { Screen } from '../components/Screen';
+import { fetchOwnerTokens, looksLikeOwnerNumber, type OwnerSearch } from '../sync/crmLookups';
 
 const RECENT_LIMIT = 10;
+/** Quiet time after typing before the CRM is asked for an owner's tokens. */
+const OWNER_LOOKUP_DELAY_MS = 400;
 
 function isEditable(element: Element | null): boolean {
   if (!(element instanceof HTMLElement)) return false;
@@ -22,6 +25,7 @@ export function FindScreen() {
   return (
     <Screen title="Find a token" className="screen-find" focusesOwnControl>
       <SearchBox />
+      <OwnerNote query={query} />
       <Results query={query} />
       <div className="find-extras">
         <PassCodeCheck />
@@ -83,7 +87,7 @@ function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         aria-describedby="search-hint"
-        placeholder="Scan a card, or type a code, number or the start of an identifier"
+        placeholder="Scan a card, or type a code, identifier, owner’s name, or participant or account number"
         onChange={(event) => {
           scans.setState({ message: null });
           setSearch(event.target.value);
@@ -94,6 +98,49 @@ function SearchBox() {
         Enter opens the token that matches exactly; ↓ moves into the results.
       </p>
     </div>
+  );
+}
+
+/** The CRM's answer for a number typed in Find, once it came (null while none is asked or due). */
+function useOwnerSearch(query: string): { number: string; answer: OwnerSearch | null } | null {
+  const services = useServices();
+  const [found, setFound] = useState<{ number: string; answer: OwnerSearch | null } | null>(null);
+  const asks = looksLikeOwnerNumber(query);
+  useEffect(() => {
+    if (!asks) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      setFound({ number: query, answer: null });
+      void fetchOwnerTokens(services, query).then((answer) => current && setFound({ number: query, answer }));
+    }, OWNER_LOOKUP_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [services, query, asks]);
+  return asks && found?.number === query ? found : null;
+}
+
+/**
+ * A number may be a participant's or an account's: online the CRM is asked for their tokens, which
+ * are cached and so listed below with the rest; this line says what the CRM answered.
+ */
+function OwnerNote({ query }: { query: string }) {
+  const found = useOwnerSearch(query);
+  if (found === null) return null;
+  const { number, answer } = found;
+  let text = `Asking the CRM for the tokens of participant or account ${number}…`;
+  if (answer?.kind === 'unreached') text = `The CRM cannot be asked now, so only this counter’s tokens are searched for ${number}.`;
+  else if (answer?.kind === 'found') {
+    text =
+      answer.count === 0
+        ? `The CRM has no participant or account ${number} with tokens.`
+        : `The CRM has ${answer.count} ${answer.count === 1 ? 'token' : 'tokens'} of participant or account ${number}; they are listed below.`;
+  }
+  return (
+    <p className="hint" role="status">
+      {text}
+    </p>
   );
 }
 

@@ -49,6 +49,7 @@ function ModePicker({ mode }: { mode: IssueMode }) {
 /** After a save: the slip, and the ways on: print, next customer, another token, the token itself. */
 function SlipView({ issued }: { issued: TokenRow }) {
   const newForm = useAppStore('issue', (state) => state.newForm);
+  const unconfirmed = useAppStore('issue', (state) => state.unconfirmed);
   const openToken = useAppStore('ui', (state) => state.openToken);
   const focusFind = useAppStore('ui', (state) => state.focusFind);
   const nextCustomer = () => {
@@ -58,6 +59,7 @@ function SlipView({ issued }: { issued: TokenRow }) {
   return (
     <>
       <Slip issued={issued} />
+      {unconfirmed ? <p className="tone-warn no-print" role="status">{unconfirmed}</p> : null}
       <div className="actions wrap no-print">
         <button type="button" className="primary" autoFocus aria-keyshortcuts="Control+P" onClick={() => window.print()}>
           Print slip <Kbd>Ctrl+P</Kbd>

@@ -1,6 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { RowFix } from '../components/RowFix';
+import { Details } from '../components/Details';
+import { useDecisionNotice } from '../components/DecisionNotice';
+import type { OnDecided } from '../components/RowActions';
 import { useClock } from '../components/useClock';
 import { useAppStore, useServices } from '../context';
 import { describeOp } from '../changeText';
@@ -47,9 +50,11 @@ export function PendingScreen() {
 function Attention() {
   const { db } = useServices();
   const entries = useLiveQuery(() => attentionEntries(db, ATTENTION_LIMIT), [db]);
+  const { notice, onDecided } = useDecisionNotice();
   return (
     <section aria-labelledby="attention-title" className="attention">
       <h3 id="attention-title">{`Needs attention${entries && entries.length > 0 ? ` (${entries.length})` : ''}`}</h3>
+      {notice}
       {entries === undefined ? <p className="empty">Loading…</p> : null}
       {entries?.length === 0 ? (
         <p className="empty">Nothing needs attention. A change the CRM refuses, or one that meets a change made elsewhere, shows up here with what to do.</p>
@@ -58,7 +63,7 @@ function Attention() {
         <ul className="attention-list">
           {entries.map((entry) => (
             <li key={entry.row.seq}>
-              <AttentionCard entry={entry} />
+              <AttentionCard entry={entry} onDecided={onDecided} />
             </li>
           ))}
         </ul>
@@ -67,7 +72,7 @@ function Attention() {
   );
 }
 
-function AttentionCard({ entry }: { entry: QueueEntry }) {
+function AttentionCard({ entry, onDecided }: { entry: QueueEntry; onDecided: OnDecided }) {
   const { row, token } = entry;
   const headingId = `attention-${row.seq}`;
   return (
@@ -77,14 +82,15 @@ function AttentionCard({ entry }: { entry: QueueEntry }) {
         {token?.identifier ? <span className="muted">{` · identifier ${forDisplay(token.identifier)}`}</span> : null}
       </h4>
       {row.status === 'conflict' ? null : (
-        <p className="reason">
-          {row.lastError?.message ?? 'The CRM gave no reason.'} {row.lastError ? <span className="muted">({row.lastError.code})</span> : null}
-        </p>
+        <>
+          <p className="reason">{row.lastError?.message ?? 'The CRM gave no reason.'}</p>
+          <Details text={row.lastError?.code ?? null} />
+        </>
       )}
       <p className="muted">
         Token <TokenLink entry={entry} /> · queued {formatTime(row.createdAt)} · {row.attempts} {row.attempts === 1 ? 'attempt' : 'attempts'}
       </p>
-      <RowFix row={row} />
+      <RowFix row={row} onDecided={onDecided} />
     </article>
   );
 }

@@ -3,12 +3,28 @@ import { AuditExport } from '../components/settings/AuditExport';
 import { CounterSettings } from '../components/settings/CounterSettings';
 import { CrmSettingsForm } from '../components/settings/CrmSettingsForm';
 import { DefinitionSettings } from '../components/settings/DefinitionSettings';
+import { ScannerSettings } from '../components/settings/ScannerSettings';
 import { DiagnosticsExport } from '../components/settings/DiagnosticsExport';
 import { TrainingSettings } from '../components/training/TrainingSettings';
 import { useAppStore } from '../context';
 import { Screen } from '../components/Screen';
+import { OperatorSettings } from '../components/operators/OperatorSettings';
+import { isManager } from '../stores/operatorStore';
 
+/** Settings are a manager's; main refuses their changes to anyone else too. */
 export function SettingsScreen() {
+  const manager = useAppStore('operators', isManager);
+  if (!manager) {
+    return (
+      <Screen title="Settings">
+        <p>Settings are for managers. Ask a manager to sign in, with Switch operator.</p>
+      </Screen>
+    );
+  }
+  return <ManagerSettings />;
+}
+
+function ManagerSettings() {
   const view = useAppStore('settings', (state) => state.view);
   const loading = useAppStore('settings', (state) => state.loading);
   const load = useAppStore('settings', (state) => state.load);
@@ -32,6 +48,8 @@ export function SettingsScreen() {
           <h3 id="counter-title">This counter</h3>
           <CounterSettings />
         </section>
+        <ScannerSettings />
+        <OperatorSettings />
         <DefinitionSettings />
         <AuditExport />
         <DiagnosticsExport />

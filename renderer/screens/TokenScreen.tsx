@@ -11,8 +11,9 @@ import { StateSwitch } from '../components/token/StateSwitch';
 import { TokenFacts } from '../components/token/TokenFacts';
 import { TokenHistory } from '../components/token/TokenHistory';
 import { RowFix } from '../components/RowFix';
+import { useDecisionNotice } from '../components/DecisionNotice';
 import { useAppStore, useServices } from '../context';
-import { tokenDetail } from '../outbox';
+import { isDuplicateIdentifier, isRefusedParticipant, tokenDetail } from '../outbox';
 import type { SentRow, TokenRow } from '../storage/rows';
 import { Screen } from '../components/Screen';
 
@@ -53,6 +54,13 @@ function TokenDetail({ token, stuck }: { token: TokenRow; stuck: SentRow | null 
     requestAnimationFrame(() => window.print());
   };
   const changed = () => setOffer('changed');
+  const { notice, onDecided } = useDecisionNotice();
+  // A fixed identifier or participant is on the slip: the new slip is offered.
+  const slipFix = stuck !== null && (isDuplicateIdentifier(stuck) || isRefusedParticipant(stuck));
+  const decided = (text: string) => {
+    onDecided(text);
+    if (slipFix) changed();
+  };
   return (
     <Screen title={token.number === null ? 'Token (not yet synced)' : `Token ${token.number}`} wide aside={<BackButton />}>
       {slipShown ? <Slip issued={token} /> : null}
@@ -62,7 +70,8 @@ function TokenDetail({ token, stuck }: { token: TokenRow; stuck: SentRow | null 
           <TokenFacts token={token} />
         </div>
         <div className="token-actions">
-          {stuck ? <RowFix row={stuck} /> : null}
+          {notice}
+          {stuck ? <RowFix row={stuck} onDecided={decided} /> : null}
           <StateSwitch token={token} />
           <div className="actions wrap">
             <ReprintButton offer={offer} onPrint={print} />

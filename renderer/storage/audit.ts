@@ -1,17 +1,29 @@
 import type { TokenDeskDatabase } from './database';
-import type { AuditOutcome, AuditRow } from './rows';
+import type { AuditBy, AuditOutcome, AuditRow } from './rows';
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
-/** Records who did what at this counter and how it ended; inside the caller's transaction. */
+/**
+ * Records who did what at this counter and how it ended; inside the caller's transaction. `by` defaults
+ * to the operator signed in now; a sync outcome passes whoever queued the change.
+ */
 export async function addAudit(
   db: TokenDeskDatabase,
   tokenLocalId: string,
   entry: { action: string; detail: string; outcome: AuditOutcome },
   now: number,
+  by: AuditBy = { operator: db.actor.operator },
 ): Promise<void> {
-  const { operatorName, terminalName } = db.actor;
-  await db.audit.add({ at: now, tokenLocalId, ...entry, operator: orNull(operatorName), terminal: orNull(terminalName) });
+  const { operator, approvedBy = null } = by;
+  await db.audit.add({
+    at: now,
+    tokenLocalId,
+    ...entry,
+    operator: operator?.name ?? null,
+    operatorId: operator?.id ?? null,
+    ...(approvedBy ? { approvedBy: approvedBy.name, approvedById: approvedBy.id } : {}),
+    terminal: orNull(db.actor.terminalName),
+  });
 }
 
 /** A token's history at this counter, newest first (index read, at most `limit` rows). */

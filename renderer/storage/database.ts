@@ -1,7 +1,7 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
 import { queueCountsMiddleware, type QueueCountsRow } from './queueCounts';
-import type { AuditRow, CounterIdentity, MetaRow, OutboxRow, TokenRow } from './rows';
+import type { AuditRow, CounterActor, MetaRow, OutboxRow, TokenRow } from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'token-desk';
 
@@ -15,10 +15,11 @@ export class TokenDeskDatabase extends Dexie {
   /** Names this connection (one window) in outbox leases; another connection, even to the same database, has its own. */
   readonly connectionId: string = crypto.randomUUID();
   /**
-   * Who works at this counter, kept in step with meta (`watchCounterIdentity`), so every audit row
-   * (written inside transactions that do not include meta) can say who did it.
+   * Who works at this counter: the terminal name kept in step with meta (`watchCounterIdentity`), the
+   * operator with main's sign-in (the operators store). Every audit row (written inside transactions
+   * that do not include meta) says who did it from here.
    */
-  actor: CounterIdentity = { terminalName: '', operatorName: '' };
+  actor: CounterActor = { terminalName: '', operator: null };
 
   /** `options` lets the benchmark compare transaction durabilities on the same schema. */
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: DexieOptions) {

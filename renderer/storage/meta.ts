@@ -13,6 +13,7 @@ export const META_STOCK_FETCHED = 'stockFetchedAt';
 export const META_COUNTER = 'counter';
 export const META_CLASSIFICATIONS = 'classifications';
 export const META_SCANNER = 'scanner';
+export const META_SCREEN_LOCK = 'screenLock';
 
 /** How this counter syncs; an operator may change it, so it lives in meta. */
 export const syncConfigSchema = z.object({
@@ -89,29 +90,28 @@ export async function writeStockFetchedAt(db: TokenDeskDatabase, at: number): Pr
 
 export const counterIdentitySchema = z.object({
   terminalName: z.string().trim().max(60, 'Terminal name must be at most 60 characters.'),
-  operatorName: z.string().trim().max(60, 'Operator name must be at most 60 characters.'),
 });
 
-const NO_IDENTITY: CounterIdentity = { terminalName: '', operatorName: '' };
+const NO_IDENTITY: CounterIdentity = { terminalName: '' };
 
-/** The terminal and operator names an operator set in Settings (empty when not set). */
+/** The terminal name a manager set in Settings (empty when not set; an operator name stored by older versions is ignored). */
 export function readCounterIdentity(db: TokenDeskDatabase): Promise<CounterIdentity> {
   return readMeta(db, META_COUNTER, counterIdentitySchema, NO_IDENTITY);
 }
 
-/** Stores the names, checked, and stamps them on this connection's audit rows at once. */
+/** Stores the name, checked, and stamps it on this connection's audit rows at once. */
 export async function writeCounterIdentity(db: TokenDeskDatabase, identity: CounterIdentity): Promise<CounterIdentity> {
   const checked = counterIdentitySchema.parse(identity);
   await db.meta.put({ key: META_COUNTER, value: checked });
-  db.actor = checked;
+  db.actor = { ...db.actor, terminalName: checked.terminalName };
   return checked;
 }
 
-/** Keeps `db.actor` equal to the stored names, also when another window changes them; returns the stop. */
+/** Keeps `db.actor`'s terminal name equal to the stored one, also when another window changes it; returns the stop. */
 export function watchCounterIdentity(db: TokenDeskDatabase): () => void {
   const subscription = liveQuery(() => readCounterIdentity(db)).subscribe({
-    next: (identity) => {
-      db.actor = identity;
+    next: ({ terminalName }) => {
+      db.actor = { ...db.actor, terminalName };
     },
     error: () => undefined,
   });
@@ -125,6 +125,23 @@ export function readClassifications(db: TokenDeskDatabase): Promise<Classificati
 
 export async function writeClassifications(db: TokenDeskDatabase, classifications: readonly ClassificationSummary[]): Promise<void> {
   await db.meta.put({ key: META_CLASSIFICATIONS, value: z.array(classificationSummarySchema).parse(classifications) });
+}
+
+/** When an idle screen locks itself. */
+export const screenLockSchema = z.object({
+  idleMinutes: z.number().int().min(1, 'Lock the screen after 1 to 120 minutes.').max(120, 'Lock the screen after 1 to 120 minutes.'),
+});
+export type ScreenLock = z.infer<typeof screenLockSchema>;
+export const DEFAULT_SCREEN_LOCK: ScreenLock = { idleMinutes: 5 };
+
+export function readScreenLock(db: TokenDeskDatabase): Promise<ScreenLock> {
+  return readMeta(db, META_SCREEN_LOCK, screenLockSchema, DEFAULT_SCREEN_LOCK);
+}
+
+export async function writeScreenLock(db: TokenDeskDatabase, lock: ScreenLock): Promise<ScreenLock> {
+  const checked = screenLockSchema.parse(lock);
+  await db.meta.put({ key: META_SCREEN_LOCK, value: checked });
+  return checked;
 }
 
 /** How this counter's barcode scanner is heard and what it wraps a code in. */

@@ -46,6 +46,12 @@ export async function findExact(db: TokenDeskDatabase, text: string): Promise<To
 
 const LOOK_AT = 20;
 
+/** The identifiers this counter holds that read the same as `identifier` ignoring case and accents, as spelled. */
+export async function identifierSpellings(db: TokenDeskDatabase, identifier: string): Promise<string[]> {
+  const rows = await byKey(db, normalizeSearch(identifier), SearchRank.Identifier, SearchRank.Identifier + 1, LOOK_AT);
+  return [...new Set(rows.flatMap((row) => (row.identifier === null ? [] : [row.identifier])))];
+}
+
 /** What this counter's cache knows of a participant, from the tokens it holds of them (by index). */
 export async function knownParticipant(db: TokenDeskDatabase, participantNumber: string): Promise<ParticipantSummary | null> {
   const tokens = await db.tokens.where('participantNumber').equals(participantNumber).limit(LOOK_AT).toArray();

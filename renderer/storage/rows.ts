@@ -1,4 +1,4 @@
-import type { FieldConflict, Operation, SyncError } from '../../shared/ipc/contract';
+import type { FieldConflict, Operation, OperatorRef, SyncError } from '../../shared/ipc/contract';
 import type { LifeCycleState } from '../../shared/token/lifeCycle';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
 import type { SearchKey } from './searchKeys';
@@ -69,6 +69,8 @@ export interface OutboxRow {
   op: QueuedOp;
   /** Names this change in main's journal (its second copy); absent on rows queued before the journal. */
   journalId?: string;
+  /** The operator signed in when the change was queued: the audit rows of its sync name them (absent on older rows). */
+  queuedBy?: OperatorRef | null;
 }
 
 /** An outbox row read back from the table: it has its sequence number. */
@@ -82,10 +84,21 @@ export interface MetaRow {
 /** 'local': recorded at this counter only, nothing to send (say, a stock token handed out). */
 export type AuditOutcome = 'queued' | 'synced' | 'adopted' | 'parked' | 'conflict' | 'dropped' | 'requeued' | 'local';
 
-/** Who works at this counter; stamped on every audit row. Empty strings when not set. */
+/** This counter's name, set in Settings; stamped on every audit row. Empty when not set. */
 export interface CounterIdentity {
   terminalName: string;
-  operatorName: string;
+}
+
+/** Who is at this counter now: its name and the operator signed in (from main's sign-in; null when nobody is). */
+export interface CounterActor {
+  terminalName: string;
+  operator: OperatorRef | null;
+}
+
+/** Who an audit row names: the operator, and the manager who approved it on the spot. */
+export interface AuditBy {
+  operator: OperatorRef | null;
+  approvedBy?: OperatorRef | null;
 }
 
 export interface AuditRow {
@@ -95,7 +108,11 @@ export interface AuditRow {
   action: string;
   detail: string;
   outcome: AuditOutcome;
-  /** The operator and terminal signed in at this counter (absent on rows written before they existed). */
+  /** The operator (name as it was, and id) and terminal signed in at this counter (absent on rows written before they existed). */
   operator?: string | null;
+  operatorId?: string | null;
+  /** The manager who approved it on the spot (a clerk's discard), if any. */
+  approvedBy?: string | null;
+  approvedById?: string | null;
   terminal?: string | null;
 }

@@ -1,7 +1,7 @@
 import type { ServerToken } from '../../shared/token/serverToken';
 import type { TokenDeskDatabase } from './database';
 import type { TokenRow } from './rows';
-import { newTokenRow, withServerFacts, withServerValues } from './tokenRows';
+import { freeToHandOut, newTokenRow, withServerFacts, withServerValues } from './tokenRows';
 
 export const MISSING_MESSAGE = 'The CRM no longer knows this token';
 
@@ -25,7 +25,7 @@ export function fromServer(server: ServerToken, now: number, stock: boolean): To
     lifeCycleState: server.lifeCycleState,
     participantNumber: null,
     syncStatus: 'synced' as const,
-    stock: stock && server.participant === null ? (1 as const) : (0 as const),
+    stock: stock && freeToHandOut(server) ? (1 as const) : (0 as const),
   };
   // updatedAt 0: not changed at this counter, which keeps it out of "Recently changed".
   return withServerFacts(newTokenRow(fields, now, 0), server, now);

@@ -1,7 +1,7 @@
 import type { BaseVersion } from '../../shared/ipc/contract';
 import type { ServerToken } from '../../shared/token/serverToken';
 import type { TokenDeskDatabase } from './database';
-import type { SyncStatus, TokenRow } from './rows';
+import { IN_STOCK, type StockFlag, type SyncStatus, type TokenRow } from './rows';
 import { searchKeysOf } from './searchKeys';
 
 type NewTokenFields = Pick<TokenRow, 'identifier' | 'authenticationCode' | 'lifeCycleState' | 'participantNumber' | 'syncStatus' | 'stock'>;
@@ -37,6 +37,17 @@ export function baseOf(token: TokenRow): BaseVersion {
 }
 
 /** The facts only the CRM sets, and when it confirmed them. */
+/** Whether the CRM's copy is a card still free to hand out: no owner, no identifier, effective. */
+export function freeToHandOut(server: ServerToken): boolean {
+  return server.participant === null && server.identifier === null && server.lifeCycleState === 'EFFECTIVE';
+}
+
+/** A card on hand leaves the stock once the CRM shows it taken elsewhere (an owner, an identifier, switched off). */
+function stockAfter(current: StockFlag, server: ServerToken): StockFlag {
+  if (server.participant !== null) return 0;
+  return current === IN_STOCK && !freeToHandOut(server) ? 0 : current;
+}
+
 export function withServerFacts(token: TokenRow, server: ServerToken, now: number): TokenRow {
   return withKeys({
     ...token,
@@ -50,7 +61,7 @@ export function withServerFacts(token: TokenRow, server: ServerToken, now: numbe
     createdBy: server.createdBy,
     updatedBy: server.updatedBy,
     confirmedAt: now,
-    stock: server.participant === null ? token.stock : 0,
+    stock: stockAfter(token.stock, server),
   });
 }
 

@@ -4,7 +4,7 @@ import {
   handOut,
   issueNew,
   LocalChangeError,
-  type CommandDeps,
+  type IssueDeps,
   type IssueField,
   type IssueFieldErrors,
   type IssueFields,
@@ -29,6 +29,8 @@ export interface IssueState {
   submitting: boolean;
   /** The token the last successful submit issued or handed out: its slip is on screen. */
   issued: TokenRow | null;
+  /** What the CRM could not be asked before the last save (shown with its slip); null when all was checked. */
+  unconfirmed: string | null;
   setMode: (mode: IssueMode) => void;
   setField: (field: IssueField, value: string) => void;
   setStockToken: (localId: string) => void;
@@ -49,7 +51,7 @@ function withoutKey(errors: IssueFieldErrors, field: IssueField): IssueFieldErro
 }
 
 /** The issue form's view state; `submit` runs the issue (or hand-out) command. */
-export function createIssueStore(deps: CommandDeps): StoreApi<IssueState> {
+export function createIssueStore(deps: IssueDeps): StoreApi<IssueState> {
   return createStore<IssueState>()((set, get) => ({
       mode: 'new',
       fields: EMPTY,
@@ -59,6 +61,7 @@ export function createIssueStore(deps: CommandDeps): StoreApi<IssueState> {
       formError: null,
       submitting: false,
       issued: null,
+      unconfirmed: null,
       setMode: (mode) => set({ mode, errors: {}, formError: null }),
       setField: (field, value) =>
         set((state) => ({
@@ -76,7 +79,7 @@ export function createIssueStore(deps: CommandDeps): StoreApi<IssueState> {
       },
       submit: async () => {
         if (get().submitting) return false;
-        set({ submitting: true, formError: null, errors: {}, issued: null });
+        set({ submitting: true, formError: null, errors: {}, issued: null, unconfirmed: null });
         try {
           const { mode, fields, stockLocalId } = get();
           const outcome = mode === 'stock' ? await handOut(deps, fields, stockLocalId) : await issueNew(deps, fields);
@@ -84,7 +87,7 @@ export function createIssueStore(deps: CommandDeps): StoreApi<IssueState> {
             set({ errors: outcome.errors });
             return false;
           }
-          set({ issued: outcome.token, fields: EMPTY, passCodeGenerated: false, stockLocalId: null });
+          set({ issued: outcome.token, unconfirmed: outcome.unconfirmed, fields: EMPTY, passCodeGenerated: false, stockLocalId: null });
           return true;
         } catch (error) {
           if (error instanceof LocalChangeError && error.field === 'identifier') set({ errors: { identifier: error.message } });
@@ -95,6 +98,6 @@ export function createIssueStore(deps: CommandDeps): StoreApi<IssueState> {
         }
       },
       // After a slip, the next customer starts with a new token.
-      newForm: () => set((state) => ({ issued: null, errors: {}, formError: null, mode: state.issued ? 'new' : state.mode })),
+      newForm: () => set((state) => ({ issued: null, unconfirmed: null, errors: {}, formError: null, mode: state.issued ? 'new' : state.mode })),
   }));
 }

@@ -11,7 +11,7 @@ import { errorMessage } from '../errors';
 /** Reads the screens make of the CRM, one at a time, outside a sync. */
 export interface LookupDeps {
   db: TokenDeskDatabase;
-  api: Pick<TokenDeskApi, 'refreshTokens' | 'participantTokens' | 'listClassifications'>;
+  api: Pick<TokenDeskApi, 'refreshTokens' | 'participantTokens' | 'ownerTokens' | 'listClassifications'>;
   now: () => number;
 }
 
@@ -70,6 +70,72 @@ export async function lookUpParticipant(
     })
     .catch((error: unknown) => onMissed(errorMessage(error)));
   return cached;
+}
+
+/** What the CRM said when asked for an owner's tokens: how many it has, or that it could not be asked. */
+export type OwnerSearch = { kind: 'found'; count: number } | { kind: 'unreached' };
+
+/** A number Find may ask the CRM about: a participant's or an account's number (digits, as CRM.COM numbers them). */
+export const looksLikeOwnerNumber = (text: string): boolean => /^\d{1,64}$/.test(text);
+
+/**
+ * Asks the CRM for the tokens of the participant or the account numbered `number` and caches them, so
+ * Find lists them like any cached token (it matches participant and account numbers).
+ */
+export async function fetchOwnerTokens(deps: LookupDeps, number: string): Promise<OwnerSearch> {
+  try {
+    const reply = await deps.api.ownerTokens({ number });
+    if (reply.crm !== 'ok') return { kind: 'unreached' };
+    await applyServerTokens(deps.db, reply.tokens, deps.now());
+    return { kind: 'found', count: reply.tokens.length };
+  } catch {
+    return { kind: 'unreached' };
+  }
+}
+
+/** What the CRM said of a participant before a token is issued for it. */
+export type OwnerCheck =
+  | { kind: 'ok' }
+  | { kind: 'unknown' }
+  | { kind: 'atLimit'; held: number; max: number; ownerName: string | null }
+  /** The CRM could not be asked (offline, not configured, no answer in time): it checks when the token syncs. */
+  | { kind: 'unchecked' };
+
+/** How long the save waits for the CRM before it saves unchecked, as it would offline. */
+export const OWNER_CHECK_MS = 8_000;
+
+/** Tokens of this participant made here and not yet created in the CRM (not among the CRM's own). */
+async function queuedFor(db: TokenDeskDatabase, participantNumber: string, crmCodes: ReadonlySet<string>): Promise<number> {
+  return db.tokens
+    .where('participantNumber')
+    .equals(participantNumber)
+    .filter((token) => token.serverId === null && !crmCodes.has(token.authenticationCode))
+    .count();
+}
+
+/**
+ * Asks the CRM (through main) whether the participant exists and has room for one more token under
+ * the definition's limit, counting this counter's queued ones too. The tokens the CRM lists are cached.
+ */
+export async function checkOwner(
+  deps: Pick<LookupDeps, 'db' | 'now'> & { api: Pick<TokenDeskApi, 'participantTokens'> },
+   participantNumber: string,
+  maxTokens: number | null,
+  waitMs = OWNER_CHECK_MS,
+): Promise<OwnerCheck> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), waitMs);
+  });
+  const asked = deps.api.participantTokens({ participantNumber }).catch(() => null);
+  const reply = await Promise.race([asked, late]).finally(() => clearTimeout(timer));
+  if (reply === null || reply.crm !== 'ok') return { kind: 'unchecked' };
+  if (reply.participant === null) return { kind: 'unknown' };
+  await applyServerTokens(deps.db, reply.tokens, deps.now());
+  if (maxTokens === null) return { kind: 'ok' };
+  const held = reply.tokens.length + (await queuedFor(deps.db, participantNumber, new Set(reply.tokens.map((t) => t.authenticationCode))));
+  const ownerName = reply.participant.ownerName ?? reply.participant.accountName;
+  return held >= maxTokens ? { kind: 'atLimit', held, max: maxTokens, ownerName } : { kind: 'ok' };
 }
 
 /** Fetches the CRM's classifications into meta, for choosing one offline; says whether the CRM answered. */

@@ -1,5 +1,5 @@
 import { MAX_REFRESH, type CrmReach } from '../../shared/ipc/contract';
-import { handedOutCount, stockCount } from '../storage/queries';
+import { handedOutCount, stockCount, stockOnHand } from '../storage/queries';
 import { applyMissing, applyServerTokens, stalestTokens } from '../storage/serverCopies';
 import { readStockFetchedAt, writeStockFetchedAt, type SyncConfig } from '../storage/meta';
 import type { FreshenResult, SyncDeps } from './types';
@@ -33,6 +33,17 @@ export interface StockTopUp {
 }
 
 /**
+ * Re-reads the cards on hand: one another counter has since given an identifier or an owner (or
+ * switched off) leaves the stock, so it is neither offered nor counted. Offline, the stock stays as it is.
+ */
+export async function recheckStock(deps: Pick<SyncDeps, 'db' | 'api' | 'now'>): Promise<void> {
+  const onHand = await stockOnHand(deps.db, MAX_REFRESH);
+  if (onHand.length === 0) return;
+  const reply = await deps.api.refreshTokens({ authenticationCodes: onHand.map((token) => token.authenticationCode) });
+  if (reply.crm === 'ok') await applyServerTokens(deps.db, reply.tokens, deps.now());
+}
+
+/**
  * Keeps `stockLevel` not-associated tokens to hand out offline. While the CRM has too few, it is
  * asked again only every `stockRetryMs`. The CRM lists the oldest not-associated tokens first and the
  * ones handed out here stay not-associated, so it is asked for as many more as were handed out.
@@ -44,7 +55,9 @@ export async function topUpStock(
   const { db, api, now } = deps;
   const level = Math.min(config.stockLevel, MAX_REFRESH);
   const untouched: StockTopUp = { added: 0, crm: null };
-  if (level === 0 || (await stockCount(db)) >= level) return untouched;
+  if (level === 0) return untouched;
+  await recheckStock(deps);
+  if ((await stockCount(db)) >= level) return untouched;
   const fetchedAt = await readStockFetchedAt(db);
   if (fetchedAt !== null && now() - fetchedAt < config.stockRetryMs) return untouched;
   const reply = await api.fetchStock({ count: Math.min(MAX_REFRESH, level + (await handedOutCount(db))) });

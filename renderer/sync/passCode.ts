@@ -1,11 +1,13 @@
 import type { CrmReach } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
+import type { ServerToken } from '../../shared/token/serverToken';
 import type { TokenDeskDatabase } from '../storage/database';
+import { identifierSpellings } from '../storage/queries';
 import { applyServerTokens } from '../storage/serverCopies';
 
 export interface PassCodeVerdict {
   result: 'correct' | 'wrong' | 'unverified';
-  /** The headline: "Pass code is correct", "Pass code is wrong", "Can't verify offline". */
+  /** The headline: "Pass code is correct", "Pass code is wrong", "No token matches", "Can't verify offline". */
   title: string;
   detail: string;
 }
@@ -36,13 +38,37 @@ export async function verifyPassCode(deps: PassCodeDeps, identifier: string, pas
   const { sealed } = await deps.api.sealSecret({ plaintext: passCode });
   const reply = await deps.api.checkPassCode({ identifier, sealedPassCode: sealed });
   if (reply.crm !== 'ok') return { result: 'unverified', title: OFFLINE_TITLE, detail: UNREACHED[reply.crm] };
-  if (reply.valid === true) {
-    if (reply.token) await applyServerTokens(deps.db, [reply.token], deps.now());
-    const number = reply.token ? ` (token ${reply.token.number})` : '';
-    return { result: 'correct', title: 'Pass code is correct', detail: `The CRM confirms this pass code for ${identifier}${number}.` };
-  }
-  if (reply.valid === false) {
-    return { result: 'wrong', title: 'Pass code is wrong', detail: `The CRM has no token with identifier ${identifier} and this pass code.` };
-  }
+  if (reply.valid === true) return correct(deps, identifier, reply.token, '');
+  if (reply.valid === false) return notTaken(deps, identifier, sealed);
   return { result: 'unverified', title: "Can't verify now", detail: reply.message ?? 'The CRM did not say.' };
+}
+
+async function correct(deps: PassCodeDeps, identifier: string, token: ServerToken | null, note: string): Promise<PassCodeVerdict> {
+  if (token) await applyServerTokens(deps.db, [token], deps.now());
+  const number = token ? ` (token ${token.number})` : '';
+  return { result: 'correct', title: 'Pass code is correct', detail: `The CRM confirms this pass code for ${identifier}${number}.${note}` };
+}
+
+/**
+ * The CRM did not take the pair: says which part is wrong where this counter can tell. An identifier held
+ * here only in other capitals is asked again as held (identifiers are case-sensitive in the CRM).
+ */
+async function notTaken(deps: PassCodeDeps, identifier: string, sealed: string): Promise<PassCodeVerdict> {
+  const spellings = await identifierSpellings(deps.db, identifier);
+  if (spellings.includes(identifier)) {
+    return { result: 'wrong', title: 'Pass code is wrong', detail: `The CRM has a token with identifier ${identifier}, but not with this pass code.` };
+  }
+  for (const spelling of spellings) {
+    const again = await deps.api.checkPassCode({ identifier: spelling, sealedPassCode: sealed });
+    if (again.crm === 'ok' && again.valid === true) return correct(deps, spelling, again.token, ` It was typed as ${identifier}: capitals count in identifiers.`);
+  }
+  if (spellings.length > 0) {
+    const held = spellings.join(', ');
+    return { result: 'wrong', title: 'Pass code is wrong', detail: `This counter knows the identifier as ${held} (capitals count), and the CRM does not take this pass code for it.` };
+  }
+  return {
+    result: 'wrong',
+    title: 'No token matches',
+    detail: `The CRM has no token with identifier ${identifier} and this pass code. Check the identifier (capitals count) and the pass code.`,
+  };
 }

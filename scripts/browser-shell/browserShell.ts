@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -69,6 +70,16 @@ function builtFiles(appRoot: string): { rendererDir: string; preloadScript: stri
 
 type Receiver = (event: unknown, payload: unknown) => void;
 
+/** Each page is one window with its own sign-in, as each Electron webContents is; it keeps it across reloads. */
+const pageWindows = new WeakMap<Page, string>();
+function windowOf(page: Page): string {
+  const known = pageWindows.get(page);
+  if (known) return known;
+  const window = `page-${randomUUID()}`;
+  pageWindows.set(page, window);
+  return window;
+}
+
 function openPages(context: BrowserContext | null): Page[] {
   return context?.pages().filter((page) => !page.isClosed()) ?? [];
 }
@@ -133,7 +144,7 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     if (options.crmUrl !== undefined) await main.settings.setCrmUrl(options.crmUrl);
     const gate = createIpcGate(main.router, main.log, isShellAppSender(origin));
     await context.exposeBinding(SHELL_BINDING, (source, channel: unknown, payload: unknown) =>
-      gate({ frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, payload),
+      gate({ frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), window: windowOf(source.page) }, channel, payload),
     );
     await context.addInitScript({ path: preloadScript });
     stopEvents = main.events.subscribe((event, payload) => sendEvent(openPages(context), event, payload));

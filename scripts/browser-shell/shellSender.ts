@@ -1,7 +1,7 @@
-import type { IpcSender } from '../../electron/security/ipcGate';
+import type { SenderFrame } from '../../electron/security/ipcGate';
 
 /** The shell's bridge answers only the main frame of a page from the app's own origin, as Electron's does for app://. */
-export function isShellAppSender(appOrigin: string): (sender: IpcSender) => boolean {
+export function isShellAppSender(appOrigin: string): (sender: SenderFrame) => boolean {
   return (sender) => {
     if (!sender.isMainFrame || sender.frameUrl === undefined) return false;
     try {

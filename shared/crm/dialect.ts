@@ -9,7 +9,7 @@ import { CrmCode, PERMANENT_CODES } from './statusCodes';
  */
 export const CALIBRATED_MEANINGS = ['tokenNotFound', 'sessionInvalid', 'participantNotFound', 'methodNotFound'] as const;
 export type CalibratedMeaning = (typeof CALIBRATED_MEANINGS)[number];
-export type CrmMeaning = CalibratedMeaning | 'codeTaken' | 'identifierTaken' | 'badTransition' | 'nothingToAmend';
+export type CrmMeaning = CalibratedMeaning | 'accountNotFound' | 'codeTaken' | 'identifierTaken' | 'definitionViolated' | 'badTransition' | 'nothingToAmend';
 
 /** What a server answered: its status.code (or HTTP_nnn when the body was no envelope) and the HTTP status. */
 export const crmAnswerSchema = z.object({ code: z.string().min(1).max(300), httpStatus: z.number().int().min(100).max(599) });
@@ -31,9 +31,11 @@ const GUESSED: Record<CrmMeaning, string> = {
   tokenNotFound: CrmCode.tokenNotFound,
   sessionInvalid: CrmCode.invalidToken,
   participantNotFound: CrmCode.participantNotFound,
+  accountNotFound: CrmCode.accountNotFound,
   methodNotFound: CrmCode.methodNotFound,
   codeTaken: CrmCode.authenticationCodeExists,
   identifierTaken: CrmCode.identifierExists,
+  definitionViolated: CrmCode.definitionViolated,
   badTransition: CrmCode.invalidLifeCycleTransition,
   nothingToAmend: CrmCode.nothingToAmend,
 };
@@ -124,4 +126,9 @@ export function describeDialect(record: DialectRecord | null): string[] {
 /** A queued change refused because its identifier is taken. Rows parked before calibration carry only the guessed code. */
 export function isIdentifierTaken(error: { code: string; reason?: string } | null | undefined): boolean {
   return error?.reason === 'identifierTaken' || error?.code === GUESSED.identifierTaken;
+}
+
+/** A queued create refused for its participant: none by that number, or its owner holds all the tokens the definition allows. */
+export function isParticipantRefused(error: { reason?: string } | null | undefined): boolean {
+  return error?.reason === 'participantRefused';
 }

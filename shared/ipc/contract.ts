@@ -149,7 +149,8 @@ export const unsyncedWorkFileSchema = z.object({
 export type UnsyncedWorkFile = z.infer<typeof unsyncedWorkFileSchema>;
 
 /** `reason` names what the app recognised in the CRM's answer (its dialect), so no screen reads a CRM code. */
-export const SYNC_ERROR_REASONS = ['identifierTaken', 'releaseCannotSwitch', 'unrecognisedCheck'] as const;
+/** participantRefused: a create the CRM refused for its participant (no such participant, or it has all the tokens it may). */
+export const SYNC_ERROR_REASONS = ['identifierTaken', 'participantRefused', 'releaseCannotSwitch', 'unrecognisedCheck'] as const;
 export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), reason: z.enum(SYNC_ERROR_REASONS).optional() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
@@ -274,6 +275,56 @@ export const trainingFaultsPatchSchema = z
   .strict();
 export type TrainingFaultsPatch = z.infer<typeof trainingFaultsPatchSchema>;
 
+/** manager: also changes Settings, imports the definition, discards a refused change and manages operators. */
+export const ROLES = ['manager', 'clerk'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const operatorNameSchema = z.string().trim().min(1, 'Enter the operator’s name.').max(60, 'A name is at most 60 characters.');
+export const pinSchema = z.string().regex(/^\d{4,12}$/, 'A PIN is 4 to 12 digits.');
+export const badgeSchema = z.string().trim().min(4, 'A badge code has at least 4 characters.').max(128, 'A badge code is at most 128 characters.');
+
+/** Who did something: the operator's id (stable) and name (as it was then). */
+export const operatorRefSchema = z.object({ id: nonBlank(64), name: z.string() });
+export type OperatorRef = z.infer<typeof operatorRefSchema>;
+
+export const operatorSummarySchema = z.object({
+  ...operatorRefSchema.shape,
+  role: roleSchema,
+  hasBadge: z.boolean(),
+  /** Epoch ms until which sign-in is refused after repeated wrong PINs; null when not locked. */
+  lockedUntil: z.number().int().nullable(),
+});
+export type OperatorSummary = z.infer<typeof operatorSummarySchema>;
+
+/** This window's sign-in: who, and whether the screen is locked (signing in again as anyone unlocks it). */
+export const operatorSessionSchema = z.object({ operator: operatorSummarySchema, locked: z.boolean() });
+
+export const operatorsViewSchema = z.object({
+  operators: z.array(operatorSummarySchema),
+  /** null: nobody is signed in at this window. */
+  session: operatorSessionSchema.nullable(),
+  /** Why the operators file could not be read: then nobody can sign in until it is fixed. */
+  damage: z.string().nullable(),
+});
+export type OperatorsView = z.infer<typeof operatorsViewSchema>;
+
+export const signInSchema = z.union([
+  z.object({ operatorId: nonBlank(64), pin: pinSchema }).strict(),
+  z.object({ badge: badgeSchema }).strict(),
+]);
+export type SignIn = z.infer<typeof signInSchema>;
+
+/** What a clerk may ask a manager to approve on the spot; the renderer carries it out after main's yes. */
+export const APPROVALS = ['discardChange', 'importDefinition', 'counterSettings'] as const;
+export const approvalSchema = z.enum(APPROVALS);
+export type Approval = z.infer<typeof approvalSchema>;
+
+const newOperatorSchema = z
+  .object({ name: operatorNameSchema, role: roleSchema, pin: pinSchema, badge: badgeSchema.optional() })
+  .strict();
+export type NewOperator = z.infer<typeof newOperatorSchema>;
+
 export const ipcContract = {
   getSettings: { request: z.object({}).strict(), reply: settingsViewSchema },
   saveSettings: { request: settingsInputSchema.strict(), reply: settingsViewSchema },
@@ -299,6 +350,11 @@ export const ipcContract = {
   participantTokens: {
     request: z.object({ participantNumber: nonBlank(64) }).strict(),
     reply: z.object({ ...reachReply, participant: participantSummarySchema.nullable(), tokens: z.array(serverTokenSchema) }),
+  },
+  /** The tokens of whoever `number` names: a rewards participant by its number, or an accounts receivable by its number (Find). */
+  ownerTokens: {
+    request: z.object({ number: nonBlank(64) }).strict(),
+    reply: z.object({ ...reachReply, tokens: z.array(serverTokenSchema) }),
   },
   /** Not-associated tokens to hand out offline. */
   fetchStock: {
@@ -365,7 +421,48 @@ export const ipcContract = {
   setTraining: { request: z.object({ on: z.boolean() }).strict(), reply: trainingViewSchema },
   /** Sets the simulated CRM's fault switches; refused outside training mode. */
   setTrainingFaults: { request: trainingFaultsPatchSchema, reply: trainingViewSchema },
+  /** The operators (never a PIN or badge) and this window's sign-in. */
+  getOperators: { request: z.object({}).strict(), reply: operatorsViewSchema },
+  /** First start only (no operators yet): creates a manager and signs this window in as them. */
+  createFirstManager: { request: z.object({ name: operatorNameSchema, pin: pinSchema }).strict(), reply: operatorsViewSchema },
+  /** Signs this window in (or unlocks it, or switches operator) with a PIN or a badge; a wrong PIN is answered slowly. */
+  signIn: { request: signInSchema, reply: operatorsViewSchema },
+  /** Locks this window's screen; the operator stays signed in, and nothing a manager may do is allowed until signed in again. */
+  lockScreen: { request: z.object({}).strict(), reply: operatorsViewSchema },
+  signOut: { request: z.object({}).strict(), reply: operatorsViewSchema },
+  addOperator: { request: newOperatorSchema, reply: operatorsViewSchema },
+  removeOperator: { request: z.object({ operatorId: nonBlank(64) }).strict(), reply: operatorsViewSchema },
+  /** A new PIN (and badge: a code sets it, null removes it, absent keeps it); also ends a lockout. */
+  resetOperator: {
+    request: z.object({ operatorId: nonBlank(64), pin: pinSchema, badge: badgeSchema.nullable().optional() }).strict(),
+    reply: operatorsViewSchema,
+  },
+  /**
+   * May this window's operator do `action`? A manager may; a clerk only with a manager's PIN given on the
+   * spot (`manager`). Answers who did it and who approved it, for the audit.
+   */
+  authorize: {
+    request: z.object({ action: approvalSchema, manager: z.object({ operatorId: nonBlank(64), pin: pinSchema }).strict().optional() }).strict(),
+    reply: z.object({ operator: operatorRefSchema, approvedBy: operatorRefSchema.nullable() }),
+  },
 } as const;
+
+/**
+ * Channels only a signed-in manager's window may call (main refuses everyone else), each with what it
+ * does, in words for the refusal.
+ */
+export const MANAGER_ONLY: Partial<Record<keyof typeof ipcContract, string>> = {
+  saveSettings: 'change the CRM settings',
+  confirmCrmMove: 'confirm a move of the CRM',
+  testConnection: 'test the CRM sign-in',
+  exportUnsyncedWork: 'export unsynced work',
+  importUnsyncedWork: 'import unsynced work',
+  setTraining: 'switch training mode',
+  setTrainingFaults: 'set the training faults',
+  addOperator: 'add an operator',
+  removeOperator: 'remove an operator',
+  resetOperator: 'reset an operator’s PIN',
+};
 
 export type IpcContract = typeof ipcContract;
 export type Channel = keyof IpcContract;
@@ -398,7 +495,8 @@ export function isEventName(value: unknown): value is EventName {
 }
 
 /** What crosses the process boundary: never a thrown error, always this envelope. */
-export const IPC_ERROR_CODES = ['UNKNOWN_CHANNEL', 'BAD_REQUEST', 'BAD_REPLY', 'FAILED'] as const;
+/** FORBIDDEN: this window's operator may not call the channel (see MANAGER_ONLY). */
+export const IPC_ERROR_CODES = ['UNKNOWN_CHANNEL', 'BAD_REQUEST', 'BAD_REPLY', 'FAILED', 'FORBIDDEN'] as const;
 export const ipcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message: z.string() });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 export const ipcEnvelopeSchema = z.discriminatedUnion('ok', [

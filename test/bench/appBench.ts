@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserShell } from '../../scripts/browser-shell/browserShell';
+import { signInFirstManager } from '../e2e/shellHarness';
 import { fromServer } from '../../renderer/storage/serverCopies';
 import type { TokenRow } from '../../renderer/storage/rows';
 import { codeOf, serverTokenOf } from './benchRecords';
@@ -59,6 +60,7 @@ export async function appBench(appRoot: string, size: number, samples: { typing:
   });
   try {
     const { page } = shell;
+    await signInFirstManager(page);
     await page.getByRole('searchbox', { name: 'Search tokens' }).waitFor();
     const emptyBytes = await usedHeap(page);
     log(`seeding the app's cache with ${size} tokens…`);

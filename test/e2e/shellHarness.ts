@@ -8,11 +8,39 @@ import { findChromium } from '../../scripts/browser-shell/findChromium';
 export const APP_ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOT_DIR = join(APP_ROOT, 'test-results', 'screens');
 
-export async function openShell(crmUrl?: string): Promise<BrowserShell> {
+export interface Operator {
+  name: string;
+  pin: string;
+}
+
+/** The manager every e2e test starts as, unless it says otherwise. */
+export const E2E_MANAGER: Operator = { name: 'Maria Manager', pin: '246810' };
+
+/**
+ * The first start, through the screen: creates the first manager and signs in as them. Main refuses
+ * Settings, training and operators to anyone else, so every test that uses them starts here.
+ */
+export async function signInFirstManager(page: Page, manager: Operator = E2E_MANAGER): Promise<void> {
+  const form = page.getByRole('form', { name: 'Create the first manager' });
+  await form.getByLabel('Manager’s name').fill(manager.name);
+  await form.getByLabel('New PIN', { exact: true }).fill(manager.pin);
+  await form.getByLabel('New PIN again').fill(manager.pin);
+  await form.getByRole('button', { name: 'Create manager and sign in' }).click();
+  await page.getByRole('group', { name: 'Operator' }).getByText(manager.name).waitFor();
+}
+
+/** A fresh counter in the browser shell, signed in as a new first manager (`manager: null` stops at the first start). */
+export async function openShell(crmUrl?: string, options: { manager?: Operator | null } = {}): Promise<BrowserShell> {
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error('Chromium is needed for the e2e tests: apt-get install chromium, or set CHROMIUM_PATH.');
   const userDataDir = await mkdtemp(join(tmpdir(), 'token-desk-e2e-'));
-  return launchBrowserShell({ appRoot: APP_ROOT, chromiumPath, userDataDir, headless: true, port: 0, ...(crmUrl ? { crmUrl } : {}) });
+  const shell = await launchBrowserShell({ appRoot: APP_ROOT, chromiumPath, userDataDir, headless: true, port: 0, ...(crmUrl ? { crmUrl } : {}) });
+  const manager = options.manager === undefined ? E2E_MANAGER : options.manager;
+  if (manager) await signInFirstManager(shell.page, manager).catch(async (error: unknown) => {
+    await shell.close();
+    throw error;
+  });
+  return shell;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { Operation, PushReply, SettingsInput, SettingsView } from '../../sh
 import { App } from '../../renderer/App';
 import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { createAppServices } from '../../renderer/services';
+import { MANAGER_SIGNED_IN, MARIA, signedInAs } from './appHarness';
 import { closeTestDb, doneResult, fakeSeal, fakeTokenDesk, issue, openTestDb, type FakeTokenDesk } from './support';
 
 let db: TokenDeskDatabase;
@@ -16,6 +17,7 @@ beforeEach(() => {
   settings = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null };
   pushReply = (operations) => ({ crm: 'ok', message: null, results: operations.map((op) => doneResult(op, { number: '7001' })) });
   fake = fakeTokenDesk({
+    ...MANAGER_SIGNED_IN,
     getSettings: () => settings,
     saveSettings: (input: SettingsInput) => {
       if (input.organisation === 'locked') throw new Error('The OS keychain is not available');
@@ -37,7 +39,7 @@ beforeEach(() => {
     sealSecret: fakeSeal,
     pushOperations: ({ operations }) => pushReply(operations),
   });
-  render(<App services={createAppServices(db, fake.api, { autoSync: false })} />);
+  render(<App services={createAppServices(db, fake.api, { autoSync: false, operators: signedInAs(MARIA) })} />);
 });
 
 afterEach(async () => {

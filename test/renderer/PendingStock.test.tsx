@@ -53,14 +53,15 @@ describe('Pending & attention', () => {
     ]);
     expect(within(rows[3]!).getByRole('button', { name: other.authenticationCode })).toBeTruthy();
 
-    const card = within(attention()).getByRole('article', { name: /^Refused: create/ });
+    // The attention list and the queue table load separately: wait for the card itself.
+    const card = await within(attention()).findByRole('article', { name: /^Refused: create/ });
     expect(within(card).getByText(/Rewards participant 99 does not exist\./)).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Retry' })).toBeTruthy();
     expect(within(attention()).getAllByRole('article')).toHaveLength(1);
   });
 
   it('discards a refused change after a confirmation, and the audit log says who', async () => {
-    await writeCounterIdentity(db, { terminalName: 'Counter 2', operatorName: 'Anna' });
+    await writeCounterIdentity(db, { terminalName: 'Counter 2' });
     const token = await issue(db, { identifier: 'CARD0001' });
     const [create] = await takeBatch(db, 10, 2_000);
     await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error: { code: 'X', message: 'Refused for a reason' } }], 2_500);
@@ -77,7 +78,7 @@ describe('Pending & attention', () => {
     fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard change' }));
     expect(await within(attention()).findByText(/^Nothing needs attention/)).toBeTruthy();
     expect(await db.tokens.get(token.localId)).toBeUndefined();
-    expect(await db.audit.orderBy('id').last()).toMatchObject({ action: 'discard', outcome: 'dropped', operator: 'Anna', terminal: 'Counter 2' });
+    expect(await db.audit.orderBy('id').last()).toMatchObject({ action: 'discard', outcome: 'dropped', operator: 'Maria', operatorId: 'op-maria', terminal: 'Counter 2' });
     expect(await footer().findByText('0 pending')).toBeTruthy();
   });
 
@@ -95,6 +96,37 @@ describe('Pending & attention', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Keep CRM value' }));
     expect(await within(attention()).findByText(/^Nothing needs attention/)).toBeTruthy();
     expect(await db.tokens.get(token.localId)).toMatchObject({ identifier: 'CRM00001', syncStatus: 'synced' });
+  });
+
+  it('"Apply mine" says what it did and keeps the focus on that sentence', async () => {
+    const token = await issueSynced(db);
+    await editToken(db, token.localId, { identifier: 'MINE0001', sealedPassCode: 's' }, 3_000);
+    const [op] = await takeBatch(db, 10, 3_500);
+    const crm = serverToken({ authenticationCode: op!.authenticationCode, identifier: 'CRM00001', updatedDate: '2024-07-01T00:00:00' });
+    await applyResults(db, [{ seq: op!.seq, outcome: 'conflict', token: crm, conflicts: [{ field: 'identifier', crm: 'CRM00001', mine: 'MINE0001' }] }], 4_000);
+    startApp(db);
+    await openPending();
+    const card = await within(attention()).findByRole('article', { name: /^Conflict: update/ });
+    fireEvent.click(within(card).getByRole('button', { name: 'Apply mine' }));
+    const said = await within(attention()).findByText('Applied mine (identifier MINE0001): it goes to the CRM with the next sync.');
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    expect(await db.tokens.get(token.localId)).toMatchObject({ identifier: 'MINE0001', syncStatus: 'pending' });
+  });
+
+  it('a create refused for its participant: issued again without one, said, and focused', async () => {
+    const token = await issue(db, { participantNumber: '999' });
+    const [create] = await takeBatch(db, 10, 2_000);
+    const error = { code: CrmCode.participantNotFound, message: 'Rewards participant 999 does not exist.', reason: 'participantRefused' as const };
+    await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error }], 2_500);
+    startApp(db);
+    await openPending();
+    const fix = await within(attention()).findByRole('form', { name: 'Fix participant' });
+    // The CRM's code is for support: behind the closed Details disclosure only.
+    expect(within(attention()).getByText(CrmCode.participantNotFound).closest('details')?.open).toBe(false);
+    fireEvent.click(within(fix).getByRole('button', { name: 'Issue without a participant' }));
+    const said = await within(attention()).findByText('The token goes to the CRM without a participant with the next sync.');
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    expect(await db.tokens.get(token.localId)).toMatchObject({ participantNumber: null, syncStatus: 'pending' });
   });
 });
 

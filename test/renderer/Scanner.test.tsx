@@ -152,4 +152,23 @@ describe('scan anywhere', () => {
     await waitFor(() => expect(services.ui.getState().selectedTokenLocalId).toBe(token.localId));
     expect(beeps).toBe(0);
   });
+
+  it('takes its sound, prefix and suffix from Settings, refusing a prefix that is too long in words', async () => {
+    const token = await issue(db, { authenticationCode: 'H4J6K8M2N3P5Q7R9' });
+    start();
+    fireEvent.click(nav().getByRole('button', { name: 'Settings' }));
+    const form = await screen.findByRole('form', { name: 'Barcode scanner' });
+    fireEvent.change(within(form).getByLabelText('Prefix'), { target: { value: 'TOOLONGPREFIX' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save scanner settings' }));
+    expect(await within(form).findByText('The scanner prefix must be at most 8 characters.')).toBeTruthy();
+    fireEvent.click(within(form).getByLabelText('Beep after each scan'));
+    fireEvent.change(within(form).getByLabelText('Prefix'), { target: { value: 'QQ' } });
+    fireEvent.change(within(form).getByLabelText('Suffix'), { target: { value: 'Z' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save scanner settings' }));
+    expect(await within(form).findByText('Scanner settings saved')).toBeTruthy();
+    (document.activeElement as HTMLElement | null)?.blur();
+    scan(`QQ${token.authenticationCode}Z`);
+    await waitFor(() => expect(services.ui.getState().selectedTokenLocalId).toBe(token.localId));
+    expect(beeps).toBe(0);
+  });
 });

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import type { TokenDeskDatabase } from '../../renderer/storage/database';
-import { readDefinition, readSyncConfig } from '../../renderer/storage/meta';
+import { readDefinition, readScreenLock, readSyncConfig } from '../../renderer/storage/meta';
 import { nav, startApp, type RunningApp } from './appHarness';
 import { closeTestDb, issue, openTestDb } from './support';
 
@@ -57,11 +57,15 @@ describe('Settings: CRM sign-in', () => {
 });
 
 describe('Settings: this counter', () => {
-  it('stores the terminal and operator names (stamped on audit rows), the sync interval and the stock level', async () => {
-    await openSettings();
+  it('stores the terminal name (stamped on audit rows beside the signed-in operator), the screen lock, the sync interval and the stock level', async () => {
+    const { fake } = await openSettings();
     const form = await screen.findByRole('form', { name: 'Counter' });
+    expect(within(form).queryByLabelText('Operator name')).toBeNull();
     type(form, 'Terminal name', 'Counter 2');
-    type(form, 'Operator name', 'Anna');
+    type(form, 'Lock the screen after (minutes idle)', '0');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save counter settings' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Lock the screen after 1 to 120 minutes.');
+    type(form, 'Lock the screen after (minutes idle)', '3');
     type(form, 'Sync interval (seconds)', '2');
     fireEvent.click(within(form).getByRole('button', { name: 'Save counter settings' }));
     expect((await within(form).findByRole('alert')).textContent).toBe('Sync interval must be 5 to 3600 seconds, and the stock level 0 to 100.');
@@ -71,8 +75,10 @@ describe('Settings: this counter', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save counter settings' }));
     expect(await within(form).findByText('Counter settings saved')).toBeTruthy();
     expect(await readSyncConfig(db)).toMatchObject({ intervalMs: 60_000, stockLevel: 5 });
+    expect(await readScreenLock(db)).toEqual({ idleMinutes: 3 });
+    expect(fake.calls.filter((call) => call.channel === 'authorize').map((call) => call.payload)).toEqual([{ action: 'counterSettings' }]);
     await issue(db);
-    expect(await db.audit.toArray()).toMatchObject([{ action: 'issue', operator: 'Anna', terminal: 'Counter 2' }]);
+    expect(await db.audit.toArray()).toMatchObject([{ action: 'issue', operator: 'Maria', operatorId: 'op-maria', terminal: 'Counter 2' }]);
   });
 });
 
@@ -126,8 +132,8 @@ describe('Settings: audit log export', () => {
     expect([...new Uint8Array(await blobs[0]!.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = await blobs[0]!.text();
     expect(text.split('\r\n')).toEqual([
-      'Time,Terminal,Operator,Action,Outcome,Authentication code,Identifier,Detail',
-      '2026-01-02T09:30:00.000Z,,,issue,queued,AAAA1111BBBB2222,CARD0001,Issued AAAA1111BBBB2222 (identifier CARD0001)',
+      'Time,Terminal,Operator,Operator ID,Approved by,Action,Outcome,Authentication code,Identifier,Detail',
+      '2026-01-02T09:30:00.000Z,,,,,issue,queued,AAAA1111BBBB2222,CARD0001,Issued AAAA1111BBBB2222 (identifier CARD0001)',
       '',
     ]);
     await waitFor(() => expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:audit'));

@@ -9,6 +9,7 @@ import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { editToken } from '../../renderer/commands/tokenWrites';
 import { takeBatch } from '../../renderer/outbox';
 import { createAppServices, type AppServices } from '../../renderer/services';
+import { MANAGER_SIGNED_IN, MARIA, signedInAs } from './appHarness';
 import { closeTestDb, doneResult, fakeSeal, fakeTokenDesk, issue, issueSynced, openTestDb, serverToken, type FakeTokenDesk } from './support';
 
 let db: TokenDeskDatabase;
@@ -19,7 +20,7 @@ let pushReply: (operations: Operation[]) => PushReply | Promise<PushReply>;
 let participantReply: ServerToken[];
 
 function start(options: { autoSync?: boolean } = {}) {
-  services = createAppServices(db, fake.api, { now: () => clock, autoSync: options.autoSync ?? false, debounceMs: 20, sync: { config: { stockLevel: 0 } } });
+  services = createAppServices(db, fake.api, { now: () => clock, autoSync: options.autoSync ?? false, debounceMs: 20, sync: { config: { stockLevel: 0 } }, operators: signedInAs(MARIA) });
   render(<App services={services} />);
 }
 
@@ -29,6 +30,7 @@ beforeEach(() => {
   participantReply = [];
   pushReply = (operations) => ({ crm: 'ok', message: null, results: operations.map((op) => doneResult(op)) });
   fake = fakeTokenDesk({
+    ...MANAGER_SIGNED_IN,
     sealSecret: fakeSeal,
     getSettings: () => ({ crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null }),
     pushOperations: ({ operations }) => pushReply(operations),

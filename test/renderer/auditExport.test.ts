@@ -38,7 +38,8 @@ describe('csvCell', () => {
 
 describe('auditCsv', () => {
   it('exports every audit row, oldest first, page by page, with who did it and the token it concerns', async () => {
-    await writeCounterIdentity(db, { terminalName: 'Counter 2', operatorName: 'Anna, senior' });
+    await writeCounterIdentity(db, { terminalName: 'Counter 2' });
+    db.actor = { ...db.actor, operator: { id: 'op-anna', name: 'Anna, senior' } };
     const token = await issue(db, { authenticationCode: 'AAAA1111BBBB2222', identifier: 'CARD0001' }, Date.UTC(2026, 0, 2, 9, 30));
     await setLifeCycleState(db, token.localId, 'NOT_EFFECTIVE', Date.UTC(2026, 0, 2, 9, 31));
     for (let i = 0; i < 5; i += 1) await issue(db, {}, Date.UTC(2026, 0, 2, 10, i));
@@ -46,14 +47,14 @@ describe('auditCsv', () => {
     const { parts, rows } = await auditCsv(db, 2);
     expect(rows).toBe(7);
     const lines = parts.join('').split('\r\n');
-    expect(lines[0]).toBe('Time,Terminal,Operator,Action,Outcome,Authentication code,Identifier,Detail');
-    expect(lines[1]).toBe('2026-01-02T09:30:00.000Z,Counter 2,"Anna, senior",issue,queued,AAAA1111BBBB2222,CARD0001,Issued AAAA1111BBBB2222 (identifier CARD0001)');
-    expect(lines[2]).toBe('2026-01-02T09:31:00.000Z,Counter 2,"Anna, senior",setState,queued,AAAA1111BBBB2222,CARD0001,Set not effective');
+    expect(lines[0]).toBe('Time,Terminal,Operator,Operator ID,Approved by,Action,Outcome,Authentication code,Identifier,Detail');
+    expect(lines[1]).toBe('2026-01-02T09:30:00.000Z,Counter 2,"Anna, senior",op-anna,,issue,queued,AAAA1111BBBB2222,CARD0001,Issued AAAA1111BBBB2222 (identifier CARD0001)');
+    expect(lines[2]).toBe('2026-01-02T09:31:00.000Z,Counter 2,"Anna, senior",op-anna,,setState,queued,AAAA1111BBBB2222,CARD0001,Set not effective');
     expect(lines).toHaveLength(7 + 2);
     expect(lines.at(-1)).toBe('');
   });
 
   it('exports just the header when the log is empty', async () => {
-    expect(await auditCsv(db)).toEqual({ parts: ['Time,Terminal,Operator,Action,Outcome,Authentication code,Identifier,Detail\r\n'], rows: 0 });
+    expect(await auditCsv(db)).toEqual({ parts: ['Time,Terminal,Operator,Operator ID,Approved by,Action,Outcome,Authentication code,Identifier,Detail\r\n'], rows: 0 });
   });
 });

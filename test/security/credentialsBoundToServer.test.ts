@@ -8,6 +8,7 @@ import type { CreateOperation, IpcEnvelope } from '../../shared/ipc/contract';
 import { createMainServices, type MainServices } from '../../electron/app/mainServices';
 import { startTrainingSimulator } from '../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
+import { signInManager } from '../electron/signedIn';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { newCode } from '../electron/simHelpers';
 
@@ -51,6 +52,7 @@ describe('credentials bound to their CRM origin', () => {
     capture = await startCaptureServer(sim.url);
     const dataDir = await mkdtemp(join(tmpdir(), 'bound-'));
     main = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start: startTrainingSimulator } });
+    await signInManager(main.router);
   });
   afterAll(async () => {
     await main.dispose();

@@ -8,6 +8,7 @@ import { createMainServices, type MainServices } from '../../electron/app/mainSe
 import { startTrainingSimulator } from '../../electron/training/demoSimulator';
 import { createIpcGate } from '../../electron/security/ipcGate';
 import { FileKeyVault } from '../../electron/vault/fileKeyVault';
+import { signInManager } from '../electron/signedIn';
 import { memoryLogger } from './fakes';
 
 /**
@@ -32,6 +33,7 @@ const VALID = {
   },
   refreshTokens: { authenticationCodes: [CODE] },
   participantTokens: { participantNumber: 'P1' },
+  ownerTokens: { number: '000001' },
   fetchStock: { count: 5 },
   testConnection: {},
   checkPassCode: { identifier: 'CARD1', sealedPassCode: 'v1:x' },
@@ -63,6 +65,15 @@ const VALID = {
   getTraining: {},
   setTraining: { on: true },
   setTrainingFaults: { offline: true },
+  getOperators: {},
+  createFirstManager: { name: 'Anna', pin: '1234' },
+  signIn: { operatorId: 'op-1', pin: '1234' },
+  lockScreen: {},
+  signOut: {},
+  addOperator: { name: 'Bob', role: 'clerk', pin: '1234', badge: 'BADGE-0001' },
+  removeOperator: { operatorId: 'op-1' },
+  resetOperator: { operatorId: 'op-1', pin: '5678', badge: null },
+  authorize: { action: 'discardChange', manager: { operatorId: 'op-1', pin: '1234' } },
 } satisfies { [C in Channel]: RequestOf<C> };
 
 function rejects(channel: Channel, payload: unknown): boolean {
@@ -130,6 +141,8 @@ describe('every IPC channel under random and malformed payloads', () => {
       },
       training: { start: startTrainingSimulator },
     });
+    // Signed in as a manager, so manager-only channels reach their request check.
+    await signInManager(services.router);
     const saved = await services.router.handle('saveSettings', VALID.saveSettings);
     expect(saved.ok).toBe(true);
     settingsBefore = await readFile(join(dataDir, 'settings.json'), 'utf8');
@@ -182,6 +195,7 @@ describe('every IPC channel under random and malformed payloads', () => {
     const sender = fc.record({
       frameUrl: fc.oneof(fc.webUrl(), fc.string(), fc.constant(undefined), fc.constantFrom('app://token-desk.evil/', 'app://evil/index.html', 'app://x@token-desk/', 'file:///app/index.html', 'devtools://devtools/')),
       isMainFrame: fc.boolean(),
+      window: fc.string(),
     });
     await fc.assert(
       fc.asyncProperty(sender, fc.constantFrom(...CHANNELS), fc.anything(), async (from, channel, payload) => {
@@ -190,8 +204,8 @@ describe('every IPC channel under random and malformed payloads', () => {
       { numRuns: 300 },
     );
     expect(reached).toBe(0);
-    expect(await gate({ frameUrl: 'app://token-desk/index.html', isMainFrame: false }, 'getSettings', {})).toMatchObject({ ok: false });
-    expect(await gate({ frameUrl: 'app://token-desk/index.html', isMainFrame: true }, 'getSettings', {})).toEqual({ ok: true, value: null });
+    expect(await gate({ frameUrl: 'app://token-desk/index.html', isMainFrame: false, window: '1' }, 'getSettings', {})).toMatchObject({ ok: false });
+    expect(await gate({ frameUrl: 'app://token-desk/index.html', isMainFrame: true, window: '1' }, 'getSettings', {})).toEqual({ ok: true, value: null });
     expect(reached).toBe(1);
   });
 });

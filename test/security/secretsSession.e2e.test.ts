@@ -8,7 +8,7 @@ import { launchBrowserShell, type BrowserShell } from '../../scripts/browser-she
 import { findChromium } from '../../scripts/browser-shell/findChromium';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { loadDemoData } from '../crm-sim/simData';
-import { APP_ROOT, issueToken, saveSettings, syncNow, waitForPending } from '../e2e/shellHarness';
+import { APP_ROOT, issueToken, saveSettings, signInFirstManager, syncNow, waitForPending } from '../e2e/shellHarness';
 
 /**
  * A real session in Chromium through the browser shell, against the CRM simulator: sign in, issue a
@@ -77,12 +77,13 @@ describe('secrets after a real session (login, issue with a pass code, sync)', (
     // Record every IPC reply by wrapping the router the shell's binding calls; then reload so none is missed.
     const router = shell.services.router;
     const handle = router.handle.bind(router);
-    router.handle = async (channel, payload): Promise<IpcEnvelope> => {
-      const reply = await handle(channel, payload);
+    router.handle = async (channel, payload, caller): Promise<IpcEnvelope> => {
+      const reply = await handle(channel, payload, caller);
       replies.push({ channel: String(channel), text: JSON.stringify(reply) });
       return reply;
     };
     await shell.page.reload();
+    await signInFirstManager(shell.page);
   });
 
   afterAll(async () => {

@@ -251,12 +251,13 @@ export class FaultStorm {
   }
 
   /**
-   * The end of the day: faults off, then every counter syncs until nothing
-   * moves; conflicts are settled by the operator (keep the CRM's value), and
-   * every held token is re-read so each cache can be compared with the CRM.
+   * The end of the day: faults off and every counter on the product's own CRM timeout, then every
+   * counter syncs until nothing moves; conflicts are settled by the operator (keep the CRM's value),
+   * and every held token is re-read so each cache can be compared with the CRM.
    */
   private async settle(): Promise<void> {
     await this.sim.setSwitches({ latencyMs: 0, failNext: 0, dropNextReplies: 0, refuseConnections: false, faultsOnly: null });
+    for (const terminal of this.terminals) await terminal.useProductTimeout();
     this.clock.advance(10 * 60_000);
     for (let round = 0; round < 20; round += 1) {
       let open = 0;
@@ -273,20 +274,10 @@ export class FaultStorm {
     for (const terminal of this.terminals) await this.refreshAll(terminal);
   }
 
-  /**
-   * Faults are off by now, so "unreachable" can only be a terminal's short timeout on a loaded
-   * machine: asked again a bounded number of times, as a counter would.
-   */
-  private async refreshFaultFree(terminal: StormTerminal, codes: string[]) {
-    let reply = await terminal.api.refreshTokens({ authenticationCodes: codes });
-    for (let again = 0; again < 5 && reply.crm === 'unreachable'; again += 1) reply = await terminal.api.refreshTokens({ authenticationCodes: codes });
-    return reply;
-  }
-
   private async refreshAll(terminal: StormTerminal): Promise<void> {
     const codes = (await terminal.db.tokens.toArray()).map((t) => t.authenticationCode);
     for (let i = 0; i < codes.length; i += MAX_REFRESH) {
-      const reply = await this.refreshFaultFree(terminal, codes.slice(i, i + MAX_REFRESH));
+      const reply = await terminal.api.refreshTokens({ authenticationCodes: codes.slice(i, i + MAX_REFRESH) });
       if (reply.crm !== 'ok') throw new Error(`Final refresh could not reach the CRM: ${reply.message ?? reply.crm}`);
       await applyServerTokens(terminal.db, reply.tokens, this.clock.time);
       await applyMissing(terminal.db, reply.missing, this.clock.time);

@@ -8,6 +8,7 @@ import { FileKeyVault } from '../../electron/vault/fileKeyVault';
 import { TokenDeskDatabase } from '../../renderer/storage/database';
 import { runSync } from '../../renderer/sync/runSync';
 import type { SyncReport } from '../../renderer/sync/types';
+import { signInManager } from '../electron/signedIn';
 
 /** The storm's clock: it moves only when the storm moves it, so backoff and leases are reproducible. */
 export class StormClock {
@@ -40,7 +41,8 @@ export class StormTerminal {
     private readonly dbName: string,
     private readonly dataDir: string,
     private readonly clock: StormClock,
-    private readonly crmTimeoutMs: number,
+    /** Short during the storm, so the "slow" fault turns into answers lost to a timeout. */
+    private crmTimeoutMs: number | undefined,
   ) {
     this.db = new TokenDeskDatabase(dbName);
   }
@@ -49,6 +51,7 @@ export class StormTerminal {
     const dataDir = await mkdtemp(join(tmpdir(), `storm-${name}-`));
     const terminal = new StormTerminal(name, dbName, dataDir, clock, crmTimeoutMs);
     terminal.startMain();
+    await signInManager(terminal.services.router);
     await terminal.api.saveSettings({ crmUrl, organisation: 'DEMO', username: 'demo', password: 'demo' });
     return terminal;
   }
@@ -74,6 +77,16 @@ export class StormTerminal {
     await this.services.dispose();
     this.db.close();
     this.db = new TokenDeskDatabase(this.dbName);
+    this.startMain();
+  }
+
+  /**
+   * Main starts again with the product's own CRM timeout: once faults are off, a wall-clock limit
+   * far below the machine's scheduling noise would test the machine, not the app.
+   */
+  async useProductTimeout(): Promise<void> {
+    this.crmTimeoutMs = undefined;
+    await this.services.dispose();
     this.startMain();
   }
 

@@ -18,8 +18,9 @@ export function IdentityFields({ autoFocus = false }: { autoFocus?: boolean }) {
         Generated pass code: <strong className="code">{fields.passCode}</strong> — tell it to the customer.
       </>
     ) : null;
+  // Side by side where the form is wide enough, so the whole Issue form fits a 768-pixel-high counter screen.
   return (
-    <>
+    <div className="field-pair">
       <Field
         label="Identifier"
         value={fields.identifier}
@@ -28,8 +29,8 @@ export function IdentityFields({ autoFocus = false }: { autoFocus?: boolean }) {
         autoFocus={autoFocus}
         onChange={(value) => setField('identifier', value)}
       >
-        <button type="button" onClick={() => void generate('identifier')}>
-          Generate identifier
+        <button type="button" aria-label="Generate identifier" onClick={() => void generate('identifier')}>
+          Generate
         </button>
       </Field>
       <Field
@@ -48,10 +49,10 @@ export function IdentityFields({ autoFocus = false }: { autoFocus?: boolean }) {
         }
         onChange={(value) => setField('passCode', value)}
       >
-        <button type="button" onClick={() => void generate('passCode')}>
-          Generate pass code
+        <button type="button" aria-label="Generate pass code" onClick={() => void generate('passCode')}>
+          Generate
         </button>
       </Field>
-    </>
+    </div>
   );
 }

@@ -45,6 +45,11 @@ function SubmitRow({ label }: { label: string }) {
   return (
     <>
       <ActionError error={formError} />
+      {submitting ? (
+        <p className="hint" role="status">
+          Saving; a participant is checked with the CRM first…
+        </p>
+      ) : null}
       <button type="submit" className="primary" disabled={submitting} aria-keyshortcuts="Control+Enter">
         {label} <Kbd>Ctrl+Enter</Kbd>
       </button>

@@ -5,33 +5,48 @@ import { Field } from '../Field';
 
 const LOOKUP_DELAY_MS = 350;
 
-function ownerText(number: string, lookup: ParticipantLookup | null): string {
-  if (lookup === null) return 'Looking up the participant…';
+/** A lookup so far; `missed` once the CRM could not be asked. */
+interface Found {
+  number: string;
+  lookup: ParticipantLookup;
+  missed: boolean;
+}
+
+function ownerText(number: string, found: Found | null): string {
+  if (found === null) return 'Looking up the participant…';
+  const { lookup, missed } = found;
   const owner = lookup.participant?.ownerName ?? lookup.participant?.accountName;
+  if (lookup.source === 'crm' && lookup.participant === null) return `The CRM has no participant ${number}. Check the number.`;
+  if (missed) {
+    const known = owner ? `Owner on this counter: ${owner}. ` : '';
+    return `${known}The CRM cannot be asked now: the participant and its token limit are to be confirmed by the CRM when the token syncs.`;
+  }
   if (owner) return `Owner: ${owner}`;
-  if (lookup.source === 'crm') return `The CRM has no participant ${number}. Check the number.`;
-  return 'Owner not known on this counter; the CRM checks the number when the token syncs.';
+  return 'Owner not known on this counter yet; asking the CRM…';
 }
 
 /** The owner of a participant number as the operator types it: the cache at once, then the CRM when online. */
-function useParticipant(number: string): ParticipantLookup | null {
+function useParticipant(number: string): Found | null {
   const services = useServices();
-  const [found, setFound] = useState<{ number: string; lookup: ParticipantLookup } | null>(null);
+  const [found, setFound] = useState<Found | null>(null);
   useEffect(() => {
     if (number === '') return;
     let current = true;
+    // The cache's answer never replaces what the CRM said (or that it could not be asked).
     const keep = (lookup: ParticipantLookup) => {
-      if (current) setFound((last) => (last?.number === number && last.lookup.source === 'crm' ? last : { number, lookup }));
+      if (current) setFound((last) => (last?.number === number && (last.lookup.source === 'crm' || last.missed) ? last : { number, lookup, missed: false }));
     };
+    const onCrm = (lookup: ParticipantLookup) => current && setFound({ number, lookup, missed: false });
+    const onMissed = () => current && setFound((last) => ({ number, lookup: last?.number === number ? last.lookup : { participant: null, source: 'cache' }, missed: true }));
     const timer = setTimeout(() => {
-      void lookUpParticipant(services, number, (lookup) => current && setFound({ number, lookup })).then(keep);
+      void lookUpParticipant(services, number, onCrm, onMissed).then(keep);
     }, LOOKUP_DELAY_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
   }, [services, number]);
-  return found?.number === number ? found.lookup : null;
+  return found?.number === number ? found : null;
 }
 
 /** "Participant number (optional)", with the owner's name shown when known. */
@@ -40,7 +55,7 @@ export function ParticipantField({ autoFocus = false }: { autoFocus?: boolean })
   const error = useAppStore('issue', (state) => state.errors.participantNumber);
   const setField = useAppStore('issue', (state) => state.setField);
   const number = value.trim();
-  const lookup = useParticipant(number);
+  const found = useParticipant(number);
   return (
     <Field
       label="Participant number (optional)"
@@ -48,7 +63,7 @@ export function ParticipantField({ autoFocus = false }: { autoFocus?: boolean })
       autoFocus={autoFocus}
       value={value}
       error={error}
-      hint={number === '' ? 'Links the token to a rewards participant.' : <span aria-live="polite">{ownerText(number, lookup)}</span>}
+      hint={number === '' ? 'Links the token to a rewards participant.' : <span aria-live="polite">{ownerText(number, found)}</span>}
       onChange={(next) => setField('participantNumber', next)}
     />
   );

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { QRCodeSVG } from 'qrcode.react';
 import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
-import { useServices } from '../../context';
+import { useAppStore, useServices } from '../../context';
+import { signedIn } from '../../stores/operatorStore';
 import { readCounterIdentity } from '../../storage/meta';
 import type { TokenRow } from '../../storage/rows';
 import { codeGroups, formatTime } from '../../labels';
@@ -67,7 +68,8 @@ export function Slip({ issued }: { issued: TokenRow }) {
   const token = useLiveQuery(() => db.tokens.get(issued.localId), [db, issued.localId]) ?? issued;
   const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
   const participant = useKnownParticipant(token);
-  const issuedBy = [counter?.operatorName, counter?.terminalName].filter(Boolean).join(' at ');
+  const operator = useAppStore('operators', signedIn);
+  const issuedBy = [operator?.name, counter?.terminalName].filter(Boolean).join(' at ');
   return (
     <article className="slip" aria-labelledby="slip-title">
       {training ? <p className="slip-training">TRAINING — NOT VALID</p> : null}
@@ -93,7 +95,7 @@ export function Slip({ issued }: { issued: TokenRow }) {
             <Line term="Identifier" value={token.identifier} />
             <Line
               term="Participant"
-              value={token.participantNumber === null && participant === null ? null : participantText(token.participantNumber, participant)}
+              value={token.participantNumber === null && participant === null ? null : participantText(token, participant)}
             />
             <Line term="Classification" value={token.classificationName} />
             <dt>State</dt>

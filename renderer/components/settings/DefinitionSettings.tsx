@@ -7,7 +7,7 @@ import { useDefinition } from '../useDefinition';
 
 /** What the active access token definition enforces, and importing one from a JSON file. */
 export function DefinitionSettings() {
-  const { db } = useServices();
+  const { db, api } = useServices();
   const definition = useDefinition();
   const inputId = useId();
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; problems?: string[] } | null>(null);
@@ -18,10 +18,10 @@ export function DefinitionSettings() {
     if (!file) return;
     setOutcome(null);
     try {
-      const result = await importDefinition(db, file);
+      const result = await importDefinition({ db, api }, file);
       setOutcome(result.ok ? { ok: true, text: `Definition “${result.definition.name}” imported; it applies from now on.` } : { ok: false, text: result.error, problems: result.problems });
     } catch (error) {
-      setOutcome({ ok: false, text: `The file could not be read: ${errorMessage(error)}` });
+      setOutcome({ ok: false, text: `The definition was not imported: ${errorMessage(error)}` });
     } finally {
       input.value = '';
     }

@@ -33,7 +33,7 @@ export function TokenFacts({ token }: { token: TokenRow }) {
       <dt>Classification</dt>
       <dd>{forDisplayOrNull(token.classificationName) ?? 'None'}</dd>
       <dt>Participant</dt>
-      <dd>{participantText(token.participantNumber, participant)}</dd>
+      <dd>{participantText(token, participant)}</dd>
       <dt>Account (owner’s account)</dt>
       <dd>{accountText(token, participant)}</dd>
       <dt>Created in CRM</dt>

@@ -1,9 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../context';
 import { tokenHistory } from '../../storage/audit';
+import type { AuditRow } from '../../storage/rows';
 import { AUDIT_OUTCOME_LABELS, formatTime } from '../../labels';
 
 const HISTORY_LIMIT = 50;
+
+/** "Nikos at Counter 2, approved by Maria". */
+function auditWho(row: AuditRow): string {
+  const who = [row.operator, row.terminal].filter(Boolean).join(' at ') || '—';
+  return row.approvedBy ? `${who}, approved by ${row.approvedBy}` : who;
+}
 
 /** This token's history at this counter, from the audit log, newest first. */
 /** What was done to the token here, newest first; `onPrint` reprints its slip as it is now. */
@@ -37,7 +44,7 @@ export function TokenHistory({ localId, onPrint }: { localId: string; onPrint: (
                   <td>{formatTime(row.at)}</td>
                   <td>{row.detail}</td>
                   <td>{AUDIT_OUTCOME_LABELS[row.outcome]}</td>
-                  <td>{[row.operator, row.terminal].filter(Boolean).join(' at ') || '—'}</td>
+                  <td>{auditWho(row)}</td>
                 </tr>
               ))}
             </tbody>

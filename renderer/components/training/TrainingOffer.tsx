@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore, useServices } from '../../context';
+import { isManager } from '../../stores/operatorStore';
 import { ActionError } from '../useAction';
 import { useTrainingSwitch } from './useTrainingSwitch';
 
@@ -9,6 +10,7 @@ export function TrainingOffer() {
   const view = useAppStore('settings', (state) => state.view);
   const load = useAppStore('settings', (state) => state.load);
   const trainingSwitch = useTrainingSwitch();
+  const manager = useAppStore('operators', isManager);
   useEffect(() => {
     if (view === null) void load();
   }, [view, load]);
@@ -19,9 +21,13 @@ export function TrainingOffer() {
         <strong>No CRM set up yet.</strong> Enter the CRM sign-in under Settings, or practise first with a simulated CRM, demo
         customers and stock.
       </p>
-      <button type="button" disabled={trainingSwitch.busy} onClick={() => void trainingSwitch.switchTo(true)}>
-        Practise in training mode
-      </button>
+      {manager ? (
+        <button type="button" disabled={trainingSwitch.busy} onClick={() => void trainingSwitch.switchTo(true)}>
+          Practise in training mode
+        </button>
+      ) : (
+        <p className="hint">Training mode is switched on by a manager: ask one to sign in.</p>
+      )}
       <ActionError error={trainingSwitch.error} />
     </aside>
   );

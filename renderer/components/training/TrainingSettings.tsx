@@ -51,7 +51,7 @@ function TrainingFaults() {
   );
 }
 
-/** Settings' training section: switch training mode (the manager check is main's, see electron/training). */
+/** Settings' training section: switch training mode (a manager's: main's role gate refuses anyone else). */
 export function TrainingSettings() {
   const { training } = useServices();
   const trainingSwitch = useTrainingSwitch();

@@ -53,10 +53,13 @@ describe('the built main bundle against a recording Electron', () => {
     if (!handler) throw new Error('no app:// handler');
     return handler({ url });
   };
+  /** The window's webContents as an IPC event names it: its id, and its 'destroyed' listeners. */
+  const destroyedListeners: Array<() => void> = [];
+  const sender = { id: 1, once: (event: string, listener: () => void) => (event === 'destroyed' ? destroyedListeners.push(listener) : undefined) };
   const invoke = (frameUrl: string, channel: unknown, payload: unknown) => {
     const handler = electron.ipcHandlers.get(ELECTRON_IPC_CHANNEL);
     if (!handler) throw new Error('no IPC handler');
-    return handler({ senderFrame: { url: frameUrl, parent: null } }, channel, payload);
+    return handler({ senderFrame: { url: frameUrl, parent: null }, sender }, channel, payload);
   };
 
   it('registers app:// as privileged (standard and secure only) before the app is ready, and turns the sandbox on', () => {
@@ -102,9 +105,19 @@ describe('the built main bundle against a recording Electron', () => {
   });
 
   it("sends main's events to the window on the contract's event channel", async () => {
+    expect(await invoke(APP_ENTRY_URL, 'saveSettings', { crmUrl: 'http://127.0.0.1:9', organisation: 'DEMO', username: 'demo' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await invoke(APP_ENTRY_URL, 'createFirstManager', { name: 'Maria', pin: '2468' })).toMatchObject({ ok: true });
     const saved = await invoke(APP_ENTRY_URL, 'saveSettings', { crmUrl: 'http://127.0.0.1:9', organisation: 'DEMO', username: 'demo' });
     expect(saved).toMatchObject({ ok: true });
     expect(electron.windows[0]?.sent).toContainEqual({ channel: ELECTRON_EVENT_CHANNEL, args: ['queueChanged', { cause: 'crmSettingsSaved' }] });
+  });
+
+  it("ends a window's sign-in when the window is destroyed", async () => {
+    expect(await invoke(APP_ENTRY_URL, 'getOperators', {})).toMatchObject({ ok: true, value: { session: { operator: { name: 'Maria' } } } });
+    expect(destroyedListeners).toHaveLength(1);
+    for (const listener of destroyedListeners.splice(0)) listener();
+    expect(await invoke(APP_ENTRY_URL, 'getOperators', {})).toMatchObject({ ok: true, value: { session: null } });
+    expect(await invoke(APP_ENTRY_URL, 'setTraining', { on: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('opens one window on app:// with the secure webPreferences and the preload beside the bundle', () => {

@@ -6,6 +6,7 @@ import { createMainServices, type MainServices } from '../../../electron/app/mai
 import type { EventName } from '../../../shared/ipc/contract';
 import { startTrainingSimulator } from '../../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
+import { signInManager } from '../signedIn';
 
 describe('main speaks first', () => {
   let services: MainServices;
@@ -14,6 +15,7 @@ describe('main speaks first', () => {
   beforeEach(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'main-events-'));
     services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start: startTrainingSimulator } });
+    await signInManager(services.router);
     heard = [];
     services.events.subscribe((event, payload) => heard.push([event, payload]));
   });

@@ -7,6 +7,7 @@ import { createTokenDeskApi, type TokenDeskApi } from '../../../shared/ipc/token
 import { createMainServices, type MainServices } from '../../../electron/app/mainServices';
 import { startTrainingSimulator } from '../../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
+import { signInManager } from '../signedIn';
 import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
 import { loadDemoData } from '../../crm-sim/simData';
 import { newCode } from '../simHelpers';
@@ -51,6 +52,7 @@ describe('main log and diagnostics bundle', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'diagnostics-'));
     services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), app: { name: 'Token Desk', version: '9.9.9' }, training: { start: startTrainingSimulator } });
     api = createTokenDeskApi((channel, payload) => services.router.handle(channel, payload), (deliver) => services.events.subscribe(deliver));
+    await signInManager(services.router);
   });
 
   afterAll(async () => {

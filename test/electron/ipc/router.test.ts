@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PushReply, SettingsView } from '../../../shared/ipc/contract';
+import type { OperatorsView, PushReply, SettingsView } from '../../../shared/ipc/contract';
 import { createTokenDeskApi, IpcCallError } from '../../../shared/ipc/tokenDeskApi';
-import { createRouter, type Handlers } from '../../../electron/ipc/router';
+import { createRouter, SOLE_WINDOW, type Handlers } from '../../../electron/ipc/router';
 
 const view: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null };
+
+const operators: OperatorsView = { operators: [], session: null, damage: null };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -15,6 +17,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     pushOperations: vi.fn(async (): Promise<PushReply> => ({ crm: 'unconfigured', message: null, results: [] })),
     refreshTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [], missing: [] })),
     participantTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, participant: null, tokens: [] })),
+    ownerTokens: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [] })),
     fetchStock: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, tokens: [] })),
     testConnection: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null })),
     checkPassCode: vi.fn(async () => ({ crm: 'unconfigured' as const, message: null, valid: null, token: null })),
@@ -29,6 +32,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     getTraining: vi.fn(async () => ({ on: false, faults: null })),
     setTraining: vi.fn(async () => ({ on: false, faults: null })),
     setTrainingFaults: vi.fn(async () => ({ on: true, faults: { offline: false, lostReplies: 0, failures: 0 } })),
+    getOperators: vi.fn(async () => operators),
+    createFirstManager: vi.fn(async () => operators),
+    signIn: vi.fn(async () => operators),
+    lockScreen: vi.fn(async () => operators),
+    signOut: vi.fn(async () => operators),
+    addOperator: vi.fn(async () => operators),
+    removeOperator: vi.fn(async () => operators),
+    resetOperator: vi.fn(async () => operators),
+    authorize: vi.fn(async () => ({ operator: { id: 'o1', name: 'Maria' }, approvedBy: null })),
     ...overrides,
   };
 }
@@ -38,7 +50,7 @@ describe('IPC router', () => {
     const h = handlers();
     const router = createRouter(h);
     expect(await router.handle('sealSecret', { plaintext: '1234' })).toEqual({ ok: true, value: { sealed: 'sealed:1234' } });
-    expect(h.sealSecret).toHaveBeenCalledWith({ plaintext: '1234' });
+    expect(h.sealSecret).toHaveBeenCalledWith({ plaintext: '1234' }, SOLE_WINDOW);
   });
 
   it('refuses an unknown channel', async () => {
@@ -75,6 +87,27 @@ describe('IPC router', () => {
   it('turns a handler failure into an error reply', async () => {
     const router = createRouter(handlers({ getSettings: () => Promise.reject(new Error('disk full')) }));
     expect(await router.handle('getSettings', {})).toEqual({ ok: false, error: { code: 'FAILED', message: 'disk full' } });
+  });
+
+  it('asks the access check with the calling window first, and refuses without calling the handler', async () => {
+    const h = handlers();
+    const asked: Array<[string, string]> = [];
+    const router = createRouter(h, async (channel, caller) => {
+      asked.push([channel, caller.window]);
+      return channel === 'saveSettings' && caller.window !== 'manager' ? 'Only a manager can change the CRM settings.' : null;
+    });
+    const input = { crmUrl: 'https://crm.example.com', organisation: 'A', username: 'u' };
+    expect(await router.handle('saveSettings', input, { window: 'clerk' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only a manager can change the CRM settings.' } });
+    expect(h.saveSettings).not.toHaveBeenCalled();
+    expect(await router.handle('saveSettings', input, { window: 'manager' })).toMatchObject({ ok: true });
+    expect(h.saveSettings).toHaveBeenCalledWith(input, { window: 'manager' });
+    expect(await router.handle('getSettings', {})).toMatchObject({ ok: true });
+    expect(asked).toEqual([['saveSettings', 'clerk'], ['saveSettings', 'manager'], ['getSettings', SOLE_WINDOW.window]]);
+  });
+
+  it('answers FAILED when the access check itself fails', async () => {
+    const router = createRouter(handlers(), () => Promise.reject(new Error('operators file unreadable')));
+    expect(await router.handle('getSettings', {})).toEqual({ ok: false, error: { code: 'FAILED', message: 'operators file unreadable' } });
   });
 
   it('is reached through the same preload factory the app uses, which throws the error for the caller', async () => {

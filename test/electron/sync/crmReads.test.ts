@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPassCode, fetchStock, listClassifications, participantTokens, refreshTokens, testConnection } from '../../../electron/sync/crmReads';
+import { checkPassCode, fetchStock, listClassifications, ownerTokens, participantTokens, refreshTokens, testConnection } from '../../../electron/sync/crmReads';
 import type { OpenSession } from '../../../electron/sync/crmAccess';
 import { CrmSession } from '../../../electron/crm/crmSession';
 import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
@@ -33,6 +33,18 @@ describe('reads from the CRM', () => {
     expect(holder).toBeDefined();
     expect(reply.tokens.map((t) => t.authenticationCode).sort()).toEqual(expected.sort());
     expect(await participantTokens(open, '999')).toMatchObject({ crm: 'ok', participant: null, tokens: [] });
+  });
+
+  it("pull an owner's tokens by participant number or by account number, and nothing for a number that is neither", async () => {
+    const marias = sim.tokens().filter((t) => t.participant_id === 'BC7AF93966D18D3648D2C284E0324230').map((t) => t.authentication_code).sort();
+    expect(marias.length).toBeGreaterThan(0);
+    const byParticipant = await ownerTokens(open, '1');
+    expect(byParticipant.crm).toBe('ok');
+    expect(byParticipant.tokens.map((t) => t.authenticationCode).sort()).toEqual(marias);
+    const byAccount = await ownerTokens(open, '000001');
+    expect(byAccount.tokens.map((t) => t.authenticationCode).sort()).toEqual(marias);
+    expect(byAccount.tokens[0]?.participant).toMatchObject({ number: '1', accountNumber: '000001', ownerName: 'Maria Georgiou' });
+    expect(await ownerTokens(open, '424242')).toEqual({ crm: 'ok', message: null, tokens: [] });
   });
 
   it('fetch effective not-associated tokens for the stock', async () => {

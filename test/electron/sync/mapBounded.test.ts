@@ -16,6 +16,32 @@ describe('mapBounded', () => {
     expect(most).toBe(3);
   });
 
+  it('starts nothing after a failure, and answers it only once nothing it started is still running', async () => {
+    const started: number[] = [];
+    let inFlight = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let answered = false;
+    const run = mapBounded([0, 1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      started.push(n);
+      inFlight += 1;
+      try {
+        if (n === 1) throw new Error('The CRM did not answer in time.');
+        await gate;
+        return n;
+      } finally {
+        inFlight -= 1;
+      }
+    }).finally(() => (answered = true));
+    // Every promise job queued so far runs before setImmediate's callback: the failure has been seen.
+    await new Promise(setImmediate);
+    expect(answered).toBe(false);
+    release();
+    await expect(run).rejects.toThrow('did not answer in time');
+    expect(inFlight).toBe(0);
+    expect(started).toEqual([0, 1, 2]);
+  });
+
   it('handles no items', async () => {
     expect(await mapBounded([], 4, async () => 1)).toEqual([]);
   });

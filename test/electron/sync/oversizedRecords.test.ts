@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcEnvelope } from '../../../shared/ipc/contract';
 import { createMainServices, type MainServices } from '../../../electron/app/mainServices';
 import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
+import { signInManager } from '../signedIn';
 import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
 import { startTrainingSimulator } from '../../../electron/training/demoSimulator';
 
@@ -28,6 +29,7 @@ describe('CRM records bounded at the edge', () => {
     sim = await startCrmSim();
     dataDir = await mkdtemp(join(tmpdir(), 'bounded-'));
     main = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), fetch: withBadRecords, training: { start: startTrainingSimulator } });
+    await signInManager(main.router);
   });
   afterAll(async () => {
     await main.dispose();

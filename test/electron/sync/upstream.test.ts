@@ -86,4 +86,15 @@ describe('upstream', () => {
     expect(fixed.results[0]).toMatchObject({ outcome: 'done' });
     expect(callsTo(sim, 'create')).toBe(creates + 1);
   });
+
+  it('parks a create refused for its participant (none by that number, or at its token limit) with the reason the fix follows', async () => {
+    const upstream = new Upstream();
+    const unknown = await upstream.push([{ ...create('p'), participantNumber: '999' }], deps);
+    expect(unknown.results[0]).toMatchObject({ outcome: 'parked', error: { code: CrmCode.participantNotFound, reason: 'participantRefused' } });
+    // Participant 4 of the demo data: fill it up to the definition's limit, then one more.
+    const full = await upstream.push(Array.from({ length: 6 }, (_, i) => ({ ...create(`q${i}`), participantNumber: '4' })), deps);
+    const refused = full.results.filter((result) => result.outcome === 'parked');
+    expect(full.results.filter((result) => result.outcome === 'done')).toHaveLength(5);
+    expect(refused).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: CrmCode.definitionViolated, reason: 'participantRefused' }) })]);
+  });
 });

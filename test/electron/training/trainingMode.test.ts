@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../electron/app/mainServices';
-import type { TrainingGate } from '../../../electron/training/trainingMode';
 import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
 import { createTokenDeskApi, type TokenDeskApi } from '../../../shared/ipc/tokenDeskApi';
 import { startCrmSim, type CrmSim } from '../../crm-sim/simulator';
 import { newCode } from '../simHelpers';
+import { signInManager } from '../signedIn';
 
 /** Training mode through the real router: the simulator in this process, and the configured CRM never reached. */
 describe('training mode in main', () => {
@@ -15,19 +15,17 @@ describe('training mode in main', () => {
   let trainingSims: CrmSim[];
   let services: MainServices;
   let api: TokenDeskApi;
-  let gateAnswer: string | null;
   let failStart: boolean;
 
   const open = async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'training-'));
-    const gate: TrainingGate = async () => gateAnswer;
     const start = async () => {
       if (failStart) throw new Error('no free port');
       const sim = await startCrmSim();
       trainingSims.push(sim);
       return sim;
     };
-    services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start, gate } });
+    services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start } });
     api = createTokenDeskApi((channel, payload) => services.router.handle(channel, payload), (deliver) => services.events.subscribe(deliver));
   };
 
@@ -40,9 +38,9 @@ describe('training mode in main', () => {
   beforeEach(async () => {
     realCrm = await startCrmSim();
     trainingSims = [];
-    gateAnswer = null;
     failStart = false;
     await open();
+    await signInManager(services.router);
     await api.saveSettings({ crmUrl: realCrm.url, organisation: 'DEMO', username: 'demo', password: 'demo' });
   });
 
@@ -113,9 +111,15 @@ describe('training mode in main', () => {
     expect((await api.setTraining({ on: true })).on).toBe(true);
   });
 
-  it('asks the gate before switching, and keeps the mode when it refuses', async () => {
-    gateAnswer = 'Only a manager can switch training mode.';
-    await expect(api.setTraining({ on: true })).rejects.toThrow('Only a manager can switch training mode.');
+  it('lets only a signed-in manager switch, and keeps the mode when a clerk or a locked screen tries', async () => {
+    const clerkWindow = { window: 'clerk' };
+    const clerk = createTokenDeskApi((channel, payload) => services.router.handle(channel, payload, clerkWindow), () => undefined);
+    await api.addOperator({ name: 'Nikos', role: 'clerk', pin: '1357' });
+    const nikos = (await api.getOperators({})).operators.find((operator) => operator.name === 'Nikos');
+    await clerk.signIn({ operatorId: nikos?.id ?? '', pin: '1357' });
+    await expect(clerk.setTraining({ on: true })).rejects.toThrow('Only a manager can switch training mode.');
+    await api.lockScreen({});
+    await expect(api.setTraining({ on: true })).rejects.toThrow('The screen is locked.');
     expect(await api.getTraining({})).toEqual({ on: false, faults: null });
     expect(trainingSims).toHaveLength(0);
   });

@@ -14,12 +14,28 @@ beforeEach(() => {
 afterEach(() => closeTestDb(db));
 
 const file = (text: string) => ({ text: async () => text });
+/** Main's answer to "may this window's operator import a definition?". */
+const main = (refusal: string | null = null) => ({
+  asked: 0,
+  async authorize() {
+    this.asked += 1;
+    if (refusal !== null) throw new Error(refusal);
+    return { operator: { id: 'op-maria', name: 'Maria' }, approvedBy: null };
+  },
+});
 const strict = { ...DEFAULT_DEFINITION, name: 'Strict card', allowWithoutIdentifier: false, identifier: { ...DEFAULT_DEFINITION.identifier, minLength: 8 } };
 
 describe('definition import', () => {
   it('makes a valid file the active definition', async () => {
-    expect(await importDefinition(db, file(JSON.stringify(strict)))).toEqual({ ok: true, definition: strict });
+    expect(await importDefinition({ db, api: main() }, file(JSON.stringify(strict)))).toEqual({ ok: true, definition: strict });
     expect(await readDefinition(db)).toEqual(strict);
+  });
+
+  it('changes nothing when main refuses this operator (not a manager)', async () => {
+    const refusing = main('Only a manager can import an access token definition.');
+    await expect(importDefinition({ db, api: refusing }, file(JSON.stringify(strict)))).rejects.toThrow('Only a manager can import');
+    expect(refusing.asked).toBe(1);
+    expect(await readDefinition(db)).toEqual(DEFAULT_DEFINITION);
   });
 
   it('refuses a bad file with a clear error and changes nothing', async () => {
@@ -34,7 +50,7 @@ describe('definition import', () => {
       ['x'.repeat(70_000), /too large/],
     ];
     for (const [text, error] of cases) {
-      const result = await importDefinition(db, file(text));
+      const result = await importDefinition({ db, api: main() }, file(text));
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toMatch(error);
     }

@@ -38,6 +38,7 @@ describe('issueToken', () => {
         seq: 1,
         tokenLocalId: token.localId,
         status: 'pending',
+        queuedBy: null,
         attempts: 0,
         createdAt: 5_000,
         lastTriedAt: null,

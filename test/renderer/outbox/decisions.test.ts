@@ -6,7 +6,7 @@ import { applyResults } from '../../../renderer/outbox';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { editToken, setLifeCycleState } from '../../../renderer/commands/tokenWrites';
 import { LocalChangeError } from '../../../renderer/refusals';
-import { applyMine, fixParkedIdentifier, keepCrmValue, retryParked } from '../../../renderer/outbox';
+import { applyMine, fixParkedIdentifier, fixParkedParticipant, isRefusedParticipant, keepCrmValue, retryParked } from '../../../renderer/outbox';
 import { countConflicts, countParked, countPending, takeBatch } from '../../../renderer/outbox';
 import { closeTestDb, doneResult, issue, issueSynced, openTestDb, serverToken } from '../support';
 
@@ -160,6 +160,24 @@ describe('parked changes', () => {
   it('fixParkedIdentifier only fixes creates parked for a duplicate identifier', async () => {
     const { seq } = await parkedCreate({ code: CrmCode.participantNotFound, message: 'No such participant' });
     await expect(fixParkedIdentifier(db, seq, 'CARD0009', DEFAULT_DEFINITION, 3_000)).rejects.toBeInstanceOf(LocalChangeError);
+  });
+
+  it('fixParkedParticipant sends a create refused for its participant again with another participant, or none, and the same code', async () => {
+    const refused = { code: CrmCode.participantNotFound, message: 'The CRM has no rewards participant 999.', reason: 'participantRefused' as const };
+    const token = await issue(db, { identifier: 'CARD0001', participantNumber: '999' });
+    const [create] = await takeBatch(db, 10, 2_000);
+    await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error: refused }], 2_500);
+    const row = (await db.outbox.get(create!.seq))!;
+    expect(isRefusedParticipant(row)).toBe(true);
+    expect(isRefusedParticipant({ ...row, lastError: duplicate })).toBe(false);
+
+    await expect(fixParkedParticipant(db, create!.seq, '999', 3_000)).rejects.toThrow('The CRM already refused this participant.');
+    await fixParkedParticipant(db, create!.seq, null, 3_000);
+    expect(await tokenOf(token.localId)).toMatchObject({ participantNumber: null, syncStatus: 'pending', lastError: null });
+    expect((await audits(token.localId)).at(-1)).toEqual(['fixParticipant', 'requeued']);
+    const [again] = await takeBatch(db, 10, 4_000);
+    expect(again).toMatchObject({ kind: 'create', participantNumber: null, authenticationCode: token.authenticationCode, attempt: 2 });
+    await expect(fixParkedParticipant(db, create!.seq, '1', 5_000)).rejects.toBeInstanceOf(LocalChangeError);
   });
 
   it('retryParked puts any parked row back in the queue', async () => {

@@ -29,15 +29,16 @@ async function refuseFirst(localId: string, error: SyncError = refused) {
 }
 
 describe('discardParked', () => {
-  it('drops a refused create: the token and the changes waiting behind it leave this counter, with an audit entry saying who', async () => {
-    await writeCounterIdentity(db, { terminalName: 'Counter 2', operatorName: 'Anna' });
+  it('drops a refused create: the token and the changes waiting behind it leave this counter, with an audit entry naming who and who approved', async () => {
+    await writeCounterIdentity(db, { terminalName: 'Counter 2' });
+    db.actor = { ...db.actor, operator: { id: 'op-anna', name: 'Anna' } };
     const token = await issue(db, { identifier: 'CARD0001' });
     await setLifeCycleState(db, token.localId, 'NOT_EFFECTIVE', 1_500);
     const other = await issue(db);
     const seq = await refuseFirst(token.localId);
     expect(await countParked(db)).toBe(2);
 
-    await discardParked(db, seq, 3_000);
+    await discardParked(db, seq, 3_000, { operator: { id: 'op-nikos', name: 'Nikos' }, approvedBy: { id: 'op-anna', name: 'Anna' } });
     expect(await db.tokens.get(token.localId)).toBeUndefined();
     expect(await rowsOf(db, token.localId)).toEqual([]);
     expect(await db.tokens.get(other.localId)).toBeDefined();
@@ -46,7 +47,10 @@ describe('discardParked', () => {
       tokenLocalId: token.localId,
       action: 'discard',
       outcome: 'dropped',
-      operator: 'Anna',
+      operator: 'Nikos',
+      operatorId: 'op-nikos',
+      approvedBy: 'Anna',
+      approvedById: 'op-anna',
       terminal: 'Counter 2',
       at: 3_000,
     });

@@ -101,11 +101,20 @@ describe('applyServerTokens', () => {
   });
 
   it('keeps not-associated stock flagged, and unflags it once associated', async () => {
-    const loose = (n: number) => serverToken({ id: `S${n}`.padEnd(32, '0'), number: `50${n}`, authenticationCode: `STOCK${n}ABCDEFGH`, participant: null });
+    const loose = (n: number) => serverToken({ id: `S${n}`.padEnd(32, '0'), number: `50${n}`, authenticationCode: `STOCK${n}ABCDEFGH`, participant: null, identifier: null });
     await applyServerTokens(db, [loose(1), loose(2), { ...loose(3), participant: serverToken().participant }], 7_000, { stock: true });
     expect(await stockCount(db)).toBe(2);
     await applyServerTokens(db, [{ ...loose(1), participant: serverToken().participant, updatedDate: '2025-01-01T00:00:00' }], 8_000);
     expect(await stockCount(db)).toBe(1);
+  });
+
+  it('takes a card out of the stock once another counter gave it an identifier or switched it off, and never stocks such a card', async () => {
+    const loose = (n: number) => serverToken({ id: `S${n}`.padEnd(32, '0'), number: `50${n}`, authenticationCode: `STOCK${n}ABCDEFGH`, participant: null, identifier: null });
+    await applyServerTokens(db, [loose(1), loose(2), { ...loose(3), identifier: 'ELSEWHERE3' }], 7_000, { stock: true });
+    expect(await stockCount(db)).toBe(2);
+    const later = '2025-01-01T00:00:00';
+    await applyServerTokens(db, [{ ...loose(1), identifier: 'ELSEWHERE1', updatedDate: later }, { ...loose(2), lifeCycleState: 'NOT_EFFECTIVE', updatedDate: later }], 8_000);
+    expect(await stockCount(db)).toBe(0);
   });
 });
 

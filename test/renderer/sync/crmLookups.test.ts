@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { readClassifications } from '../../../renderer/storage/meta';
 import { findExact } from '../../../renderer/storage/queries';
-import { confirmWithCrm, fetchByCode, lookUpParticipant, refreshClassifications, type ParticipantLookup } from '../../../renderer/sync/crmLookups';
+import { checkOwner, confirmWithCrm, fetchByCode, lookUpParticipant, refreshClassifications, type ParticipantLookup } from '../../../renderer/sync/crmLookups';
 import { verifyPassCode } from '../../../renderer/sync/passCode';
+import { applyServerTokens } from '../../../renderer/storage/serverCopies';
 import { closeTestDb, fakeSeal, fakeTokenDesk, issue, issueSynced, openTestDb, serverToken } from '../support';
 
 let db: TokenDeskDatabase;
@@ -79,6 +80,18 @@ describe('CRM lookups for the screens', () => {
     });
   });
 
+  it('checks an owner before an issue: unknown, at the limit (queued tokens count), or not asked when the CRM is away', async () => {
+    expect(await checkOwner({ db, api: crm(), now }, '7', 5)).toEqual({ kind: 'unknown' });
+    expect(await checkOwner({ db, api: crm(), now }, '29', 2)).toEqual({ kind: 'ok' });
+    await issue(db, { participantNumber: '29' });
+    expect(await checkOwner({ db, api: crm(), now }, '29', 2)).toEqual({ kind: 'atLimit', held: 2, max: 2, ownerName: 'Ioannou Marios' });
+    expect(await checkOwner({ db, api: crm(), now }, '29', null)).toEqual({ kind: 'ok' });
+    expect(await checkOwner({ db, api: crm('unreachable'), now }, '29', 2)).toEqual({ kind: 'unchecked' });
+    expect(await checkOwner({ db, api: fakeTokenDesk({}).api, now }, '29', 2)).toEqual({ kind: 'unchecked' });
+    const silent = fakeTokenDesk({ participantTokens: () => new Promise<never>(() => undefined) }).api;
+    expect(await checkOwner({ db, api: silent, now }, '29', 2, 0)).toEqual({ kind: 'unchecked' });
+  });
+
   it('keeps the classifications for offline use', async () => {
     expect(await refreshClassifications({ db, api: crm(), now })).toBe('ok');
     expect(await readClassifications(db)).toEqual([{ id: 'C1', name: 'Plastic card', description: null }]);
@@ -93,7 +106,38 @@ describe('verifyPassCode', () => {
   it('says clearly whether the pass code is right, and that it cannot tell offline', async () => {
     expect(await verifyPassCode(deps('ok'), 'MARIA1984', '1984')).toMatchObject({ result: 'correct', title: 'Pass code is correct' });
     expect(await verifyPassCode(deps('ok'), 'MARIA1984', '00000')).toMatchObject({ result: 'wrong', title: 'Pass code is wrong' });
+    expect(await verifyPassCode(deps('ok'), 'NOBODY01', '1984')).toEqual({
+      result: 'wrong',
+      title: 'No token matches',
+      detail: 'The CRM has no token with identifier NOBODY01 and this pass code. Check the identifier (capitals count) and the pass code.',
+    });
     expect(await verifyPassCode(deps('unreachable'), 'MARIA1984', '1984')).toMatchObject({ result: 'unverified', title: "Can't verify offline" });
     expect(await verifyPassCode(deps('ok', false), 'MARIA1984', '1984')).toMatchObject({ result: 'unverified', title: "Can't verify offline" });
+  });
+});
+
+describe('verifyPassCode, the identifier spelled otherwise', () => {
+  const deps = () => ({ db, api: crm('ok'), now, online: () => true });
+
+  it('without the identifier on this counter, cannot tell a wrong pass code from an unknown identifier', async () => {
+    expect(await verifyPassCode(deps(), 'MARIA1984', '00000')).toMatchObject({ result: 'wrong', title: 'No token matches' });
+  });
+
+  it('with it, says the pass code is wrong, or asks again in the capitals held here and says so', async () => {
+    await applyServerTokens(db, [known], 1_000);
+    expect(await verifyPassCode(deps(), 'MARIA1984', '00000')).toEqual({
+      result: 'wrong',
+      title: 'Pass code is wrong',
+      detail: 'The CRM has a token with identifier MARIA1984, but not with this pass code.',
+    });
+    expect(await verifyPassCode(deps(), 'maria1984', '1984')).toEqual({
+      result: 'correct',
+      title: 'Pass code is correct',
+      detail: 'The CRM confirms this pass code for MARIA1984 (token 11). It was typed as maria1984: capitals count in identifiers.',
+    });
+    expect(await verifyPassCode(deps(), 'maria1984', '00000')).toMatchObject({
+      result: 'wrong',
+      detail: 'This counter knows the identifier as MARIA1984 (capitals count), and the CRM does not take this pass code for it.',
+    });
   });
 });

@@ -52,7 +52,7 @@ describe('runSync', () => {
 
   it('tops the stock up to its level, and asks again only after stockRetryMs while the CRM has too few', async () => {
     main.notAssociated.push(
-      ...[1, 2, 3].map((n) => serverToken({ id: `S${n}`.padEnd(32, '0'), number: `70${n}`, authenticationCode: `STOCK${n}ABCDEFGH`, participant: null })),
+      ...[1, 2, 3].map((n) => serverToken({ id: `S${n}`.padEnd(32, '0'), number: `70${n}`, authenticationCode: `STOCK${n}ABCDEFGH`, participant: null, identifier: null })),
     );
     const config = { stockLevel: 5, stockRetryMs: 60_000 };
     const report = await runSync({ db, api: main.api, now }, { config });
@@ -67,6 +67,23 @@ describe('runSync', () => {
     await runSync({ db, api: main.api, now }, { config });
     expect(channels().filter((c) => c === 'fetchStock')).toHaveLength(2);
     expect(await stockCount(db)).toBe(3);
+  });
+
+  it('takes a card out of the stock once another counter gave it an identifier, and refills in its place', async () => {
+    const loose = [1, 2, 3].map((n) => serverToken({ id: `S${n}`.padEnd(32, '0'), number: `70${n}`, authenticationCode: `STOCK${n}ABCDEFGH`, participant: null, identifier: null }));
+    main.notAssociated.push(...loose.slice(0, 2));
+    for (const token of loose) main.crm.set(token.authenticationCode, token);
+    const config = { stockLevel: 2, stockRetryMs: 0 };
+    await runSync({ db, api: main.api, now }, { config });
+    expect(await stockCount(db)).toBe(2);
+
+    // At another counter, the first card is handed out with an identifier; the CRM now offers the third.
+    main.crm.set(loose[0]!.authenticationCode, { ...loose[0]!, identifier: 'ELSEWHERE1', updatedDate: '2025-01-01T00:00:00' });
+    main.notAssociated.splice(0, 1, loose[2]!);
+    time += 1_000;
+    await runSync({ db, api: main.api, now }, { config });
+    const onHand = (await db.tokens.where('stock').equals(1).toArray()).map((token) => token.authenticationCode).sort();
+    expect(onHand).toEqual([loose[1]!.authenticationCode, loose[2]!.authenticationCode]);
   });
 
   it('does no freshness work when the CRM was not reached', async () => {

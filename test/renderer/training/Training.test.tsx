@@ -81,10 +81,15 @@ describe('training mode in the renderer', { timeout: 20_000 }, () => {
     );
     fireEvent.click(nav().getByRole('button', { name: 'Settings' }));
     expect(await screen.findByText('Waiting: 0 lost replies, 0 failed calls.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Lose the next reply' }));
+    const loseNextReply = screen.getByRole('button', { name: 'Lose the next reply' }) as HTMLButtonElement;
+    // The count can show before the first read's busy state clears; a disabled button ignores the click.
+    await waitFor(() => expect(loseNextReply.disabled).toBe(false));
+    fireEvent.click(loseNextReply);
     expect(await screen.findByText('Waiting: 1 lost reply, 0 failed calls.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('checkbox', { name: 'The simulated CRM is offline' }));
-    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'The simulated CRM is offline' }) as HTMLInputElement).checked).toBe(true));
+    const offline = screen.getByRole('checkbox', { name: 'The simulated CRM is offline' }) as HTMLInputElement;
+    await waitFor(() => expect(offline.disabled).toBe(false));
+    fireEvent.click(offline);
+    await waitFor(() => expect(offline.checked).toBe(true));
     expect(fake.calls.filter((call) => call.channel === 'setTrainingFaults').map((call) => call.payload)).toEqual([{ loseNextReply: true }, { offline: true }]);
   });
 });

@@ -1,0 +1,105 @@
+import type { Locator, Page } from 'playwright-core';
+import { goTo, saveSettings, statusBar, syncNow } from './shellHarness';
+
+/**
+ * Every counter screen, opened as a clerk opens it, at the sizes the issue names: the counter's
+ * 1366×768, a 1024×768 screen, and 1366×768 at 200 % browser zoom (a 683×384 CSS-pixel viewport).
+ * Used by the screenshot script (npm run screens) and by the e2e test of what must stay on screen.
+ */
+export const SCREEN_SIZES = [
+  { name: '1366x768', width: 1366, height: 768 },
+  { name: '1024x768', width: 1024, height: 768 },
+  { name: 'zoom200', width: 683, height: 384 },
+] as const;
+export type ScreenSize = (typeof SCREEN_SIZES)[number];
+
+/** A demo token of Maria Georgiou (participant 1) in the simulator's data. */
+export const TOUR_CARD = 'B2N5M8Q1W4E7R0TY';
+/** An identifier another token already has in the simulator, so a token issued with it is refused. */
+const TAKEN_IDENTIFIER = 'ANDREAS79';
+
+export interface TourStop {
+  name: string;
+  open: (page: Page) => Promise<void>;
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name, level: 2 });
+const slip = (page: Page) => page.getByRole('article', { name: 'Your loyalty access token' });
+
+/** Issue opened by its key: an empty form, even after a slip. */
+async function openIssue(page: Page): Promise<void> {
+  await page.keyboard.press('F3');
+  await page.getByRole('form', { name: 'Issue token' }).waitFor();
+}
+
+export const TOUR: readonly TourStop[] = [
+  {
+    name: 'token',
+    open: async (page) => {
+      await page.keyboard.press('F2');
+      await page.getByRole('searchbox', { name: 'Search tokens' }).fill(TOUR_CARD);
+      await page.getByRole('searchbox', { name: 'Search tokens' }).press('Enter');
+      await heading(page, 'Token 11').waitFor();
+      await page.getByText(/^Confirmed by CRM/).waitFor();
+    },
+  },
+  {
+    name: 'find',
+    open: async (page) => {
+      await page.keyboard.press('F2');
+      await page.getByRole('searchbox', { name: 'Search tokens' }).fill('georgiou');
+      await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().waitFor();
+    },
+  },
+  { name: 'issue', open: openIssue },
+  {
+    name: 'slip',
+    open: async (page) => {
+      await openIssue(page);
+      await page.getByRole('form', { name: 'Issue token' }).getByLabel('Participant number (optional)').press('Control+Enter');
+      await slip(page).waitFor();
+    },
+  },
+  {
+    name: 'pending',
+    open: async (page) => {
+      await page.keyboard.press('F4');
+      await page.getByRole('form', { name: 'Fix identifier' }).waitFor();
+    },
+  },
+  {
+    name: 'stock',
+    open: async (page) => {
+      await page.keyboard.press('F6');
+      await page.getByRole('list', { name: 'Stock tokens' }).getByRole('button').first().waitFor();
+    },
+  },
+  {
+    name: 'settings',
+    open: async (page) => {
+      await page.keyboard.press('F8');
+      await page.getByRole('form', { name: 'Barcode scanner' }).waitFor();
+    },
+  },
+];
+
+/** The counter the tour shows: signed in to the simulator, stock on hand, and one refused token waiting in Pending. */
+export async function prepareTour(page: Page): Promise<void> {
+  await saveSettings(page, { organisation: 'DEMO', username: 'demo', password: 'demo' });
+  await goTo(page, 'Issue');
+  const form = page.getByRole('form', { name: 'Issue token' });
+  await form.getByLabel('Identifier', { exact: true }).fill(TAKEN_IDENTIFIER);
+  await form.getByLabel('Pass code', { exact: true }).fill('1111');
+  await form.getByLabel('Identifier', { exact: true }).press('Control+Enter');
+  await slip(page).waitFor();
+  await syncNow(page);
+  await statusBar(page).getByRole('button', { name: '1 need attention' }).waitFor();
+}
+
+/** Where an element is against the window: wholly inside it (not scrolled to), and its box. */
+export async function inWindow(locator: Locator): Promise<{ inside: boolean; top: number; bottom: number }> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { inside: box.top >= 0 && box.bottom <= window.innerHeight + 0.5 && box.height > 0, top: box.top, bottom: box.bottom };
+  });
+}
