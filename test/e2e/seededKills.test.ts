@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { SeededRandom } from '../storm/seededRandom';
-import { closeCounter, killAndRestart, openCounter, type Counter } from './counterRestarts';
+import { closeCounter, killAndRestart, openCounter, signInAgain, type Counter } from './counterRestarts';
 import { eventually, goTo, issueToken, saveSettings, statusBar, syncNow, waitForPending } from './shellHarness';
 
 /**
@@ -73,6 +73,7 @@ async function killAt(counter: Counter, sim: CrmSim, seed: number): Promise<Shot
     await sleep(waitMs);
   }
   await killAndRestart(counter);
+  await signInAgain(counter.shell.page);
   await sim.setSwitches({ latencyMs: 0, replyDelayMs: 0 });
   return { seed, moment, waitMs, identifier, shown };
 }
