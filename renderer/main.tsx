@@ -31,7 +31,11 @@ async function start(): Promise<void> {
     root.render(<RecoveryScreen damage={damage} api={api} reload={() => window.location.reload()} />);
     return;
   }
-  const restoration = await reconcileJournal(db, api, Date.now());
+  // The queue works without the comparison; the clerk is told it could not be made.
+  const restoration = await reconcileJournal(db, api, Date.now()).catch((error: unknown) => ({
+    restored: [],
+    problem: `The queue could not be compared with the second copy of unsynced work: ${errorMessage(error)}`,
+  }));
   const storage = await askPersistentStorage(navigator.storage as StorageManagerLike | undefined);
   const services = createAppServices(db, api, { training, operators, restoration, storage, sync: { liveOwners: windowPresence(db.connectionId) } });
   root.render(

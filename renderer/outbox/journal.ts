@@ -60,14 +60,30 @@ export function watchJournalProblem(db: TokenDeskDatabase, listener: (problem: s
   return () => link.listeners.delete(listener);
 }
 
+/**
+ * The journal writes of the caller's transaction. Its write is chained at once (in the order
+ * transactions first queue something) and runs once the transaction commits, so a command that
+ * awaits the chain after its commit (queueTransaction) finds its own write in it.
+ */
 function pendingOf(db: TokenDeskDatabase): Pending | null {
+  const link = links.get(db);
   const tx = Dexie.currentTransaction as Transaction | null;
-  if (!links.has(db) || !tx?.idbtrans) return null;
-  const known = pendingByTx.get(tx.idbtrans);
+  if (!link || !tx?.idbtrans) return null;
+  const idbtrans = tx.idbtrans;
+  const known = pendingByTx.get(idbtrans);
   if (known) return known;
   const pending: Pending = { add: new Map(), settle: [] };
-  pendingByTx.set(tx.idbtrans, pending);
-  tx.idbtrans.addEventListener('complete', () => send(db, pending), { once: true });
+  pendingByTx.set(idbtrans, pending);
+  // Outside the transaction's zone: the write runs after it ended, with transactions of its own.
+  Dexie.ignoreTransaction(() => {
+    const committed = new Promise<boolean>((resolve) => {
+      idbtrans.addEventListener('complete', () => resolve(true), { once: true });
+      idbtrans.addEventListener('abort', () => resolve(false), { once: true });
+    });
+    link.written = link.written.then(async () => {
+      if (await committed) await write(db, link, pending);
+    });
+  });
   return pending;
 }
 
@@ -116,20 +132,17 @@ function report(link: Link, problem: string | null): void {
   for (const listener of link.listeners) listener(problem);
 }
 
-function send(db: TokenDeskDatabase, pending: Pending): void {
-  const link = links.get(db);
-  if (!link || (pending.add.size === 0 && pending.settle.length === 0)) return;
-  link.written = link.written.then(async () => {
-    try {
-      if (link.problem !== null) await link.repair?.();
-      await writeEntries(link.api, [...pending.add.values()]);
-      if (pending.settle.length > 0) await writeSettles(db, link.api, pending.settle);
-      report(link, null);
-    } catch (error) {
-      const cause = isDiskFull(error) ? 'the disk is full' : errorMessage(error);
-      report(link, `The second copy of unsynced work could not be written (${cause}). Your work is saved in this computer's database and is sent as usual.`);
-    }
-  });
+async function write(db: TokenDeskDatabase, link: Link, pending: Pending): Promise<void> {
+  if (pending.add.size === 0 && pending.settle.length === 0) return;
+  try {
+    if (link.problem !== null) await link.repair?.();
+    await writeEntries(link.api, [...pending.add.values()]);
+    if (pending.settle.length > 0) await writeSettles(db, link.api, pending.settle);
+    report(link, null);
+  } catch (error) {
+    const cause = isDiskFull(error) ? 'the disk is full' : errorMessage(error);
+    report(link, `The second copy of unsynced work could not be written (${cause}). Your work is saved in this computer's database and is sent as usual.`);
+  }
 }
 
 /**

@@ -151,7 +151,8 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/index.html`);
     const openServer = server;
-    const profileDir = join(options.userDataDir, 'chromium');
+    // Found now, so a kill at a chosen instant does not wait for a search of /proc.
+    const browserPid = await chromiumBrowserPid(join(options.userDataDir, 'chromium'));
     return {
       page,
       context,
@@ -165,10 +166,9 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
         if (!options.main) await main.dispose();
       },
       kill: async () => {
-        const pid = await chromiumBrowserPid(profileDir);
-        if (pid === null) throw new Error(`No Chromium runs on ${profileDir}.`);
+        if (browserPid === null) throw new Error(`No Chromium process was found for ${options.userDataDir}.`);
         stopEvents();
-        await killProcessGroup(pid);
+        await killProcessGroup(browserPid);
         await openServer.close();
       },
     };

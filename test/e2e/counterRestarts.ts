@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserShell, startShellMain, type BrowserShell, type ShellMain } from '../../scripts/browser-shell/browserShell';
 import { findChromium } from '../../scripts/browser-shell/findChromium';
-import { APP_ROOT } from './shellHarness';
+import type { Page } from 'playwright-core';
+import { APP_ROOT, E2E_MANAGER, signInFirstManager } from './shellHarness';
 
 /**
  * One counter whose window can be killed and started again on the same profile: Chromium dies with
@@ -27,13 +28,26 @@ export async function openCounter(crmUrl: string): Promise<Counter> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'token-desk-restarts-'));
   const main = await startShellMain(userDataDir);
   const shell = await launchBrowserShell({ appRoot: APP_ROOT, chromiumPath: chromiumPath(), userDataDir, headless: true, port: 0, crmUrl, main });
+  await signInFirstManager(shell.page);
   return { shell, userDataDir, main, port: Number(new URL(shell.url).port) };
+}
+
+/** The sign-in a new window asks for (each window signs in on its own). */
+export const signInForm = (page: Page) => page.getByRole('form', { name: 'Sign in with a PIN' });
+
+/** Signs the e2e manager in again, in a window that opened after a kill. */
+export async function signInAgain(page: Page): Promise<void> {
+  const form = signInForm(page);
+  await form.getByLabel('Operator').selectOption({ label: `${E2E_MANAGER.name} (manager)` });
+  await form.getByLabel('PIN', { exact: true }).fill(E2E_MANAGER.pin);
+  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('group', { name: 'Operator' }).getByText(E2E_MANAGER.name, { exact: true }).waitFor();
 }
 
 /** Where Chromium keeps this profile's IndexedDB (one LevelDB folder per origin inside). */
 export const indexedDbDir = (counter: Counter): string => join(counter.userDataDir, 'chromium', 'Default', 'IndexedDB');
 
-/** Kills the window; `between` runs while it is down (say, to damage its files); then a new window opens. */
+/** Kills the window; `between` runs while it is down (say, to damage its files); then a new window opens (not yet signed in). */
 export async function killAndRestart(counter: Counter, between: () => Promise<void> = async () => undefined): Promise<void> {
   await counter.shell.kill();
   await between();

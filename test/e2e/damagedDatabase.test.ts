@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
-import { closeCounter, indexedDbDir, killAndRestart, openCounter, type Counter } from './counterRestarts';
+import { closeCounter, indexedDbDir, killAndRestart, openCounter, signInAgain, signInForm, type Counter } from './counterRestarts';
 import { issueToken, saveSettings, syncNow, waitForPending } from './shellHarness';
 
 /** The origin's LevelDB folder (the app has one origin, so one folder). */
@@ -44,12 +44,13 @@ const RECOVERY_TITLE = 'Token Desk cannot open its local database';
 /** Rebuilds from the journal when the database cannot be opened; answers whether the recovery screen came. */
 async function throughRecovery(page: Page, queued: number): Promise<boolean> {
   const recovery = page.getByRole('heading', { name: RECOVERY_TITLE });
-  const app = page.getByRole('navigation', { name: 'Screens' });
+  const app = signInForm(page);
   await recovery.or(app).first().waitFor();
   if (!(await recovery.isVisible())) return false;
   await page.getByText(`${queued} changes not yet sent to the CRM are safe in the second copy`).waitFor();
+  // Export is a manager's (main's role gate), and a window on the recovery screen has no one signed in yet.
   await page.getByRole('button', { name: 'Export unsynced work to a file' }).click();
-  await page.getByText(new RegExp(`^Saved ${queued} changes to .*unsynced-work-.*\\.json\\.$`)).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'Nobody is signed in at this window' }).waitFor();
   await page.getByRole('button', { name: 'Rebuild the database from the second copy' }).click();
   await app.waitFor();
   return true;
@@ -77,6 +78,7 @@ describe('a damaged IndexedDB with unsynced work in it', () => {
     await killAndRestart(running, () => DAMAGE[damage]!(running));
     const { page } = running.shell;
     const recovered = await throughRecovery(page, 2);
+    await signInAgain(page);
 
     const notice = page.getByRole('alert').filter({ hasText: 'had lost 2 changes not yet sent to the CRM' });
     await notice.waitFor();
