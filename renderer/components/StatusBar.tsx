@@ -83,7 +83,7 @@ export function StatusBar() {
   const view = deriveStatus({ reach, network, pending, parked, conflicts, syncing, outcome });
   return (
     <footer aria-label="Sync status" className="status-bar">
-      <span className={`reach reach-${view.reach.tone}`}>{view.reach.text}</span>
+      <span className={`reach reach-${view.reach.tone}`} title={view.reach.text}>{view.reach.text}</span>
       <span className="pending">{view.pending}</span>
       <OldestAge pending={pending} />
       {view.attention ? <PendingLink className="parked" text={view.attention} /> : null}
