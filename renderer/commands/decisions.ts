@@ -1,6 +1,7 @@
 import * as outbox from '../outbox';
+import { LocalChangeError } from '../refusals';
 import { readDefinition } from '../storage/meta';
-import type { CommandDeps } from './deps';
+import { seal, type CommandDeps } from './deps';
 
 /** The operator's decisions on a change that needs them; the outbox carries each out in one transaction. */
 type DecisionDeps = Pick<CommandDeps, 'db' | 'now'>;
@@ -20,4 +21,11 @@ export const discardChange = (deps: DecisionDeps, seq: number) => outbox.discard
 /** A duplicate identifier: another one, and the change goes again with the same code. */
 export async function fixIdentifier(deps: DecisionDeps, seq: number, identifier: string): Promise<void> {
   await outbox.fixParkedIdentifier(deps.db, seq, identifier.trim(), await readDefinition(deps.db), deps.now());
+}
+
+/** A refused verification code: the one the customer reads out again, sealed before it is queued. */
+export async function fixVerificationCode(deps: DecisionDeps & Pick<CommandDeps, 'api'>, seq: number, verificationCode: string): Promise<void> {
+  const code = verificationCode.trim();
+  if (code === '') throw new LocalChangeError('Type the verification code the customer received.', 'verificationCode');
+  await outbox.fixParkedVerification(deps.db, seq, await seal(deps, code), deps.now());
 }

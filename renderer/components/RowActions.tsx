@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../context';
 import { describeOp, fieldLabel, showValue } from '../changeText';
-import { applyMine, discardChange, fixIdentifier, keepCrmValue, retryChange } from '../commands';
+import { applyMine, discardChange, fixIdentifier, fixVerificationCode, keepCrmValue, retryChange } from '../commands';
 import type { SentRow } from '../storage/rows';
 import { ConfirmDialog } from './ConfirmDialog';
+import { VerificationCodeField } from './token/VerifyToken';
 import { Field } from './Field';
 import { ActionError, useAction } from './useAction';
 import { useConfirmed } from './useConfirmed';
@@ -62,6 +63,28 @@ export function FixIdentifier({ row }: { row: SentRow }) {
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
           Save and retry
+        </button>
+        <DiscardChange row={row} />
+      </div>
+    </form>
+  );
+}
+
+/** A verification code the CRM did not accept: the code the customer reads out again replaces it. */
+export function FixVerificationCode({ row }: { row: SentRow }) {
+  const services = useServices();
+  const action = useAction();
+  const [code, setCode] = useState('');
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(() => fixVerificationCode(services, row.seq, code));
+  };
+  return (
+    <form aria-label="Fix verification code" className="sync-actions" noValidate onSubmit={onSubmit}>
+      <VerificationCodeField value={code} error={action.error} onChange={setCode} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={action.busy}>
+          Send code again
         </button>
         <DiscardChange row={row} />
       </div>

@@ -10,8 +10,10 @@ export {
   applyMine,
   discardParked,
   fixParkedIdentifier,
+  fixParkedVerification,
   isDiscardable,
   isDuplicateIdentifier,
+  isRefusedVerification,
   keepCrmValue,
   retryParked,
 } from './decisions';

@@ -8,6 +8,7 @@ import { ParticipantTokens } from '../components/ParticipantTokens';
 import { CrmConfirmation } from '../components/token/CrmConfirmation';
 import { RegenerateCode } from '../components/token/RegenerateCode';
 import { StateSwitch } from '../components/token/StateSwitch';
+import { VerifyToken } from '../components/token/VerifyToken';
 import { TokenFacts } from '../components/token/TokenFacts';
 import { TokenHistory } from '../components/token/TokenHistory';
 import { RowFix } from '../components/RowFix';
@@ -30,7 +31,7 @@ export function TokenScreen() {
     );
   }
   // Another token is another screen: its heading takes the focus again.
-  return <TokenDetail key={detail.token.localId} token={detail.token} stuck={detail.stuck} />;
+  return <TokenDetail key={detail.token.localId} token={detail.token} stuck={detail.stuck} verification={detail.verification} />;
 }
 
 function BackButton() {
@@ -42,7 +43,7 @@ function BackButton() {
   );
 }
 
-function TokenDetail({ token, stuck }: { token: TokenRow; stuck: SentRow | null }) {
+function TokenDetail({ token, stuck, verification }: { token: TokenRow; stuck: SentRow | null; verification: SentRow | null }) {
   const participantNumber = token.participant?.number ?? token.participantNumber;
   const [offer, setOffer] = useState<SlipOffer>('none');
   const [slipShown, setSlipShown] = useState(false);
@@ -64,6 +65,7 @@ function TokenDetail({ token, stuck }: { token: TokenRow; stuck: SentRow | null 
         <div className="token-actions">
           {stuck ? <RowFix row={stuck} /> : null}
           <StateSwitch token={token} />
+          <VerifyToken token={token} queued={verification} />
           <div className="actions wrap">
             <ReprintButton offer={offer} onPrint={print} />
             <EditIdentifier key={token.localId} token={token} onSaved={changed} />

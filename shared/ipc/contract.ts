@@ -149,7 +149,7 @@ export const unsyncedWorkFileSchema = z.object({
 export type UnsyncedWorkFile = z.infer<typeof unsyncedWorkFileSchema>;
 
 /** `reason` names what the app recognised in the CRM's answer (its dialect), so no screen reads a CRM code. */
-export const SYNC_ERROR_REASONS = ['identifierTaken', 'releaseCannotSwitch', 'unrecognisedCheck'] as const;
+export const SYNC_ERROR_REASONS = ['identifierTaken', 'releaseCannotSwitch', 'unrecognisedCheck', 'verificationRefused'] as const;
 export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), reason: z.enum(SYNC_ERROR_REASONS).optional() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
