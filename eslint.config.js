@@ -39,7 +39,7 @@ const noDatabaseWrites = [
   { group: ['**/commands/*', '**/outbox/*'], message: `${writes} Use the folder's index.` },
   {
     regex: '(^|/)outbox$',
-    allowImportNames: ['attentionEntries', 'queueEntries', 'queueSize', 'queueStats', 'isWaiting', 'isDuplicateIdentifier', 'isRefusedParticipant', 'isDiscardable', 'rowsOf', 'tokenDetail', 'QueueEntry', 'QueueStats', 'TokenDetail'],
+    allowImportNames: ['attentionEntries', 'queueEntries', 'queueSize', 'queueStats', 'isWaiting', 'isDuplicateIdentifier', 'isRefusedParticipant', 'isRefusedVerification', 'isDiscardable', 'rowsOf', 'tokenDetail', 'QueueEntry', 'QueueStats', 'TokenDetail'],
     message: writes,
   },
   { group: ['**/storage/meta'], allowImportNamePattern: '^(read[A-Z]|[A-Z]|.+Schema$)', message: writes },

@@ -8,7 +8,7 @@ import type { TokenDeskDatabase } from './storage/database';
 
 /** A local change the app refuses; `field` names the form field it concerns, when there is one. */
 export class LocalChangeError extends Error {
-  readonly field: 'identifier' | 'authenticationCode' | 'passCode' | null;
+  readonly field: 'identifier' | 'authenticationCode' | 'passCode' | 'verificationCode' | null;
   constructor(message: string, field: LocalChangeError['field'] = null) {
     super(message);
     this.name = 'LocalChangeError';

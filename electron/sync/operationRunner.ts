@@ -160,8 +160,16 @@ async function runVerify(op: VerifyOperation, deps: RunnerDeps): Promise<RunOutc
     if (!isCrmError(error, 'permanent', 'unknown')) throw error;
     const after = await current(deps, op.authenticationCode);
     if (after.life_cycle_state === 'EFFECTIVE') return done(after, true);
-    throw error;
+    if (after.life_cycle_state !== 'PENDING_VERIFICATION' || !error.fromCrm) throw error;
+    throw verificationRefused(error);
   }
+}
+
+/** The CRM read the code against a token still pending and said no: sending the same code again cannot help. */
+function verificationRefused(error: CrmError): CrmError {
+  const said = error.message && error.message !== error.code ? ` It said: ${error.message}` : '';
+  const message = `The CRM did not accept this verification code.${said} Ask the customer for the code they received and enter it again.`;
+  return new CrmError('permanent', error.code, message, { httpStatus: error.httpStatus, fromCrm: true, reason: 'verificationRefused' });
 }
 
 /**

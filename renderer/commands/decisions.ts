@@ -1,9 +1,9 @@
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import * as outbox from '../outbox';
+import { LocalChangeError } from '../refusals';
 import { readDefinition } from '../storage/meta';
 import { checkOwner } from '../sync/crmLookups';
-import { LocalChangeError } from '../refusals';
-import type { CommandDeps } from './deps';
+import { seal, type CommandDeps } from './deps';
 import { MAX_PARTICIPANT_NUMBER, ownerRefusal, type IssueDeps } from './issue';
 
 /** The operator's decisions on a change that needs them; the outbox carries each out in one transaction. */
@@ -50,4 +50,11 @@ export async function fixParticipant(deps: Pick<IssueDeps, 'db' | 'now' | 'api'>
     if (refusal) throw new LocalChangeError(refusal);
   }
   await outbox.fixParkedParticipant(deps.db, seq, number, deps.now());
+}
+
+/** A refused verification code: the one the customer reads out again, sealed before it is queued. */
+export async function fixVerificationCode(deps: DecisionDeps & Pick<CommandDeps, 'api'>, seq: number, verificationCode: string): Promise<void> {
+  const code = verificationCode.trim();
+  if (code === '') throw new LocalChangeError('Type the verification code the customer received.', 'verificationCode');
+  await outbox.fixParkedVerification(deps.db, seq, await seal(deps, code), deps.now());
 }

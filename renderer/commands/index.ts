@@ -5,9 +5,9 @@
  * queries; none of them writes the database.
  */
 export { LocalChangeError } from '../refusals';
-export { applyMine, discardChange, fixIdentifier, fixParticipant, keepCrmValue, retryChange, type ManagerPin } from './decisions';
+export { applyMine, discardChange, fixIdentifier, fixParticipant, fixVerificationCode, keepCrmValue, retryChange, type ManagerPin } from './decisions';
 export { importDefinition, parseDefinition, type DefinitionImport } from './definitionImport';
 export type { CommandDeps } from './deps';
 export { generateValue, handOut, issueNew, type IssueField, type IssueFieldErrors, type IssueDeps, type IssueFields, type IssueOutcome } from './issue';
 export { saveCounterSettings, saveScannerSettings } from './settings';
-export { editIdentifier, regenerateCode, switchState } from './tokenEdits';
+export { editIdentifier, regenerateCode, switchState, verifyToken } from './tokenEdits';

@@ -2,9 +2,9 @@ import { generateFieldValue } from '../../shared/token/generate';
 import type { SwitchTarget } from '../../shared/token/lifeCycle';
 import { readDefinition } from '../storage/meta';
 import type { TokenRow } from '../storage/rows';
-import { refuseAgainstDefinition } from '../refusals';
 import { seal, type CommandDeps } from './deps';
-import { editToken, setLifeCycleState } from './tokenWrites';
+import { LocalChangeError, refuseAgainstDefinition } from '../refusals';
+import { editToken, queueVerification, setLifeCycleState } from './tokenWrites';
 
 /**
  * A new identifier with its pass code, or (the identifier kept as it is) a new pass code for it,
@@ -31,4 +31,11 @@ export async function regenerateCode(deps: CommandDeps, localId: string): Promis
 /** Effective or not effective, queued. */
 export function switchState(deps: Pick<CommandDeps, 'db' | 'now'>, localId: string, target: SwitchTarget): Promise<TokenRow> {
   return setLifeCycleState(deps.db, localId, target, deps.now());
+}
+
+/** The verification code the customer received, sealed by main before it is queued; the token turns effective once the CRM accepts it. */
+export async function verifyToken(deps: CommandDeps, localId: string, verificationCode: string): Promise<TokenRow> {
+  const code = verificationCode.trim();
+  if (code === '') throw new LocalChangeError('Type the verification code the customer received.', 'verificationCode');
+  return queueVerification(deps.db, localId, await seal(deps, code), deps.now());
 }

@@ -1,5 +1,5 @@
-import { checkTransition, INITIAL_LIFE_CYCLE_STATE, LIFE_CYCLE_LABELS, type SwitchTarget } from '../../shared/token/lifeCycle';
-import { enqueue, queueTransaction } from '../outbox';
+import { checkTransition, checkVerify, INITIAL_LIFE_CYCLE_STATE, LIFE_CYCLE_LABELS, type SwitchTarget } from '../../shared/token/lifeCycle';
+import { enqueue, queueTransaction, rowsOf } from '../outbox';
 import { assertFree, LocalChangeError, refuseAgainstDefinition } from '../refusals';
 import { readDefinition } from '../storage/meta';
 import { addAudit } from '../storage/audit';
@@ -83,6 +83,26 @@ export function setLifeCycleState(db: TokenDeskDatabase, localId: string, target
     const token: TokenRow = { ...current, lifeCycleState: target, syncStatus: statusAfterLocalChange(current), updatedAt: now };
     const op: QueuedOp = { kind: 'setState', authenticationCode: current.authenticationCode, base: baseOf(current), target };
     await queueChange(db, token, op, { action: 'setState', detail: `Set ${LIFE_CYCLE_LABELS[target].toLowerCase()}` }, now);
+    return token;
+  });
+}
+
+/**
+ * Queues the verification code the customer received (sealed by main) for a token pending
+ * verification. The token stays pending until the CRM accepts the code; a second code while one
+ * waits is refused. Nothing but the queued operation holds the code, and the audit says only that one was entered.
+ */
+export function queueVerification(db: TokenDeskDatabase, localId: string, sealedVerificationCode: string, now: number): Promise<TokenRow> {
+  return db.transaction('rw', changeTables(db), async () => {
+    const current = await existing(db, localId);
+    const check = checkVerify(current.lifeCycleState);
+    if (!check.ok) throw new LocalChangeError(check.reason);
+    if ((await rowsOf(db, localId)).some((row) => row.op.kind === 'verify')) {
+      throw new LocalChangeError('A verification code for this token is already waiting to be sent; see Pending.');
+    }
+    const token: TokenRow = { ...current, syncStatus: statusAfterLocalChange(current), updatedAt: now };
+    const op: QueuedOp = { kind: 'verify', authenticationCode: current.authenticationCode, base: baseOf(current), sealedVerificationCode };
+    await queueChange(db, token, op, { action: 'verify', detail: 'Verification code entered' }, now);
     return token;
   });
 }

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { OperatorSummary } from '../../shared/ipc/contract';
 import { useAppStore, useServices } from '../context';
 import { conflictSummary, describeOp, fieldLabel, showValue } from '../changeText';
-import { applyMine, discardChange, fixIdentifier, fixParticipant, keepCrmValue, retryChange } from '../commands';
+import { applyMine, discardChange, fixIdentifier, fixParticipant, fixVerificationCode, keepCrmValue, retryChange } from '../commands';
 import type { SentRow } from '../storage/rows';
 import { isManager } from '../stores/operatorStore';
 import { ConfirmDialog } from './ConfirmDialog';
+import { VerificationCodeField } from './token/VerifyToken';
 import { Field } from './Field';
 import { ActionError, useAction } from './useAction';
 import { useConfirmed } from './useConfirmed';
@@ -117,6 +118,28 @@ export function FixParticipant({ row, onDecided }: RowProps) {
         </button>
         <button type="button" disabled={action.busy} onClick={() => void fix(null)}>
           Issue without a participant
+        </button>
+        <DiscardChange row={row} onDecided={onDecided} />
+      </div>
+    </form>
+  );
+}
+
+/** A verification code the CRM did not accept: the code the customer reads out again replaces it. */
+export function FixVerificationCode({ row, onDecided }: RowProps) {
+  const services = useServices();
+  const action = useAction();
+  const [code, setCode] = useState('');
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await action.run(() => fixVerificationCode(services, row.seq, code))) onDecided(`Verification code sent again: ${describeOp(row.op)}.`);
+  };
+  return (
+    <form aria-label="Fix verification code" className="sync-actions" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <VerificationCodeField value={code} error={action.error} onChange={setCode} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={action.busy}>
+          Send code again
         </button>
         <DiscardChange row={row} onDecided={onDecided} />
       </div>

@@ -125,6 +125,20 @@ export function fixParkedParticipant(db: TokenDeskDatabase, seq: number, partici
   });
 }
 
+/** A verification code the CRM read against the pending token and did not accept. */
+export function isRefusedVerification(row: OutboxRow): boolean {
+  return row.status === 'parked' && row.op.kind === 'verify' && row.lastError?.reason === 'verificationRefused';
+}
+
+/** The code the customer reads out again (sealed by main) replaces the refused one in the same row; the refused one is kept nowhere. */
+export function fixParkedVerification(db: TokenDeskDatabase, seq: number, sealedVerificationCode: string, now: number): Promise<void> {
+  return decide(db, seq, now, isRefusedVerification, async (row) => {
+    if (row.op.kind !== 'verify') return;
+    await requeue(db, row, { op: { ...row.op, sealedVerificationCode } });
+    await addAudit(db, row.tokenLocalId, { action: 'fixVerification', detail: 'Verification code entered again', outcome: 'requeued' }, now);
+  });
+}
+
 /** Puts a parked change back in the queue as it is (say, after the cause was fixed in the CRM). */
 export function retryParked(db: TokenDeskDatabase, seq: number, now: number): Promise<void> {
   return decide(db, seq, now, (row) => row.status === 'parked' && !isWaiting(row), async (row) => {

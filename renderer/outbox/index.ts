@@ -12,9 +12,11 @@ export {
   discardParked,
   fixParkedIdentifier,
   fixParkedParticipant,
+  fixParkedVerification,
   isDiscardable,
   isDuplicateIdentifier,
   isRefusedParticipant,
+  isRefusedVerification,
   keepCrmValue,
   retryParked,
 } from './decisions';

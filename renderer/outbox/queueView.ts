@@ -2,6 +2,7 @@ import type { TokenDeskDatabase } from '../storage/database';
 import { EMPTY_COUNTS, QUEUE_COUNTS_KEY } from '../storage/queueCounts';
 import type { SentRow, TokenRow } from '../storage/rows';
 import { isWaiting, stuckHead } from './parking';
+import { rowsOf } from './tokenStatus';
 
 /** An outbox row with the token it concerns (null when the token row is gone). */
 export interface QueueEntry {
@@ -15,17 +16,20 @@ async function withTokens(db: TokenDeskDatabase, rows: readonly SentRow[]): Prom
   return rows.map((row) => ({ row, token: byId.get(row.tokenLocalId) ?? null }));
 }
 
-/** A token and its first change that needs the operator (null: none), read together so they always agree. */
+/** A token, its first change that needs the operator and its queued verification (null: none), read together so they always agree. */
 export interface TokenDetail {
   token: TokenRow;
   stuck: SentRow | null;
+  verification: SentRow | null;
 }
 
 /** The token (null when this counter does not hold it) with its stuck change, in one read transaction. */
 export function tokenDetail(db: TokenDeskDatabase, localId: string): Promise<TokenDetail | null> {
   return db.transaction('r', db.tokens, db.outbox, async () => {
     const token = await db.tokens.get(localId);
-    return token ? { token, stuck: (await stuckHead(db, localId)) ?? null } : null;
+    if (!token) return null;
+    const verification = (await rowsOf(db, localId)).find((row) => row.op.kind === 'verify') ?? null;
+    return { token, stuck: (await stuckHead(db, localId)) ?? null, verification };
   });
 }
 

@@ -8,6 +8,7 @@ import { ParticipantTokens } from '../components/ParticipantTokens';
 import { CrmConfirmation } from '../components/token/CrmConfirmation';
 import { RegenerateCode } from '../components/token/RegenerateCode';
 import { StateSwitch } from '../components/token/StateSwitch';
+import { VerifyToken } from '../components/token/VerifyToken';
 import { TokenFacts } from '../components/token/TokenFacts';
 import { TokenHistory } from '../components/token/TokenHistory';
 import { RowFix } from '../components/RowFix';
@@ -31,7 +32,7 @@ export function TokenScreen() {
     );
   }
   // Another token is another screen: its heading takes the focus again.
-  return <TokenDetail key={detail.token.localId} token={detail.token} stuck={detail.stuck} />;
+  return <TokenDetail key={detail.token.localId} token={detail.token} stuck={detail.stuck} verification={detail.verification} />;
 }
 
 function BackButton() {
@@ -43,7 +44,7 @@ function BackButton() {
   );
 }
 
-function TokenDetail({ token, stuck }: { token: TokenRow; stuck: SentRow | null }) {
+function TokenDetail({ token, stuck, verification }: { token: TokenRow; stuck: SentRow | null; verification: SentRow | null }) {
   const participantNumber = token.participant?.number ?? token.participantNumber;
   const [offer, setOffer] = useState<SlipOffer>('none');
   const [slipShown, setSlipShown] = useState(false);
@@ -73,6 +74,7 @@ function TokenDetail({ token, stuck }: { token: TokenRow; stuck: SentRow | null 
           {notice}
           {stuck ? <RowFix row={stuck} onDecided={decided} /> : null}
           <StateSwitch token={token} />
+          <VerifyToken token={token} queued={verification} />
           <div className="actions wrap">
             <ReprintButton offer={offer} onPrint={print} />
             <EditIdentifier key={token.localId} token={token} onSaved={changed} />

@@ -150,7 +150,7 @@ export type UnsyncedWorkFile = z.infer<typeof unsyncedWorkFileSchema>;
 
 /** `reason` names what the app recognised in the CRM's answer (its dialect), so no screen reads a CRM code. */
 /** participantRefused: a create the CRM refused for its participant (no such participant, or it has all the tokens it may). */
-export const SYNC_ERROR_REASONS = ['identifierTaken', 'participantRefused', 'releaseCannotSwitch', 'unrecognisedCheck'] as const;
+export const SYNC_ERROR_REASONS = ['identifierTaken', 'participantRefused', 'releaseCannotSwitch', 'unrecognisedCheck', 'verificationRefused'] as const;
 export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), reason: z.enum(SYNC_ERROR_REASONS).optional() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 

@@ -56,6 +56,8 @@ export interface CrmSim {
   readonly profile: SimProfile;
   /** Every API request received (failed and dropped ones included). */
   calls(): ReadonlyArray<{ method: string; path: string; at: number }>;
+  /** The code the CRM sent the customer of a pending token (what the customer reads out at the counter), or null. */
+  verificationCode(authenticationCode: string): string | null;
 }
 
 const ONE_HOUR_MS = 3_600_000;
@@ -129,6 +131,11 @@ class RunningSim implements CrmSim, ControlTarget {
 
   calls(): ReadonlyArray<ApiCall> {
     return this.log.map((call) => ({ ...call }));
+  }
+
+  verificationCode(authenticationCode: string): string | null {
+    const token = this.tokens().find((t) => t.authentication_code === authenticationCode);
+    return token ? this.crm.state.verificationCodeOf(token) : null;
   }
 
   controlState(): ControlState {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
-import { eventually, goTo, issueToken, openShell, saveSettings, screenshot, statusBar, syncNow, waitForPending } from './shellHarness';
+import { eventually, goTo, issueToken, openShell, openTokenByCode, saveSettings, screenshot, statusBar, syncNow, waitForPending } from './shellHarness';
 
 /** A token of participant 1 (Maria Georgiou) in the simulator's demo data. */
 const MARIAS_CARD = 'B2N5M8Q1W4E7R0TY';
@@ -10,7 +10,8 @@ const MARIAS_CARD = 'B2N5M8Q1W4E7R0TY';
 /**
  * The counter shift against a server in R13-era shapes whose every error code is renamed
  * (`--profile r13 --dialect renamed`): the app must learn the codes at sign-in and still sync
- * exactly once through offline issue, a lost reply, an expired session and 503s.
+ * exactly once through offline issue, a lost reply, an expired session and 503s; a pending token is
+ * opened and verified with the customer's code.
  */
 describe('a counter shift against an R13 CRM with unpublished error codes', () => {
   let sim: CrmSim;
@@ -83,6 +84,43 @@ describe('a counter shift against an R13 CRM with unpublished error codes', () =
     await page.getByRole('note', { name: 'Effective switch' }).getByText(/pending verification/).waitFor();
     expect(await page.getByRole('switch', { name: 'Effective' }).count()).toBe(0);
     await screenshot(page, 'r13-pending-token');
+    await waitForPending(page, 0);
+  });
+
+  it('4. verifies it with the customer’s code: a wrong code is refused in Pending with a fix, the right one makes it effective', async () => {
+    const pending = sim.tokens().find((t) => t.life_cycle_state === 'PENDING_VERIFICATION' && t.participant_id === null);
+    const code = pending?.authentication_code ?? '';
+    const right = sim.verificationCode(code) ?? '';
+    const wrong = right.replace(/.$/, (last) => (last === '0' ? '1' : '0'));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Verify token' });
+    await form.getByLabel('Verification code').fill(wrong);
+    await form.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.getByText(/^The verification code waits to be sent/).waitFor();
+    await waitForPending(page, 1);
+    await syncNow(page);
+
+    await goTo(page, 'Pending');
+    const refused = page.getByRole('article', { name: /^Refused: verify/ });
+    await refused.getByText(/^The CRM did not accept this verification code\. .*enter it again\./).waitFor();
+    await screenshot(page, 'r13-verify-refused');
+    const fix = refused.getByRole('form', { name: 'Fix verification code' });
+    await fix.getByLabel('Verification code').fill(right);
+    await fix.getByRole('button', { name: 'Send code again' }).click();
+    await waitForPending(page, 1);
+    await syncNow(page);
+    await waitForPending(page, 0);
+    expect(sim.tokens().find((t) => t.authentication_code === code)?.life_cycle_state).toBe('EFFECTIVE');
+    await openTokenByCode(page, code);
+    await page.getByRole('switch', { name: 'Effective', checked: true }).waitFor();
+  });
+
+  it('5. ends with exactly the tokens issued in the CRM, and nothing waits in Pending', async () => {
+    expect(sim.tokens()).toHaveLength(initialCount + issued.length);
+    for (const code of issued) expect(simCodes().filter((c) => c === code)).toHaveLength(1);
+    await goTo(page, 'Pending');
+    await page.getByText(/^Nothing needs attention/).waitFor();
+    await page.getByText(/^The queue is empty/).waitFor();
     await waitForPending(page, 0);
   });
 });

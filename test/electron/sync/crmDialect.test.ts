@@ -114,7 +114,6 @@ describe('release limits and states', () => {
     const refused = await push([setState(pending.authentication_code, 'EFFECTIVE', 'PENDING_VERIFICATION')]);
     expect(refused.results[0]).toMatchObject({ outcome: 'parked', error: { message: expect.stringContaining('pending verification') } });
     expect(callsTo(crm, 'set_as_effective')).toBe(before);
-    const record = (crm as unknown as { crm: { state: { verificationCodeOf(t: unknown): string } } }).crm.state.verificationCodeOf(pending);
     seq += 1;
     const verify: VerifyOperation = {
       kind: 'verify',
@@ -123,10 +122,33 @@ describe('release limits and states', () => {
       attempt: 1,
       authenticationCode: pending.authentication_code,
       base: { ...base, lifeCycleState: 'PENDING_VERIFICATION' },
-      sealedVerificationCode: await vault.seal(record),
+      sealedVerificationCode: await vault.seal(crm.verificationCode(pending.authentication_code) ?? ''),
     };
     expect((await push([verify])).results[0]).toMatchObject({ outcome: 'done', token: { lifeCycleState: 'EFFECTIVE' } });
     expect((await push([{ ...verify, seq: seq + 1, attempt: 2 }])).results[0]).toMatchObject({ outcome: 'done', adopted: true });
+  });
+
+  it('parks a verification code the CRM refuses once, in a sentence that says what to do, and sends it no more', async () => {
+    const { sim: crm, push, vault } = await setUp({ profile: 'r13', dialect: 'renamed' }, true);
+    const pending = crm.tokens().find((t) => t.life_cycle_state === 'PENDING_VERIFICATION')!;
+    const right = crm.verificationCode(pending.authentication_code) ?? '';
+    seq += 1;
+    const wrong: VerifyOperation = {
+      kind: 'verify',
+      seq,
+      tokenLocalId: 'w',
+      attempt: 1,
+      authenticationCode: pending.authentication_code,
+      base: { ...base, lifeCycleState: 'PENDING_VERIFICATION' },
+      sealedVerificationCode: await vault.seal(right === '000000' ? '111111' : '000000'),
+    };
+    const reply = await push([wrong]);
+    expect(reply.results[0]).toMatchObject({
+      outcome: 'parked',
+      error: { reason: 'verificationRefused', message: expect.stringMatching(/^The CRM did not accept this verification code\. .*enter it again\.$/) },
+    });
+    expect(callsTo(crm, 'verify')).toBe(1);
+    expect(crm.tokens().find((t) => t.id === pending.id)?.life_cycle_state).toBe('PENDING_VERIFICATION');
   });
 
   it('adopts the code a server makes itself, records it, and reconciles a lost reply by identifier and pass code', async () => {

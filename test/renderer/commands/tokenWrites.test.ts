@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
-import { editToken, issueToken, setLifeCycleState } from '../../../renderer/commands/tokenWrites';
+import { editToken, issueToken, queueVerification, setLifeCycleState } from '../../../renderer/commands/tokenWrites';
 import { LocalChangeError } from '../../../renderer/refusals';
-import { closeTestDb, issue, issueInput, issueSynced, openTestDb } from '../support';
+import { applyServerTokens } from '../../../renderer/storage/serverCopies';
+import { closeTestDb, issue, issueInput, issueSynced, openTestDb, serverToken } from '../support';
 
 let db: TokenDeskDatabase;
 beforeEach(() => {
@@ -153,6 +154,27 @@ describe('setLifeCycleState', () => {
       'This token is not in the local cache.',
     );
     expect(await counts()).toEqual({ tokens: 0, outbox: 0, audit: 0 });
+  });
+});
+
+describe('queueVerification', () => {
+  it('queues the sealed code for a pending token, which stays pending until the CRM accepts; a second code or a token not pending is refused, writing nothing', async () => {
+    await applyServerTokens(db, [serverToken({ lifeCycleState: 'PENDING_VERIFICATION' })], 1_000);
+    const [pending] = await db.tokens.toArray();
+    const token = await queueVerification(db, pending!.localId, 'sealed-code', 2_000);
+    expect(token).toMatchObject({ lifeCycleState: 'PENDING_VERIFICATION', syncStatus: 'pending' });
+    expect((await db.outbox.toArray()).map((row) => row.op)).toEqual([
+      { kind: 'verify', authenticationCode: pending!.authenticationCode, base: { updatedDate: pending!.serverUpdatedDate, lifeCycleState: 'PENDING_VERIFICATION', identifier: pending!.identifier }, sealedVerificationCode: 'sealed-code' },
+    ]);
+    expect((await db.audit.toArray()).map((a) => a.detail)).toEqual(['Verification code entered']);
+
+    const queued = await counts();
+    await expect(queueVerification(db, pending!.localId, 'sealed-again', 3_000)).rejects.toThrow('already waiting to be sent');
+    expect(await counts()).toEqual(queued);
+    const effective = await issueSynced(db);
+    const settled = await counts();
+    await expect(queueVerification(db, effective.localId, 'sealed-code', 3_000)).rejects.toThrow('Only a token pending verification can be verified');
+    expect(await counts()).toEqual(settled);
   });
 });
 
