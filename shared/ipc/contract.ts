@@ -455,7 +455,6 @@ export const MANAGER_ONLY: Partial<Record<keyof typeof ipcContract, string>> = {
   saveSettings: 'change the CRM settings',
   confirmCrmMove: 'confirm a move of the CRM',
   testConnection: 'test the CRM sign-in',
-  exportUnsyncedWork: 'export unsynced work',
   importUnsyncedWork: 'import unsynced work',
   setTraining: 'switch training mode',
   setTrainingFaults: 'set the training faults',

@@ -13,7 +13,6 @@ const REQUESTS: Record<string, unknown> = {
   saveSettings: { crmUrl: '', organisation: '', username: '' },
   confirmCrmMove: {},
   testConnection: {},
-  exportUnsyncedWork: {},
   importUnsyncedWork: { text: '{}' },
   setTraining: { on: false },
   setTrainingFaults: { offline: true },
