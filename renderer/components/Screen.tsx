@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface ScreenProps {
   title: string;
@@ -20,7 +20,8 @@ interface ScreenProps {
 export function Screen({ title, wide = false, className, aside, focusesOwnControl = false, children }: ScreenProps) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // In the commit that mounts it, so nothing can take the focus first and then lose it to the heading.
+  useLayoutEffect(() => {
     // A screen opens at its top, not where the last one was scrolled to.
     if (document.scrollingElement) document.scrollingElement.scrollTop = 0;
     if (!focusesOwnControl) headingRef.current?.focus();
