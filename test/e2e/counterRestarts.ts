@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserShell, startShellMain, type BrowserShell, type ShellMain } from '../../scripts/browser-shell/browserShell';
@@ -46,6 +46,14 @@ export async function signInAgain(page: Page): Promise<void> {
 
 /** Where Chromium keeps this profile's IndexedDB (one LevelDB folder per origin inside). */
 export const indexedDbDir = (counter: Counter): string => join(counter.userDataDir, 'chromium', 'Default', 'IndexedDB');
+
+/** The origin's LevelDB folder (the app has one origin, so one folder). */
+export async function levelDb(counter: Counter): Promise<string> {
+  const dir = indexedDbDir(counter);
+  const folder = (await readdir(dir)).find((name) => name.endsWith('.indexeddb.leveldb'));
+  if (!folder) throw new Error(`No IndexedDB LevelDB folder in ${dir}`);
+  return join(dir, folder);
+}
 
 /** Kills the window; `between` runs while it is down (say, to damage its files); then a new window opens (not yet signed in). */
 export async function killAndRestart(counter: Counter, between: () => Promise<void> = async () => undefined): Promise<void> {

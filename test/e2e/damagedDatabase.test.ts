@@ -3,16 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
-import { closeCounter, indexedDbDir, killAndRestart, openCounter, signInAgain, signInForm, type Counter } from './counterRestarts';
+import { closeCounter, indexedDbDir, killAndRestart, levelDb, openCounter, signInAgain, signInForm, type Counter } from './counterRestarts';
 import { issueToken, saveSettings, syncNow, waitForPending } from './shellHarness';
-
-/** The origin's LevelDB folder (the app has one origin, so one folder). */
-async function levelDb(counter: Counter): Promise<string> {
-  const dir = indexedDbDir(counter);
-  const folder = (await readdir(dir)).find((name) => name.endsWith('.indexeddb.leveldb'));
-  if (!folder) throw new Error(`No IndexedDB LevelDB folder in ${dir}`);
-  return join(dir, folder);
-}
 
 async function filesOf(dir: string, test: (name: string) => boolean): Promise<string[]> {
   return (await readdir(dir)).filter(test).map((name) => join(dir, name));
