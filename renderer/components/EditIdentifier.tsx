@@ -6,6 +6,7 @@ import type { TokenRow } from '../storage/rows';
 import { Field } from './Field';
 import { ActionError, useAction } from './useAction';
 import { useDefinition } from './useDefinition';
+import { SubmitOrCancel } from './SubmitOrCancel';
 
 /** "Edit identifier": a new identifier with its pass code, or a new pass code for the same identifier, queued as an update. */
 export function EditIdentifier({ token, onSaved }: { token: TokenRow; onSaved: () => void }) {
@@ -41,14 +42,7 @@ function EditIdentifierForm({ token, onDone, onSaved }: { token: TokenRow; onDon
       <Field label="New identifier" value={identifier} autoFocus hint="Keep it as it is to change only the pass code." onChange={setIdentifier} />
       <PassCodeHintField value={passCode} onChange={setPassCode} />
       <ActionError error={action.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          Save identifier
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Save identifier" busy={action.busy} onCancel={onDone} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { verifyToken } from '../../commands';
 import type { SentRow, TokenRow } from '../../storage/rows';
 import { Field } from '../Field';
 import { useAction } from '../useAction';
+import { SubmitOrCancel } from '../SubmitOrCancel';
 
 /**
  * "Verify" for a token pending verification: the operator types the code the customer received, and
@@ -38,14 +39,7 @@ function VerifyForm({ token, onDone }: { token: TokenRow; onDone: () => void }) 
   return (
     <form aria-label="Verify token" className="edit-identifier" noValidate onSubmit={(event) => void onSubmit(event)}>
       <VerificationCodeField value={code} error={action.error} autoFocus onChange={setCode} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          Verify
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Verify" busy={action.busy} onCancel={onDone} />
     </form>
   );
 }
