@@ -12,7 +12,13 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   return createPortal(
     <div className="dialog-backdrop">
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className="dialog help-dialog" onKeyDown={onKeyDown}>
-        <h2 id={titleId}>{HELP_TITLE}</h2>
+        {/* Close comes first, beside the title: its focus keeps the dialog scrolled to the top. */}
+        <div className="screen-head">
+          <h2 id={titleId}>{HELP_TITLE}</h2>
+          <button type="button" data-autofocus onClick={onClose}>
+            {HELP_CLOSE} <Kbd>Esc</Kbd>
+          </button>
+        </div>
         <p className="hint">{HELP_INTRO}</p>
         <div className="help-topics">
           {HELP_TOPICS.map((topic) => (
@@ -25,11 +31,6 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
               </ol>
             </section>
           ))}
-        </div>
-        <div className="actions">
-          <button type="button" data-autofocus onClick={onClose}>
-            {HELP_CLOSE} <Kbd>Esc</Kbd>
-          </button>
         </div>
       </div>
     </div>,
