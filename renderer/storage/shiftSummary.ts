@@ -44,7 +44,7 @@ function queueState(row: OutboxRow): 'stillPending' | 'needingAttention' {
   return row.status === 'pending' ? 'stillPending' : 'needingAttention';
 }
 
-/** Tallies per operator id, keeping the name each was last seen with. */
+/** Tallies per operator id, named as on the first row seen (the newest audit row: the audit is read newest first). */
 class Tally {
   readonly counter: ShiftCounts = { ...NO_COUNTS };
   private readonly byId = new Map<string | null, OperatorShift>();
