@@ -1,5 +1,6 @@
 import { useEffect, type ComponentType } from 'react';
 import { RestoreNotice } from './components/JournalNotices';
+import { HelpPanel } from './components/HelpDialog';
 import { Nav } from './components/Nav';
 import { OperatorBar } from './components/operators/OperatorBar';
 import { useIdleLock } from './components/operators/useIdleLock';
@@ -18,6 +19,7 @@ import { IssueScreen } from './screens/IssueScreen';
 import { PendingScreen } from './screens/PendingScreen';
 import { FirstManagerScreen, SignInScreen } from './screens/SignInScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ShiftScreen } from './screens/ShiftScreen';
 import { StockScreen } from './screens/StockScreen';
 import { TokenScreen } from './screens/TokenScreen';
 import { useScanner } from './scan/useScanner';
@@ -31,6 +33,7 @@ const SCREENS: Record<Screen, ComponentType> = {
   stock: StockScreen,
   settings: SettingsScreen,
   token: TokenScreen,
+  shift: ShiftScreen,
 };
 
 export function App({ services }: { services: AppServices }) {
@@ -94,6 +97,7 @@ function Counter() {
         </ScreenErrorBoundary>
       </main>
       <StatusBar />
+      <HelpPanel />
     </div>
   );
 }

@@ -3,8 +3,9 @@ import { isManager } from './stores/operatorStore';
 import type { Screen } from './stores/uiStore';
 
 /** The keys a counter uses most, shown beside their buttons and in the help line. */
-export const SCREEN_KEYS = { find: 'F2', issue: 'F3', pending: 'F4', stock: 'F6', settings: 'F8' } as const satisfies Partial<Record<Screen, string>>;
+export const SCREEN_KEYS = { find: 'F2', issue: 'F3', pending: 'F4', stock: 'F6', settings: 'F8', shift: 'F9' } as const satisfies Partial<Record<Screen, string>>;
 export const SYNC_KEY = 'F5';
+export const HELP_KEY = 'F1';
 
 export type NavScreen = keyof typeof SCREEN_KEYS;
 
@@ -15,6 +16,8 @@ export const SHORTCUT_HELP: ReadonlyArray<readonly [string, string]> = [
   [SYNC_KEY, 'Sync now'],
   [SCREEN_KEYS.stock, 'Stock'],
   [SCREEN_KEYS.settings, 'Settings'],
+  [SCREEN_KEYS.shift, 'End of shift'],
+  [HELP_KEY, 'Help'],
   ['Esc', 'Back / close'],
 ];
 
@@ -51,6 +54,10 @@ export function runShortcut(services: Pick<AppServices, 'ui' | 'issue' | 'schedu
   }
   if (key === SYNC_KEY) {
     void services.scheduler.syncNow();
+    return true;
+  }
+  if (key === HELP_KEY) {
+    services.ui.getState().setHelpOpen(true);
     return true;
   }
   if (key === 'Escape') {

@@ -10,4 +10,5 @@ export { importDefinition, parseDefinition, type DefinitionImport } from './defi
 export type { CommandDeps } from './deps';
 export { generateValue, handOut, issueNew, type IssueField, type IssueFieldErrors, type IssueDeps, type IssueFields, type IssueOutcome } from './issue';
 export { saveCounterSettings, saveScannerSettings } from './settings';
+export { closeShift } from './shift';
 export { editIdentifier, regenerateCode, switchState, verifyToken } from './tokenEdits';

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Kbd } from './Kbd';
 import { ActionError } from './useAction';
+import { useModal } from './useModal';
 
 interface ConfirmDialogProps {
   title: string;
@@ -16,23 +17,6 @@ interface ConfirmDialogProps {
   danger?: boolean;
 }
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
-
-/** Tab and Shift+Tab go round the dialog's own controls. */
-function trapTab(event: KeyboardEvent, container: HTMLElement): void {
-  const focusable = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  const first = focusable[0];
-  const last = focusable.at(-1);
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
-}
-
 /**
  * A modal confirmation (role alertdialog): the rest of the app is inert while it is open, Tab stays
  * inside, Esc cancels, and focus returns to what opened it.
@@ -40,28 +24,7 @@ function trapTab(event: KeyboardEvent, container: HTMLElement): void {
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy = false, error = null, danger = false }: ConfirmDialogProps) {
   const titleId = useId();
   const bodyId = useId();
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const app = document.querySelector('.app');
-    app?.setAttribute('inert', '');
-    ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => {
-      app?.removeAttribute('inert');
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
-    } else if (event.key === 'Tab' && ref.current) {
-      trapTab(event, ref.current);
-    }
-  };
+  const { ref, onKeyDown } = useModal(onCancel);
 
   return createPortal(
     <div className="dialog-backdrop">

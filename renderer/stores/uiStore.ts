@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type Screen = 'find' | 'issue' | 'pending' | 'stock' | 'settings' | 'token';
+export type Screen = 'find' | 'issue' | 'pending' | 'stock' | 'settings' | 'token' | 'shift';
 
 export interface UiState {
   screen: Screen;
@@ -11,6 +11,9 @@ export interface UiState {
   search: string;
   /** Raised to ask Find's input to take focus and select its text (F2, Esc, "Next customer"). */
   findFocus: number;
+  /** The help panel (F1) is open. */
+  helpOpen: boolean;
+  setHelpOpen: (open: boolean) => void;
   show: (screen: Screen) => void;
   openToken: (localId: string) => void;
   setSearch: (text: string) => void;
@@ -27,6 +30,8 @@ export function createUiStore(): StoreApi<UiState> {
     selectedTokenLocalId: null,
     search: '',
     findFocus: 0,
+    helpOpen: false,
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
     show: (screen) => set((state) => ({ screen, previous: state.screen === 'token' ? state.previous : state.screen })),
     openToken: (localId) =>
       set((state) => ({ screen: 'token', selectedTokenLocalId: localId, previous: state.screen === 'token' ? state.previous : state.screen })),

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
@@ -184,5 +185,68 @@ describe('a shift with operators', () => {
     });
     const approved = rows.filter((row) => row.approvedBy);
     expect(approved).toMatchObject([{ action: 'discard', operator: 'Nikos', approvedBy: 'Maria', approvedById: idOf('Maria') }]);
+  });
+
+  it('shows F1 help over the counter; Esc closes it where it was opened', async () => {
+    await page.keyboard.press('F2');
+    const search = page.getByRole('searchbox', { name: 'Search tokens' });
+    await search.waitFor();
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Help at the counter' });
+    await help.getByRole('heading', { name: 'Close the shift', level: 3 }).waitFor();
+    await checkScreen(page, 'help');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    expect(await search.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
+  it('closes the shift: End of shift counts what the audit rows say, prints at slip width, exports CSV, and signs the clerk out', async () => {
+    const rows = await readAudit(page);
+    const issuedBy = (name: string) => rows.filter((row) => row.action === 'issue' && row.operator === name).length;
+    await page.keyboard.press('F9');
+    const slip = page.getByRole('article', { name: 'End-of-shift summary' });
+    await slip.waitFor();
+    const numbers = async (name: string) => {
+      const values = await slip.getByRole('region', { name, exact: true }).getByRole('definition').allTextContents();
+      return { issued: Number(values[0]), pending: Number(values[4]), attention: Number(values[5]) };
+    };
+    expect(await numbers('Maria')).toEqual({ issued: issuedBy('Maria'), pending: 0, attention: 0 });
+    expect(await numbers('Nikos')).toEqual({ issued: issuedBy('Nikos'), pending: 0, attention: 0 });
+    expect(await numbers('Whole counter')).toEqual({ issued: rows.filter((row) => row.action === 'issue').length, pending: 0, attention: 0 });
+    await checkScreen(page, 'end-of-shift');
+
+    await page.emulateMedia({ media: 'print' });
+    const printed = await slip.evaluate((element) => ({
+      width: element.getBoundingClientRect().width,
+      nav: document.querySelector('nav')?.getBoundingClientRect().height ?? 0,
+    }));
+    await page.emulateMedia({ media: 'screen' });
+    // 72 mm (the printable width of 80 mm paper) at 96 CSS pixels per inch; the header is not printed.
+    expect(Math.round(printed.width)).toBe(Math.round((72 / 25.4) * 96));
+    expect(printed.nav).toBe(0);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export summary (CSV)' }).click();
+    const csv = await readFile((await (await download).path()) ?? '', 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Since,Until,Operator,Operator ID,Issued,Handed out,Switched,Edited,Still pending,Needing attention');
+    expect(lines.slice(1).map((line) => line.split(',').slice(2, 5))).toEqual([
+      ['Maria', expect.any(String), String(issuedBy('Maria'))],
+      ['Nikos', expect.any(String), String(issuedBy('Nikos'))],
+      ['Whole counter', '', String(rows.filter((row) => row.action === 'issue').length)],
+    ]);
+
+    await page.getByRole('button', { name: 'Close shift' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Close the shift?' });
+    await dialog.getByRole('button', { name: 'Close shift' }).click();
+    await page.getByRole('heading', { name: 'Sign in', level: 2 }).waitFor();
+    const closed = (await readAudit(page)).at(-1);
+    expect(closed).toMatchObject({ action: 'closeShift', outcome: 'local', operator: 'Nikos' });
+    expect(closed?.detail).toContain(`Whole counter: issued ${issuedBy('Maria') + issuedBy('Nikos')},`);
+
+    await signInWithPin(page, MARIA, 'manager');
+    await page.keyboard.press('F9');
+    await slip.getByText(/^Since /).waitFor();
+    expect(await numbers('Whole counter')).toEqual({ issued: 0, pending: 0, attention: 0 });
   });
 });

@@ -81,6 +81,13 @@ export const TOUR: readonly TourStop[] = [
       await page.getByRole('form', { name: 'Barcode scanner' }).waitFor();
     },
   },
+  {
+    name: 'shift',
+    open: async (page) => {
+      await page.keyboard.press('F9');
+      await page.getByRole('article', { name: 'End-of-shift summary' }).getByRole('region', { name: 'Whole counter' }).waitFor();
+    },
+  },
 ];
 
 /** The counter the tour shows: signed in to the simulator, stock on hand, and one refused token waiting in Pending. */

@@ -1,0 +1,28 @@
+import { errorMessage } from '../errors';
+import { shiftClosedDetail } from '../shiftText';
+import { addAudit } from '../storage/audit';
+import { CLOSE_SHIFT, shiftSummary, type ShiftSummary } from '../storage/shiftSummary';
+import type { CommandDeps } from './deps';
+
+/** The audit row of a close concerns no token. */
+const NO_TOKEN = '';
+
+/**
+ * "Close shift": the summary as it stands and the shift-closed row that ends it, in one transaction
+ * (so nothing done meanwhile falls between two shifts); then this operator is signed out. The row is
+ * what the next summary counts from, so a failed sign-out says the shift is closed all the same.
+ */
+export async function closeShift(deps: Pick<CommandDeps, 'db' | 'now'>, signOut: () => Promise<void>): Promise<ShiftSummary> {
+  const { db } = deps;
+  const summary = await db.transaction('rw', [db.audit, db.outbox], async () => {
+    const current = await shiftSummary(db);
+    await addAudit(db, NO_TOKEN, { action: CLOSE_SHIFT, detail: shiftClosedDetail(current), outcome: 'local' }, deps.now());
+    return current;
+  });
+  try {
+    await signOut();
+  } catch (error) {
+    throw new Error(`The shift is closed and recorded, but signing out failed: ${errorMessage(error)} Use Switch operator to sign out.`, { cause: error });
+  }
+  return summary;
+}

@@ -1,0 +1,70 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { closeShift } from '../commands';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Screen } from '../components/Screen';
+import { downloadFile } from '../components/settings/AuditExport';
+import { ShiftSlip } from '../components/shift/ShiftSlip';
+import { ActionError, useAction } from '../components/useAction';
+import { useAppStore, useServices } from '../context';
+import { shiftCsv } from '../shiftExport';
+import { readCounterIdentity } from '../storage/meta';
+import { shiftSummary } from '../storage/shiftSummary';
+import { signedIn } from '../stores/operatorStore';
+
+/**
+ * End of shift: what each operator and the whole counter did since the last close, to print or export,
+ * and "Close shift", which records it in the audit log and signs this operator out.
+ */
+export function ShiftScreen() {
+  const services = useServices();
+  const { db, now } = services;
+  const summary = useLiveQuery(() => shiftSummary(db), [db]);
+  const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
+  const operator = useAppStore('operators', signedIn);
+  const signOut = useAppStore('operators', (state) => state.signOut);
+  const [confirming, setConfirming] = useState(false);
+  const close = useAction();
+  const exported = useAction();
+
+  const exportCsv = () =>
+    exported.run(async () => {
+      const taken = now();
+      const day = new Date(taken).toISOString().slice(0, 10);
+      // The byte order mark lets spreadsheet programs read the file as UTF-8.
+      downloadFile(`token-desk-shift-${day}.csv`, ['\uFEFF', ...shiftCsv(await shiftSummary(db), taken)], 'text/csv;charset=utf-8');
+    });
+  const confirmClose = () =>
+    void close.run(async () => {
+      await closeShift(services, signOut);
+      services.ui.getState().focusFind({ clear: true });
+    });
+
+  return (
+    <Screen title="End of shift" wide>
+      {summary === undefined ? (
+        <p className="empty">Counting the shift…</p>
+      ) : (
+        <ShiftSlip summary={summary} until={now()} terminal={counter?.terminalName ?? ''} printedBy={operator?.name ?? null} />
+      )}
+      <p className="hint no-print">Still pending and needing attention count the queue as it is now, by who queued each change.</p>
+      <div className="actions wrap no-print">
+        <button type="button" disabled={summary === undefined} onClick={() => window.print()}>
+          Print summary
+        </button>
+        <button type="button" disabled={exported.busy} onClick={() => void exportCsv()}>
+          Export summary (CSV)
+        </button>
+        <button type="button" className="primary" onClick={() => setConfirming(true)}>
+          Close shift
+        </button>
+      </div>
+      <ActionError error={exported.error} />
+      {confirming ? (
+        <ConfirmDialog title="Close the shift?" confirmLabel="Close shift" busy={close.busy} error={close.error} onConfirm={confirmClose} onCancel={() => setConfirming(false)}>
+          <p>The summary is recorded in the audit log and you are signed out. The next summary starts from now.</p>
+        </ConfirmDialog>
+      ) : null}
+    </Screen>
+  );
+}
