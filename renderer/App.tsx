@@ -1,3 +1,4 @@
+import { useTranslation } from './i18n';
 import { useEffect, type ComponentType } from 'react';
 import { RestoreNotice } from './components/JournalNotices';
 import { HelpPanel } from './components/HelpDialog';
@@ -52,17 +53,18 @@ function Shell() {
   const load = useAppStore('operators', (state) => state.load);
   useEffect(() => startSync(services), [services]);
   useEffect(() => watchCounterIdentity(services.db), [services.db]);
+  const { t } = useTranslation();
   useEffect(() => {
     if (view === null) void load();
   }, [view, load]);
   if (view === null) {
-    return <main className="app">{loadError ? <p role="alert">{loadError}</p> : <p className="empty">Opening Token Desk…</p>}</main>;
+    return <main className="app">{loadError ? <p role="alert">{loadError}</p> : <p className="empty">{t('shell.opening')}</p>}</main>;
   }
   if (!view.session || view.session.locked) {
     return (
       <div className="app">
         <header className="top">
-          <p className="brand">Token Desk</p>
+          <p className="brand">{t('shell.brand')}</p>
         </header>
         <TrainingBanner />
         <main>{view.operators.length === 0 && view.damage === null ? <FirstManagerScreen /> : <SignInScreen view={view} />}</main>
@@ -74,6 +76,7 @@ function Shell() {
 
 function Counter() {
   const screen = useAppStore('ui', (state) => state.screen);
+  const { t } = useTranslation();
   useIdleLock();
   useShortcuts();
   useScanner();
@@ -81,7 +84,7 @@ function Counter() {
   return (
     <div className="app">
       <header className="top">
-        <p className="brand">Token Desk</p>
+        <p className="brand">{t('shell.brand')}</p>
         <Nav />
         <OperatorBar />
       </header>

@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { ZodError } from 'zod';
 import { plainIssues } from './plainProblems';
 
@@ -21,5 +22,5 @@ export function errorMessage(error: unknown): string {
   if (isDiskFull(error)) return DISK_FULL;
   if (error instanceof ZodError) return plainIssues(error).join(' ');
   if (error instanceof Error && error.message !== '') return error.message;
-  return 'Something went wrong.';
+  return t('shell.somethingWrong');
 }

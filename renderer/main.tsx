@@ -5,6 +5,7 @@ import { App } from './App';
 import { getTokenDesk } from './bridge';
 import { TokenDeskDatabase } from './storage/database';
 import { errorMessage } from './errors';
+import { t } from './i18n';
 import { reconcileJournal } from './outbox';
 import { RecoveryScreen } from './recovery/RecoveryScreen';
 import { openLocalDatabase } from './storage/openDatabase';
@@ -34,7 +35,7 @@ async function start(): Promise<void> {
   // The queue works without the comparison; the clerk is told it could not be made.
   const restoration = await reconcileJournal(db, api, Date.now()).catch((error: unknown) => ({
     restored: [],
-    problem: `The queue could not be compared with the second copy of unsynced work: ${errorMessage(error)}`,
+    problem: t('shell.banner.restoreProblem', { reason: errorMessage(error) }),
   }));
   const storage = await askPersistentStorage(navigator.storage as StorageManagerLike | undefined);
   const services = createAppServices(db, api, { training, operators, restoration, storage, sync: { liveOwners: windowPresence(db.connectionId) } });
@@ -48,7 +49,7 @@ async function start(): Promise<void> {
 start().catch((error: unknown) => {
   root.render(
     <main className="startup-error">
-      <h1>Token Desk cannot start</h1>
+      <h1>{t('shell.cannotStart')}</h1>
       <p role="alert">{errorMessage(error)}</p>
     </main>,
   );

@@ -1,27 +1,25 @@
+import { t } from './i18n';
 import type { OperatorShift, ShiftCounts, ShiftSummary } from './storage/shiftSummary';
 
 /** The summary's columns, in order, as the screen, the printout and the CSV name them. */
-export const SHIFT_COUNT_LABELS: ReadonlyArray<readonly [keyof ShiftCounts, string]> = [
-  ['issued', 'Issued'],
-  ['handedOut', 'Handed out'],
-  ['switched', 'Switched'],
-  ['edited', 'Edited'],
-  ['stillPending', 'Still pending'],
-  ['needingAttention', 'Needing attention'],
-];
+export const SHIFT_COUNTS: ReadonlyArray<keyof ShiftCounts> = ['issued', 'handedOut', 'switched', 'edited', 'stillPending', 'needingAttention'];
 
-export const COUNTER_TOTAL = 'Whole counter';
+export const countLabel = (field: keyof ShiftCounts): string => t(`shift.counts.${field}`);
+
+export const counterTotal = (): string => t('shift.counterTotal');
+
 /** Rows written before operators signed in name nobody. */
-export const NO_OPERATOR = 'No operator recorded';
-
-export const operatorName = (entry: OperatorShift): string => entry.operator ?? NO_OPERATOR;
+export const operatorName = (entry: OperatorShift): string => entry.operator ?? t('shift.noOperator');
 
 function countsText(counts: ShiftCounts): string {
-  return SHIFT_COUNT_LABELS.map(([field, label]) => `${label.toLowerCase()} ${counts[field]}`).join(', ');
+  return SHIFT_COUNTS.map((field) => t('shift.detailCount', { label: countLabel(field).toLowerCase(), count: counts[field] })).join(', ');
 }
 
-/** What the shift-closed audit row says: the counter's numbers, then each operator's. */
+/** What the shift-closed audit row says, in the language of the counter when it closed: the counter's numbers, then each operator's. */
 export function shiftClosedDetail(summary: ShiftSummary): string {
-  const lines = [`${COUNTER_TOTAL}: ${countsText(summary.counter)}.`, ...summary.operators.map((entry) => `${operatorName(entry)}: ${countsText(entry.counts)}.`)];
-  return `Shift closed. ${lines.join(' ')}`;
+  const lines = [
+    t('shift.detailLine', { who: counterTotal(), counts: countsText(summary.counter) }),
+    ...summary.operators.map((entry) => t('shift.detailLine', { who: operatorName(entry), counts: countsText(entry.counts) })),
+  ];
+  return t('shift.closedDetail', { lines: lines.join(' ') });
 }

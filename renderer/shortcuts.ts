@@ -9,19 +9,18 @@ export const HELP_KEY = 'F1';
 
 export type NavScreen = keyof typeof SCREEN_KEYS;
 
+/** Each key with its catalog word under `shell.nav`. */
 export const SHORTCUT_HELP: ReadonlyArray<readonly [string, string]> = [
-  [SCREEN_KEYS.find, 'Find'],
-  [SCREEN_KEYS.issue, 'Issue'],
-  [SCREEN_KEYS.pending, 'Pending'],
-  [SYNC_KEY, 'Sync now'],
-  [SCREEN_KEYS.stock, 'Stock'],
-  [SCREEN_KEYS.settings, 'Settings'],
-  [SCREEN_KEYS.shift, 'End of shift'],
-  [HELP_KEY, 'Help'],
-  ['Esc', 'Back / close'],
+  [SCREEN_KEYS.find, 'find'],
+  [SCREEN_KEYS.issue, 'issue'],
+  [SCREEN_KEYS.pending, 'pending'],
+  [SYNC_KEY, 'syncNow'],
+  [SCREEN_KEYS.stock, 'stock'],
+  [SCREEN_KEYS.settings, 'settings'],
+  [SCREEN_KEYS.shift, 'shift'],
+  [HELP_KEY, 'help'],
+  ['Esc', 'back'],
 ];
-
-export const MANAGERS_ONLY = 'Settings are for managers.';
 
 /** Settings are a manager's; every other screen is any operator's. */
 export const mayOpen = (screen: NavScreen, manager: boolean): boolean => screen !== 'settings' || manager;

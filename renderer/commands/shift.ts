@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { errorMessage } from '../errors';
 import { shiftClosedDetail } from '../shiftText';
 import { addAudit } from '../storage/audit';
@@ -22,7 +23,7 @@ export async function closeShift(deps: Pick<CommandDeps, 'db' | 'now'>, signOut:
   try {
     await signOut();
   } catch (error) {
-    throw new Error(`The shift is closed and recorded, but signing out failed: ${errorMessage(error)} Use Switch operator to sign out.`, { cause: error });
+    throw new Error(t('shift.signOutFailed', { reason: errorMessage(error) }), { cause: error });
   }
   return summary;
 }

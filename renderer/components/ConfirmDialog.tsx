@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useId, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Kbd } from './Kbd';
@@ -25,6 +26,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
   const titleId = useId();
   const bodyId = useId();
   const { ref, onKeyDown } = useModal(onCancel);
+  const { t } = useTranslation();
 
   return createPortal(
     <div className="dialog-backdrop">
@@ -39,7 +41,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
             {confirmLabel}
           </button>
           <button type="button" data-autofocus={danger ? true : undefined} onClick={onCancel}>
-            Cancel <Kbd>Esc</Kbd>
+            {t('shell.cancel')} <Kbd>Esc</Kbd>
           </button>
         </div>
       </div>

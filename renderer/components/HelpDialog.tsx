@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore } from '../context';
-import { HELP_CLOSE, HELP_INTRO, HELP_TITLE, HELP_TOPICS } from '../helpText';
+import { helpTopics } from '../helpText';
+import { useTranslation } from '../i18n';
 import { Kbd } from './Kbd';
 import { useModal } from './useModal';
 
@@ -9,19 +10,20 @@ import { useModal } from './useModal';
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const { ref, onKeyDown } = useModal(onClose);
+  const { t } = useTranslation();
   return createPortal(
     <div className="dialog-backdrop">
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className="dialog help-dialog" onKeyDown={onKeyDown}>
         {/* Close comes first, beside the title: its focus keeps the dialog scrolled to the top. */}
         <div className="screen-head">
-          <h2 id={titleId}>{HELP_TITLE}</h2>
+          <h2 id={titleId}>{t('help.title')}</h2>
           <button type="button" data-autofocus onClick={onClose}>
-            {HELP_CLOSE} <Kbd>Esc</Kbd>
+            {t('help.close')} <Kbd>Esc</Kbd>
           </button>
         </div>
-        <p className="hint">{HELP_INTRO}</p>
+        <p className="hint">{t('help.intro')}</p>
         <div className="help-topics">
-          {HELP_TOPICS.map((topic) => (
+          {helpTopics().map((topic) => (
             <section key={topic.title}>
               <h3>{topic.title}</h3>
               <ol>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useAppStore } from '../context';
 
 const SHOWN = 5;
@@ -6,21 +7,19 @@ const SHOWN = 5;
 export function RestoreNotice() {
   const restoration = useAppStore('sync', (state) => state.restoration);
   const dismiss = useAppStore('sync', (state) => state.dismissRestoration);
+  const { t } = useTranslation();
   if (!restoration) return null;
   const { restored, problem } = restoration;
-  const count = restored.length === 1 ? '1 change' : `${restored.length} changes`;
-  const more = restored.length > SHOWN ? ` and ${restored.length - SHOWN} more` : '';
+  const shown = restored.slice(0, SHOWN).join(', ');
+  const codes = restored.length > SHOWN ? t('shell.banner.andMore', { list: shown, count: restored.length - SHOWN }) : shown;
   return (
     <div role="alert" className="banner banner-warning">
       {restored.length > 0 ? (
-        <p>
-          {`This computer's database had lost ${count} not yet sent to the CRM. ${restored.length === 1 ? 'It was' : 'They were'} put back in the queue from the second copy and will be sent once: `}
-          {`${restored.slice(0, SHOWN).join(', ')}${more}.`}
-        </p>
+        <p>{t('shell.banner.restored', { count: restored.length, codes })}</p>
       ) : null}
       {problem ? <p>{problem}</p> : null}
       <button type="button" onClick={dismiss}>
-        Understood
+        {t('shell.banner.understood')}
       </button>
     </div>
   );

@@ -1,23 +1,20 @@
 import { useAppStore, useServices } from '../context';
-import { goTo, MANAGERS_ONLY, mayOpen, SCREEN_KEYS, type NavScreen } from '../shortcuts';
+import { useTranslation } from '../i18n';
+import { goTo, mayOpen, SCREEN_KEYS, type NavScreen } from '../shortcuts';
 import { isManager } from '../stores/operatorStore';
 import { Kbd } from './Kbd';
 
-const SCREENS: ReadonlyArray<readonly [NavScreen, string]> = [
-  ['find', 'Find'],
-  ['issue', 'Issue'],
-  ['pending', 'Pending'],
-  ['stock', 'Stock'],
-  ['settings', 'Settings'],
-];
+const SCREENS: readonly NavScreen[] = ['find', 'issue', 'pending', 'stock', 'settings'];
 
 export function Nav() {
   const services = useServices();
   const screen = useAppStore('ui', (state) => state.screen);
   const manager = useAppStore('operators', isManager);
+  const { t } = useTranslation();
+  const managersOnly = t('shell.nav.managersOnly');
   return (
-    <nav aria-label="Screens" className="nav">
-      {SCREENS.map(([target, label]) => {
+    <nav aria-label={t('shell.nav.label')} className="nav">
+      {SCREENS.map((target) => {
         const closed = !mayOpen(target, manager);
         return (
           <button
@@ -26,17 +23,17 @@ export function Nav() {
             aria-current={screen === target ? 'page' : undefined}
             aria-keyshortcuts={SCREEN_KEYS[target]}
             disabled={closed}
-            title={closed ? MANAGERS_ONLY : undefined}
+            title={closed ? managersOnly : undefined}
             aria-describedby={closed ? 'nav-managers-only' : undefined}
             onClick={() => goTo(services, target)}
           >
-            {label} <Kbd>{SCREEN_KEYS[target]}</Kbd>
+            {t(`shell.nav.${target}`)} <Kbd>{SCREEN_KEYS[target]}</Kbd>
           </button>
         );
       })}
       {manager ? null : (
         <span id="nav-managers-only" className="nav-note">
-          {MANAGERS_ONLY}
+          {managersOnly}
         </span>
       )}
     </nav>

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { errorMessage } from '../errors';
 
@@ -37,11 +38,11 @@ export class ScreenErrorBoundary extends Component<Props, State> {
     if (failed === null) return this.props.children;
     return (
       <section role="alert" className="screen-failed">
-        <h2 tabIndex={-1}>This screen could not be shown</h2>
-        <p>{`Something on it failed: ${failed.message}`}</p>
-        <p>Your queued work is kept and still syncs. Choose another screen, or try this one again.</p>
+        <h2 tabIndex={-1}>{t('shell.failed.title')}</h2>
+        <p>{t('shell.failed.what', { reason: failed.message })}</p>
+        <p>{t('shell.failed.kept')}</p>
         <button type="button" onClick={() => this.setState({ failed: null })}>
-          Try again
+          {t('shell.tryAgain')}
         </button>
       </section>
     );

@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useEffect } from 'react';
 import { useAppStore } from '../context';
 import { isManager } from '../stores/operatorStore';
@@ -9,20 +10,21 @@ export function SetupCard() {
   const screen = useAppStore('ui', (state) => state.screen);
   const show = useAppStore('ui', (state) => state.show);
   const manager = useAppStore('operators', isManager);
+  const { t } = useTranslation();
   useEffect(() => {
     void load();
   }, [load]);
   if (view === null || view.configured || screen === 'settings') return null;
   return (
     <section className="setup-card" aria-labelledby="setup-title">
-      <h2 id="setup-title">Set up this counter</h2>
-      <p>No CRM is configured yet. The counter works offline and keeps every change until one is set up.</p>
+      <h2 id="setup-title">{t('shell.setup.title')}</h2>
+      <p>{t('shell.setup.text')}</p>
       {manager ? (
         <button type="button" className="primary" onClick={() => show('settings')}>
-          Open Settings to connect a CRM
+          {t('shell.setup.open')}
         </button>
       ) : (
-        <p className="hint">Connecting a CRM is for a manager: ask one to sign in and open Settings.</p>
+        <p className="hint">{t('shell.setup.askManager')}</p>
       )}
     </section>
   );

@@ -1,17 +1,19 @@
+import { useTranslation } from '../i18n';
 import { SHORTCUT_HELP } from '../shortcuts';
 
 /** The keyboard shortcuts, where a new operator sees them. */
 export function ShortcutHelp() {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="shortcut-help" className="shortcut-help">
-      <h3 id="shortcut-help">Keyboard shortcuts</h3>
+      <h3 id="shortcut-help">{t('shell.nav.shortcuts')}</h3>
       <dl>
         {SHORTCUT_HELP.map(([key, what]) => (
           <div key={key}>
             <dt>
               <kbd className="kbd">{key}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(`shell.nav.${what}`)}</dd>
           </div>
         ))}
       </dl>

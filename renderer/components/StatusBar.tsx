@@ -1,3 +1,4 @@
+import { formatNumber, t, useTranslation } from '../i18n';
 import { useEffect, useSyncExternalStore } from 'react';
 import { subscribeOnline, useAppStore, useServices } from '../context';
 import { formatAge, formatTime } from '../labels';
@@ -27,7 +28,7 @@ function OldestAge({ pending }: { pending: number }) {
   const clock = useClock(AGE_TICK_MS);
   if (pending === 0 || oldestPendingAt === null) return null;
   // A change made since the last tick must not show a negative age.
-  return <span className="oldest">{`oldest ${formatAge(Math.max(0, clock - oldestPendingAt))}`}</span>;
+  return <span className="oldest">{t('shell.status.oldest', { age: formatAge(Math.max(0, clock - oldestPendingAt)) })}</span>;
 }
 
 /** What went wrong last, for whoever supports the counter: behind a disclosure, never in the line itself. */
@@ -47,7 +48,7 @@ function SyncProgress() {
     <span className="progress">
       <span
         role="progressbar"
-        aria-label="Sync progress"
+        aria-label={t('shell.status.progress')}
         aria-valuemin={0}
         aria-valuemax={known ? progress.total : undefined}
         aria-valuenow={known ? progress.done : undefined}
@@ -55,7 +56,7 @@ function SyncProgress() {
       >
         <span className="progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
       </span>
-      {known ? <span>{`Syncing ${progress.done} of ${progress.total}`}</span> : null}
+      {known ? <span>{t('shell.status.syncingCount', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}</span> : null}
     </span>
   );
 }
@@ -67,11 +68,12 @@ function UnencryptedWarning() {
   useEffect(() => {
     if (view === null) void load();
   }, [view, load]);
-  return view?.unencrypted ? <span className="unencrypted">Unencrypted CRM connection</span> : null;
+  return view?.unencrypted ? <span className="unencrypted">{t('shell.status.unencrypted')}</span> : null;
 }
 
 export function StatusBar() {
   const { scheduler } = useServices();
+  useTranslation();
   const network = useSyncExternalStore(subscribeOnline, browserOnline, () => true);
   const reach = useAppStore('sync', (state) => state.crm);
   const pending = useAppStore('sync', (state) => state.pendingCount);
@@ -82,7 +84,7 @@ export function StatusBar() {
   const lastSyncAt = useAppStore('sync', (state) => state.lastSyncAt);
   const view = deriveStatus({ reach, network, pending, parked, conflicts, syncing, outcome });
   return (
-    <footer aria-label="Sync status" className="status-bar">
+    <footer aria-label={t('shell.status.label')} className="status-bar">
       <span className={`reach reach-${view.reach.tone}`} title={view.reach.text}>{view.reach.text}</span>
       <span className="pending">{view.pending}</span>
       <OldestAge pending={pending} />
@@ -94,10 +96,10 @@ export function StatusBar() {
       <span role="status" className="sync-message">
         {view.summary}
       </span>
-      <span className="last-sync">{`Last sync: ${formatTime(lastSyncAt)}`}</span>
+      <span className="last-sync">{t('shell.status.lastSync', { when: formatTime(lastSyncAt) })}</span>
       <ErrorDetails />
       <button type="button" className="sync-now" disabled={syncing} aria-keyshortcuts={SYNC_KEY} onClick={() => void scheduler.syncNow()}>
-        {syncing ? 'Syncing…' : 'Sync now'} <Kbd>{SYNC_KEY}</Kbd>
+        {syncing ? t('shell.status.syncing') : t('shell.status.syncNow')} <Kbd>{SYNC_KEY}</Kbd>
       </button>
     </footer>
   );

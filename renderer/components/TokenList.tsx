@@ -1,9 +1,8 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
-import { LIFE_CYCLE_LABELS } from '../../shared/token/lifeCycle';
 import { useAppStore } from '../context';
 import type { TokenRow } from '../storage/rows';
-import { SYNC_STATUS_LABELS } from '../labels';
+import { lifeCycleLabel, syncStatusLabel } from '../labels';
 import { forDisplayOrNull } from '../../shared/text/displayText';
 
 const ROW_ESTIMATE = 56;
@@ -23,11 +22,11 @@ function TokenButton({ token, onOpen }: { token: TokenRow; onOpen: (localId: str
       {' · '}
       <span className="identifier">{forDisplayOrNull(token.identifier) ?? 'no identifier'}</span>
       {' · '}
-      <span className={`state state-${token.lifeCycleState}`}>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</span>
+      <span className={`state state-${token.lifeCycleState}`}>{lifeCycleLabel(token.lifeCycleState)}</span>
       {token.syncStatus === 'synced' ? null : (
         <>
           {' · '}
-          <span className="sync">{SYNC_STATUS_LABELS[token.syncStatus]}</span>
+          <span className="sync">{syncStatusLabel(token.syncStatus)}</span>
         </>
       )}
     </button>

@@ -5,6 +5,8 @@ import { CrmSettingsForm } from '../components/settings/CrmSettingsForm';
 import { DefinitionSettings } from '../components/settings/DefinitionSettings';
 import { ScannerSettings } from '../components/settings/ScannerSettings';
 import { DiagnosticsExport } from '../components/settings/DiagnosticsExport';
+import { LanguageSettings } from '../components/settings/LanguageSettings';
+import { useTranslation } from '../i18n';
 import { TrainingSettings } from '../components/training/TrainingSettings';
 import { useAppStore } from '../context';
 import { Screen } from '../components/Screen';
@@ -14,10 +16,11 @@ import { isManager } from '../stores/operatorStore';
 /** Settings are a manager's; main refuses their changes to anyone else too. */
 export function SettingsScreen() {
   const manager = useAppStore('operators', isManager);
+  const { t } = useTranslation();
   if (!manager) {
     return (
-      <Screen title="Settings">
-        <p>Settings are for managers. Ask a manager to sign in, with Switch operator.</p>
+      <Screen title={t('settings.title')}>
+        <p>{t('settings.managersOnly')}</p>
       </Screen>
     );
   }
@@ -28,26 +31,24 @@ function ManagerSettings() {
   const view = useAppStore('settings', (state) => state.view);
   const loading = useAppStore('settings', (state) => state.loading);
   const load = useAppStore('settings', (state) => state.load);
+  const { t } = useTranslation();
   useEffect(() => {
     void load();
   }, [load]);
   return (
-    <Screen title="Settings" wide>
+    <Screen title={t('settings.title')} wide>
       <div className="settings-grid">
         <section aria-labelledby="crm-title" className="settings-section">
-          <h3 id="crm-title">CRM sign-in</h3>
-          <p className="hint">
-            {view?.configured
-              ? 'Changes made at this counter are sent to this CRM.'
-              : 'No CRM configured: the counter works offline and keeps every change queued.'}
-          </p>
+          <h3 id="crm-title">{t('settings.crm.title')}</h3>
+          <p className="hint">{view?.configured ? t('settings.crm.configured') : t('settings.crm.unconfigured')}</p>
           {/* Re-mount the form whenever the stored settings change so it starts from them. */}
-          {loading && !view ? <p className="empty">Loading the settings…</p> : <CrmSettingsForm key={JSON.stringify(view)} view={view} />}
+          {loading && !view ? <p className="empty">{t('settings.loading')}</p> : <CrmSettingsForm key={JSON.stringify(view)} view={view} />}
         </section>
         <section aria-labelledby="counter-title" className="settings-section">
-          <h3 id="counter-title">This counter</h3>
+          <h3 id="counter-title">{t('settings.counter.title')}</h3>
           <CounterSettings />
         </section>
+        <LanguageSettings />
         <ScannerSettings />
         <OperatorSettings />
         <DefinitionSettings />

@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { closeShift } from '../commands';
@@ -26,6 +27,7 @@ export function ShiftScreen() {
   const [confirming, setConfirming] = useState(false);
   const close = useAction();
   const exported = useAction();
+  const { t } = useTranslation();
 
   const exportCsv = () =>
     exported.run(async () => {
@@ -41,28 +43,28 @@ export function ShiftScreen() {
     });
 
   return (
-    <Screen title="End of shift" wide>
+    <Screen title={t('shift.title')} wide>
       {summary === undefined ? (
-        <p className="empty">Counting the shift…</p>
+        <p className="empty">{t('shift.counting')}</p>
       ) : (
         <ShiftSlip summary={summary} until={now()} terminal={counter?.terminalName ?? ''} printedBy={operator?.name ?? null} />
       )}
-      <p className="hint no-print">Still pending and needing attention count the queue as it is now, by who queued each change.</p>
+      <p className="hint no-print">{t('shift.queueNote')}</p>
       <div className="actions wrap no-print">
         <button type="button" disabled={summary === undefined} onClick={() => window.print()}>
-          Print summary
+          {t('shift.print')}
         </button>
         <button type="button" disabled={exported.busy} onClick={() => void exportCsv()}>
-          Export summary (CSV)
+          {t('shift.export')}
         </button>
         <button type="button" className="primary" onClick={() => setConfirming(true)}>
-          Close shift
+          {t('shift.close')}
         </button>
       </div>
       <ActionError error={exported.error} />
       {confirming ? (
-        <ConfirmDialog title="Close the shift?" confirmLabel="Close shift" busy={close.busy} error={close.error} onConfirm={confirmClose} onCancel={() => setConfirming(false)}>
-          <p>The summary is recorded in the audit log and you are signed out. The next summary starts from now.</p>
+        <ConfirmDialog title={t('shift.confirmTitle')} confirmLabel={t('shift.close')} busy={close.busy} error={close.error} onConfirm={confirmClose} onCancel={() => setConfirming(false)}>
+          <p>{t('shift.confirmText')}</p>
         </ConfirmDialog>
       ) : null}
     </Screen>

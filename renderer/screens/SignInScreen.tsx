@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../i18n';
 import { useState, type FormEvent } from 'react';
 import type { OperatorsView, OperatorSummary } from '../../shared/ipc/contract';
 import { useAppStore } from '../context';
@@ -7,7 +8,7 @@ import { ActionError, useAction } from '../components/useAction';
 import { roleLabel } from '../components/operators/roleLabel';
 
 function lockedNote(operator: OperatorSummary): string | null {
-  return operator.lockedUntil === null ? null : `${operator.name} is locked after too many wrong PINs.`;
+  return operator.lockedUntil === null ? null : t('operators.signIn.lockedOut', { name: operator.name });
 }
 
 /** Pick an operator and type the PIN; the operator whose screen was locked comes first. */
@@ -17,10 +18,11 @@ function PinForm({ operators, preselect }: { operators: OperatorSummary[]; prese
   const [operatorId, setOperatorId] = useState(preselect ?? operators[0]?.id ?? '');
   const [pin, setPin] = useState('');
   const chosen = operators.find((operator) => operator.id === operatorId);
+  useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
-      if (!/^\d{4,12}$/.test(pin)) throw new Error('A PIN is 4 to 12 digits.');
+      if (!/^\d{4,12}$/.test(pin)) throw new Error(t('operators.signIn.pinDigits'));
       try {
         await signIn({ operatorId, pin });
       } finally {
@@ -29,22 +31,22 @@ function PinForm({ operators, preselect }: { operators: OperatorSummary[]; prese
     });
   };
   return (
-    <form aria-label="Sign in with a PIN" noValidate onSubmit={submit}>
+    <form aria-label={t('operators.signIn.pinForm')} noValidate onSubmit={submit}>
       <div className="field">
-        <label htmlFor="sign-in-operator">Operator</label>
+        <label htmlFor="sign-in-operator">{t('operators.signIn.operator')}</label>
         <select id="sign-in-operator" value={operatorId} onChange={(event) => setOperatorId(event.target.value)}>
           {operators.map((operator) => (
             <option key={operator.id} value={operator.id}>
-              {operator.name} ({roleLabel(operator.role)})
+              {t('operators.signIn.option', { name: operator.name, role: roleLabel(operator.role) })}
             </option>
           ))}
         </select>
         {chosen && lockedNote(chosen) ? <p className="hint">{lockedNote(chosen)}</p> : null}
       </div>
-      <Field label="PIN" type="password" inputMode="numeric" autoComplete="off" value={pin} autoFocus={preselect !== null} onChange={setPin} />
+      <Field label={t('operators.signIn.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} autoFocus={preselect !== null} onChange={setPin} />
       <ActionError error={action.error} />
       <button type="submit" className="primary" disabled={action.busy || operatorId === ''}>
-        Sign in
+        {t('operators.signIn.submit')}
       </button>
     </form>
   );
@@ -55,6 +57,7 @@ function BadgeForm({ focus }: { focus: boolean }) {
   const signIn = useAppStore('operators', (state) => state.signIn);
   const action = useAction();
   const [badge, setBadge] = useState('');
+  useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
@@ -66,11 +69,11 @@ function BadgeForm({ focus }: { focus: boolean }) {
     });
   };
   return (
-    <form aria-label="Sign in with a badge" noValidate onSubmit={submit}>
-      <Field label="Badge code" type="password" value={badge} autoFocus={focus} hint="Scan your badge here." onChange={setBadge} />
+    <form aria-label={t('operators.signIn.badgeForm')} noValidate onSubmit={submit}>
+      <Field label={t('operators.signIn.badge')} type="password" value={badge} autoFocus={focus} hint={t('operators.signIn.badgeHint')} onChange={setBadge} />
       <ActionError error={action.error} />
       <button type="submit" disabled={action.busy || badge.trim() === ''}>
-        Sign in with badge
+        {t('operators.signIn.badgeSubmit')}
       </button>
     </form>
   );
@@ -80,15 +83,10 @@ function BadgeForm({ focus }: { focus: boolean }) {
 export function SignInScreen({ view }: { view: OperatorsView }) {
   const locked = view.session?.locked ? view.session.operator : null;
   const anyBadge = view.operators.some((operator) => operator.hasBadge);
+  useTranslation();
   return (
-    <Screen title={locked ? 'Screen locked' : 'Sign in'}>
-      {locked ? (
-        <p>
-          {locked.name} was signed in. Enter the PIN to go on, or choose another operator to switch.
-        </p>
-      ) : (
-        <p>Choose your name and enter your PIN{anyBadge ? ', or scan your badge' : ''}.</p>
-      )}
+    <Screen title={locked ? t('operators.signIn.lockedTitle') : t('operators.signIn.title')}>
+      {locked ? <p>{t('operators.signIn.locked', { name: locked.name })}</p> : <p>{anyBadge ? t('operators.signIn.chooseOrBadge') : t('operators.signIn.choose')}</p>}
       {view.damage ? <p role="alert" className="form-error">{view.damage}</p> : null}
       <PinForm operators={view.operators} preselect={locked?.id ?? null} />
       {anyBadge ? <BadgeForm focus={locked === null} /> : null}
@@ -103,28 +101,26 @@ export function FirstManagerScreen() {
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
+  useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
-      if (name.trim() === '') throw new Error('Enter the manager’s name.');
-      if (!/^\d{4,12}$/.test(pin)) throw new Error('A PIN is 4 to 12 digits.');
-      if (pin !== again) throw new Error('The two PINs differ. Type the same PIN twice.');
+      if (name.trim() === '') throw new Error(t('operators.first.nameMissing'));
+      if (!/^\d{4,12}$/.test(pin)) throw new Error(t('operators.signIn.pinDigits'));
+      if (pin !== again) throw new Error(t('operators.first.differ'));
       await create(name.trim(), pin);
     });
   };
   return (
-    <Screen title="Create the first manager">
-      <p>
-        Welcome to Token Desk. Every change at this counter names the operator who made it, so the first step is a manager: a name and a
-        PIN. The manager then adds the clerks, changes Settings and can start training mode.
-      </p>
-      <form aria-label="Create the first manager" noValidate onSubmit={submit}>
-        <Field label="Manager’s name" value={name} autoFocus onChange={setName} />
-        <Field label="New PIN" type="password" inputMode="numeric" value={pin} hint="4 to 12 digits." onChange={setPin} />
-        <Field label="New PIN again" type="password" inputMode="numeric" value={again} onChange={setAgain} />
+    <Screen title={t('operators.first.title')}>
+      <p>{t('operators.first.welcome')}</p>
+      <form aria-label={t('operators.first.title')} noValidate onSubmit={submit}>
+        <Field label={t('operators.first.name')} value={name} autoFocus onChange={setName} />
+        <Field label={t('operators.first.pin')} type="password" inputMode="numeric" value={pin} hint={t('operators.first.pinHint')} onChange={setPin} />
+        <Field label={t('operators.first.again')} type="password" inputMode="numeric" value={again} onChange={setAgain} />
         <ActionError error={action.error} />
         <button type="submit" className="primary" disabled={action.busy}>
-          Create manager and sign in
+          {t('operators.first.submit')}
         </button>
       </form>
     </Screen>

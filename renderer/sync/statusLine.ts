@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { CrmReach } from '../../shared/ipc/contract';
 
 /** What the last CRM call learned; 'unknown' before any answered. */
@@ -30,38 +31,25 @@ export interface StatusView {
   summary: string;
 }
 
-const REACH_TEXT: Record<ReachView, { text: string; tone: StatusTone }> = {
-  unknown: { text: 'Not synced yet', tone: 'neutral' },
-  ok: { text: 'Online', tone: 'ok' },
-  unreachable: { text: 'Offline — CRM unreachable', tone: 'bad' },
-  unconfigured: { text: 'No CRM configured — working offline', tone: 'neutral' },
-  loginFailed: { text: 'Sign-in to CRM failed', tone: 'bad' },
-  localError: { text: 'This counter cannot open its stored secrets or settings', tone: 'bad' },
+const REACH_TONE: Record<ReachView | 'offline', StatusTone> = {
+  unknown: 'neutral',
+  ok: 'ok',
+  unreachable: 'bad',
+  unconfigured: 'neutral',
+  loginFailed: 'bad',
+  localError: 'bad',
+  offline: 'bad',
 };
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
-function waitingSummary(pending: number, reach: ReachView | 'offline'): string {
-  const changes = plural(pending, 'change', 'changes');
-  if (reach === 'ok') return `${changes} waiting to be sent`;
-  if (reach === 'loginFailed') return `${changes} kept here until the sign-in is fixed in Settings`;
-  if (reach === 'unconfigured') return `${changes} kept here until a CRM is set up in Settings`;
-  if (reach === 'localError') return `${changes} kept here until this counter's settings are fixed in Settings`;
-  if (reach === 'unknown') return `${changes} waiting for the first sync`;
-  return `${changes} kept here until the CRM can be reached`;
-}
+/** An unreachable CRM and no network keep changes for the same reason. */
+const waitingKey = (reach: ReachView | 'offline'): string => (reach === 'unreachable' ? 'offline' : reach);
 
 function summaryOf(inputs: StatusInputs, reach: ReachView | 'offline'): string {
-  if (inputs.syncing) return 'Syncing…';
-  if (inputs.outcome === 'failed') return 'The last sync stopped on this counter; changes stay queued';
-  if (inputs.pending > 0) return waitingSummary(inputs.pending, reach);
-  if (inputs.parked + inputs.conflicts > 0) return 'Some changes need you — see Pending (F4)';
-  if (reach === 'ok') return 'Everything is up to date';
-  if (reach === 'loginFailed') return 'Check the sign-in in Settings';
-  if (reach === 'unconfigured') return 'Set up a CRM in Settings to sync';
-  if (reach === 'localError') return "Check this counter's settings in Settings";
-  if (reach === 'unknown') return 'Nothing waiting to be sent';
-  return 'Nothing waiting; the counter works offline';
+  if (inputs.syncing) return t('shell.status.syncing');
+  if (inputs.outcome === 'failed') return t('shell.status.summary.failed');
+  if (inputs.pending > 0) return t(`shell.status.waiting.${waitingKey(reach)}`, { count: inputs.pending });
+  if (inputs.parked + inputs.conflicts > 0) return t('shell.status.summary.stuck');
+  return t(`shell.status.summary.${waitingKey(reach)}`);
 }
 
 /**
@@ -71,12 +59,12 @@ function summaryOf(inputs: StatusInputs, reach: ReachView | 'offline'): string {
  */
 export function deriveStatus(inputs: StatusInputs): StatusView {
   const key: StatusView['reach']['key'] = inputs.network ? inputs.reach : 'offline';
-  const reach: StatusView['reach'] = key === 'offline' ? { key, text: 'Offline — no network', tone: 'bad' } : { key, ...REACH_TEXT[key] };
+  const reach: StatusView['reach'] = { key, text: t(`shell.status.reach.${key}`), tone: REACH_TONE[key] };
   return {
     reach,
-    pending: `${inputs.pending} pending`,
-    attention: inputs.parked > 0 ? `${inputs.parked} need attention` : null,
-    conflicts: inputs.conflicts > 0 ? plural(inputs.conflicts, 'conflict', 'conflicts') : null,
+    pending: t('shell.status.pending', { count: inputs.pending }),
+    attention: inputs.parked > 0 ? t('shell.status.attention', { count: inputs.parked }) : null,
+    conflicts: inputs.conflicts > 0 ? t('shell.status.conflicts', { count: inputs.conflicts }) : null,
     summary: summaryOf(inputs, key),
   };
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useRef } from 'react';
 import { useAppStore, useServices } from '../../context';
 import { goTo, HELP_KEY, SCREEN_KEYS } from '../../shortcuts';
@@ -17,6 +18,7 @@ export function OperatorBar() {
   const openHelp = useAppStore('ui', (state) => state.setHelpOpen);
   const services = useServices();
   const action = useAction();
+  const { t } = useTranslation();
   const menu = useRef<HTMLDetailsElement>(null);
   if (!operator) return null;
   const close = () => menu.current?.removeAttribute('open');
@@ -31,23 +33,23 @@ export function OperatorBar() {
     openHelp(true);
   };
   return (
-    <details ref={menu} className="operator-bar" aria-label="Operator">
+    <details ref={menu} className="operator-bar" aria-label={t('shell.operator.menu')}>
       <summary>
-        <span className="sr-only">Signed in: </span>
+        <span className="sr-only">{t('shell.operator.signedIn')}</span>
         <strong>{operator.name}</strong> ({roleLabel(operator.role)})
       </summary>
       <div className="operator-menu">
         <button type="button" disabled={action.busy} onClick={() => void action.run(lock).then(close)}>
-          Lock screen
+          {t('shell.operator.lock')}
         </button>
         <button type="button" disabled={action.busy} onClick={() => void action.run(signOut).then(close)}>
-          Switch operator
+          {t('shell.operator.switch')}
         </button>
         <button type="button" aria-keyshortcuts={SCREEN_KEYS.shift} onClick={openShift}>
-          End of shift <Kbd>{SCREEN_KEYS.shift}</Kbd>
+          {t('shell.nav.shift')} <Kbd>{SCREEN_KEYS.shift}</Kbd>
         </button>
         <button type="button" aria-keyshortcuts={HELP_KEY} onClick={help}>
-          Help <Kbd>{HELP_KEY}</Kbd>
+          {t('shell.nav.help')} <Kbd>{HELP_KEY}</Kbd>
         </button>
         <ActionError error={action.error} />
       </div>

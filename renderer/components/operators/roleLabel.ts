@@ -1,5 +1,4 @@
+import { t } from '../../i18n';
 import type { Role } from '../../../shared/ipc/contract';
 
-const LABELS: Record<Role, string> = { manager: 'manager', clerk: 'clerk' };
-
-export const roleLabel = (role: Role): string => LABELS[role];
+export const roleLabel = (role: Role): string => t(`shell.roles.${role}`);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { formatTime } from '../../labels';
-import { COUNTER_TOTAL, operatorName, SHIFT_COUNT_LABELS } from '../../shiftText';
+import { formatNumber, formatTime, useTranslation } from '../../i18n';
+import { counterTotal, countLabel, operatorName, SHIFT_COUNTS } from '../../shiftText';
 import type { ShiftCounts, ShiftSummary } from '../../storage/shiftSummary';
 
 /** One person's (or the counter's) numbers, named by its heading. */
@@ -10,10 +10,10 @@ function CountsBlock({ title, counts }: { title: string; counts: ShiftCounts }) 
     <section aria-labelledby={id} className="shift-counts">
       <h4 id={id}>{title}</h4>
       <dl>
-        {SHIFT_COUNT_LABELS.map(([field, label]) => (
+        {SHIFT_COUNTS.map((field) => (
           <div key={field}>
-            <dt>{label}</dt>
-            <dd>{counts[field]}</dd>
+            <dt>{countLabel(field)}</dt>
+            <dd>{formatNumber(counts[field])}</dd>
           </div>
         ))}
       </dl>
@@ -34,15 +34,16 @@ interface ShiftSlipProps {
  * print stylesheet's `.shift-slip` rules), the whole counter first, then each operator.
  */
 export function ShiftSlip({ summary, until, terminal, printedBy }: ShiftSlipProps) {
-  const since = summary.since === null ? 'This counter has not closed a shift before.' : `Since ${formatTime(summary.since)}`;
+  const { t } = useTranslation();
+  const since = summary.since === null ? t('shift.slip.firstShift') : t('shift.slip.since', { when: formatTime(summary.since) });
   return (
     <article className="shift-slip" aria-labelledby="shift-slip-title">
-      <h3 id="shift-slip-title">End-of-shift summary</h3>
+      <h3 id="shift-slip-title">{t('shift.slip.title')}</h3>
       <p>{since}</p>
-      <p>{`Until ${formatTime(until)}`}</p>
-      {terminal === '' ? null : <p>{`Counter: ${terminal}`}</p>}
-      {printedBy === null ? null : <p>{`Taken by ${printedBy}`}</p>}
-      <CountsBlock title={COUNTER_TOTAL} counts={summary.counter} />
+      <p>{t('shift.slip.until', { when: formatTime(until) })}</p>
+      {terminal === '' ? null : <p>{t('shift.slip.counter', { name: terminal })}</p>}
+      {printedBy === null ? null : <p>{t('shift.slip.takenBy', { name: printedBy })}</p>}
+      <CountsBlock title={counterTotal()} counts={summary.counter} />
       {summary.operators.map((entry) => (
         <CountsBlock key={entry.operatorId ?? ''} title={operatorName(entry)} counts={entry.counts} />
       ))}

@@ -1,8 +1,7 @@
-import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import type { ParticipantSummary } from '../../../shared/token/serverToken';
 import type { TokenRow } from '../../storage/rows';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
-import { formatCrmDate, formatTime, SYNC_STATUS_LABELS } from '../../labels';
+import { formatCrmDate, formatTime, lifeCycleLabel, syncStatusLabel } from '../../labels';
 import { forDisplayOrNull } from '../../../shared/text/displayText';
 
 function accountText(token: TokenRow, account: ParticipantSummary | null): string {
@@ -19,7 +18,7 @@ function logText(date: string | null, user: string | null): string {
 /** Every field this counter knows of the token, the CRM's log information included. */
 export function TokenFacts({ token }: { token: TokenRow }) {
   const participant = useKnownParticipant(token);
-  const syncText = SYNC_STATUS_LABELS[token.syncStatus] + (token.lastError ? ` — ${token.lastError}` : '');
+  const syncText = syncStatusLabel(token.syncStatus) + (token.lastError ? ` — ${token.lastError}` : '');
   return (
     <dl className="details">
       <dt>Authentication code</dt>
@@ -29,7 +28,7 @@ export function TokenFacts({ token }: { token: TokenRow }) {
       <dt>Number</dt>
       <dd>{token.number ?? 'Assigned by the CRM when synced'}</dd>
       <dt>State</dt>
-      <dd>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</dd>
+      <dd>{lifeCycleLabel(token.lifeCycleState)}</dd>
       <dt>Classification</dt>
       <dd>{forDisplayOrNull(token.classificationName) ?? 'None'}</dd>
       <dt>Participant</dt>

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../context';
 import { tokenHistory } from '../../storage/audit';
 import type { AuditRow } from '../../storage/rows';
-import { AUDIT_OUTCOME_LABELS, formatTime } from '../../labels';
+import { auditOutcomeLabel, formatTime } from '../../labels';
 
 const HISTORY_LIMIT = 50;
 
@@ -43,7 +43,7 @@ export function TokenHistory({ localId, onPrint }: { localId: string; onPrint: (
                 <tr key={row.id}>
                   <td>{formatTime(row.at)}</td>
                   <td>{row.detail}</td>
-                  <td>{AUDIT_OUTCOME_LABELS[row.outcome]}</td>
+                  <td>{auditOutcomeLabel(row.outcome)}</td>
                   <td>{auditWho(row)}</td>
                 </tr>
               ))}

@@ -1,0 +1,16 @@
+import { help } from './areas/help';
+import { operators } from './areas/operators';
+import { settings } from './areas/settings';
+import { shell } from './areas/shell';
+import { shift } from './areas/shift';
+import { words } from './areas/words';
+
+/** Every text of the app by area: `t('shell.nav.find')`. */
+const AREAS = { shell, words, operators, settings, help, shift };
+
+type Areas = typeof AREAS;
+
+export const catalog = {
+  en: Object.fromEntries(Object.entries(AREAS).map(([name, words]) => [name, words.en])) as { [K in keyof Areas]: Areas[K]['en'] },
+  el: Object.fromEntries(Object.entries(AREAS).map(([name, words]) => [name, words.el])) as { [K in keyof Areas]: Areas[K]['el'] },
+};

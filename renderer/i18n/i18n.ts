@@ -1,0 +1,57 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { catalog } from './catalog';
+import { pseudoWords } from './pseudo';
+
+/** The languages a counter can choose, each named in itself; the pseudo-locale is for tests only. */
+export const LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'el', name: 'Ελληνικά' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+export const PSEUDO = 'en-XA';
+
+/**
+ * Kept in localStorage, not the database: the recovery screen, shown when the database cannot be
+ * opened, speaks the counter's language too.
+ */
+const STORAGE_KEY = 'tokenDesk.language';
+
+const isLanguage = (code: string | null): code is Language => LANGUAGES.some((language) => language.code === code);
+
+function storedLanguage(): Language {
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return isLanguage(stored) ? stored : 'en';
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    en: { translation: catalog.en },
+    el: { translation: catalog.el },
+    [PSEUDO]: { translation: pseudoWords(catalog.en) },
+  },
+  lng: storedLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: ['en', 'el', PSEUDO],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+function followLanguage(code: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = code;
+}
+followLanguage(i18n.language);
+i18n.on('languageChanged', followLanguage);
+
+export const t = i18n.t.bind(i18n);
+
+/** Switches the counter's language at once and remembers it for the next start. */
+export async function chooseLanguage(code: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, code);
+  await i18n.changeLanguage(code);
+}
+
+export const currentLanguage = (): string => i18n.language;

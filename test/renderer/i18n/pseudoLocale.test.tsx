@@ -1,0 +1,156 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { i18n, PSEUDO } from '../../../renderer/i18n';
+import { RecoveryScreen } from '../../../renderer/recovery/RecoveryScreen';
+import type { TokenDeskDatabase } from '../../../renderer/storage/database';
+import type { Screen } from '../../../renderer/stores/uiStore';
+import { MARIA, NIKOS, signedInAs, startApp } from '../appHarness';
+import { closeTestDb, fakeTokenDesk, issue, issueSynced, openTestDb } from '../support';
+
+/**
+ * Every screen rendered in the pseudo-locale, where each catalog text is wrapped in ⟦…⟧: any visible
+ * text, aria-label, title or placeholder that is not wrapped did not go through the catalog. Data is
+ * allowed as it is: numbers and dates, key names, codes and identifiers, the fixtures' names.
+ */
+const FIXTURE_NAMES = new Set([MARIA.name, NIKOS.name, 'English', 'Ελληνικά', 'Ioannou Marios', 'Gold', 'Main', 'counter1']);
+const DATA = [
+  /^[\s\p{P}\p{S}\d]*$/u, // numbers, dates, punctuation
+  /^[\d\s/.,:]+\s?(AM|PM)$/u, // a time of day
+  /^(F\d{1,2}|Esc|Ctrl\+\w+)$/u, // key names
+  /^[A-Z0-9-]{2,}(\s[A-Z0-9]{1,4})*$/u, // codes, identifiers, numbers in groups
+];
+
+const isData = (text: string): boolean => FIXTURE_NAMES.has(text) || DATA.some((pattern) => pattern.test(text));
+const pseudo = (text: string): boolean => text.includes('⟦') || text.includes('⟧');
+
+/** Every text node and named attribute on the page that is neither translated nor data. */
+function untranslated(): string[] {
+  const found: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent ?? '').trim();
+    const parent = node.parentElement?.tagName;
+    if (text !== '' && parent !== 'SCRIPT' && parent !== 'STYLE' && !pseudo(text) && !isData(text)) found.push(text);
+  }
+  for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+    for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const value = element.getAttribute(name)?.trim();
+      if (value && !pseudo(value) && !isData(value)) found.push(`${name}="${value}"`);
+    }
+  }
+  return found;
+}
+
+const heading = (name: string) => screen.findByRole('heading', { level: 2, name: `⟦${name}⟧` }, { timeout: 5_000 });
+
+let db: TokenDeskDatabase;
+
+beforeAll(async () => {
+  await i18n.changeLanguage(PSEUDO);
+});
+afterAll(async () => {
+  await i18n.changeLanguage('en');
+});
+beforeEach(() => {
+  db = openTestDb();
+});
+afterEach(async () => {
+  cleanup();
+  await closeTestDb(db);
+});
+
+async function openScreen(screenName: Screen, title: string, settled: () => Promise<unknown>) {
+  const { services } = startApp(db);
+  await heading('Find a token');
+  services.ui.getState().show(screenName);
+  await heading(title);
+  await settled();
+  return services;
+}
+
+describe('the pseudo-locale', () => {
+  it('keeps the page language in step', () => {
+    expect(document.documentElement.lang).toBe(PSEUDO);
+  });
+
+  it('translates the first start', async () => {
+    startApp(db, { getOperators: () => ({ operators: [], session: null, damage: null }) });
+    await heading('Create the first manager');
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates the sign-in of a locked screen', async () => {
+    startApp(db, { getOperators: () => signedInAs(MARIA, true) });
+    await heading('Screen locked');
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates the clerk’s closed Settings', async () => {
+    startApp(db, { getOperators: () => signedInAs(NIKOS), authorize: () => ({ operator: { id: NIKOS.id, name: NIKOS.name }, approvedBy: null }) });
+    await heading('Find a token');
+    fireEvent.keyDown(window, { key: 'F8' });
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates Find, with recent tokens', async () => {
+    await issue(db, { identifier: 'RECENT01' });
+    startApp(db);
+    await heading('Find a token');
+    await screen.findByText('RECENT01', {}, { timeout: 5_000 });
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates End of shift, its print and its Close shift dialog', async () => {
+    await openScreen('shift', 'End of shift', () => screen.findByRole('heading', { name: '⟦End-of-shift summary⟧' }));
+    expect(untranslated()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: '⟦Close shift⟧' }));
+    await screen.findByRole('alertdialog');
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates the help panel', async () => {
+    startApp(db);
+    await heading('Find a token');
+    fireEvent.keyDown(window, { key: 'F1' });
+    await screen.findByRole('dialog');
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates the recovery screen', async () => {
+    const fake = fakeTokenDesk({ journalRead: () => ({ entries: [], problem: null }) });
+    render(<RecoveryScreen damage={{ kind: 'unreadable', detail: 'UnknownError: Internal error.' }} api={fake.api} reload={() => undefined} />);
+    await screen.findByText(/⟦No change waits/u);
+    expect(untranslated().filter((text) => text !== 'UnknownError: Internal error.')).toEqual([]);
+  });
+
+  it('translates Issue', async () => {
+    await openScreen('issue', 'Issue a token', () => screen.findByRole('form'));
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates Pending', async () => {
+    await issue(db, { identifier: 'PEND0001' });
+    await openScreen('pending', 'Pending & attention', () => screen.findByText('PEND0001', { exact: false }, { timeout: 5_000 }));
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates Stock', async () => {
+    await openScreen('stock', 'Stock', () => waitFor(() => expect(screen.queryByText('…')).toBeNull()));
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates Settings', async () => {
+    await openScreen('settings', 'Settings', () => screen.findByRole('form', { name: '⟦Counter⟧' }, { timeout: 5_000 }));
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates a token', async () => {
+    const token = await issueSynced(db);
+    const { services } = startApp(db);
+    await heading('Find a token');
+    services.ui.getState().openToken(token.localId);
+    await heading('Token {{number}}'.replace('{{number}}', '1001'));
+    await screen.findByRole('table', {}, { timeout: 5_000 });
+    expect(untranslated()).toEqual([]);
+  });
+});
