@@ -1,35 +1,34 @@
 import type { FieldConflict } from '../shared/ipc/contract';
+import { t, type Translate } from './i18n';
 import type { QueuedOp } from './storage/rows';
 
 /** A queued change as the operator reads it. */
-export function describeOp(op: QueuedOp): string {
+export function describeOp(op: QueuedOp, tr: Translate = t): string {
   switch (op.kind) {
     case 'create':
-      return `create ${op.authenticationCode}`;
+      return tr('pending.op.create', { code: op.authenticationCode });
     case 'setState':
-      return `set ${op.target === 'EFFECTIVE' ? 'effective' : 'not effective'}`;
+      return tr(op.target === 'EFFECTIVE' ? 'pending.op.setEffective' : 'pending.op.setNotEffective');
     case 'update':
-      return `update ${op.authenticationCode}`;
+      return tr('pending.op.update', { code: op.authenticationCode });
     case 'verify':
-      return `verify ${op.authenticationCode}`;
+      return tr('pending.op.verify', { code: op.authenticationCode });
   }
 }
 
-const FIELD_LABELS: Readonly<Record<FieldConflict['field'], string>> = { identifier: 'identifier' };
-
-export const fieldLabel = (conflict: FieldConflict): string => FIELD_LABELS[conflict.field];
+export const fieldLabel = (conflict: FieldConflict, tr: Translate = t): string => tr(`pending.field.${conflict.field}`);
 
 /** A conflicting value as the operator reads it. */
-export function showValue(conflict: FieldConflict, side: 'crm' | 'mine'): string {
-  return conflict[side] ?? 'none';
+export function showValue(conflict: FieldConflict, side: 'crm' | 'mine', tr: Translate = t): string {
+  return conflict[side] ?? tr('pending.noValue');
 }
 
-export function describeConflicts(conflicts: readonly FieldConflict[]): string {
-  const parts = conflicts.map((c) => `${fieldLabel(c)} is ${showValue(c, 'crm')} in the CRM, yours is ${showValue(c, 'mine')}`);
-  return `Changed in the CRM meanwhile: ${parts.join('; ')}.`;
+export function describeConflicts(conflicts: readonly FieldConflict[], tr: Translate = t): string {
+  const parts = conflicts.map((c) => tr('pending.conflictPart', { field: fieldLabel(c, tr), crm: showValue(c, 'crm', tr), mine: showValue(c, 'mine', tr) }));
+  return tr('pending.conflicts', { parts: parts.join('; ') });
 }
 
 /** The conflicting fields, each with one side's value ("identifier CRM00001"). */
-export function conflictSummary(conflicts: readonly FieldConflict[], side: 'crm' | 'mine'): string {
-  return conflicts.map((c) => `${fieldLabel(c)} ${showValue(c, side)}`).join(', ');
+export function conflictSummary(conflicts: readonly FieldConflict[], side: 'crm' | 'mine', tr: Translate = t): string {
+  return conflicts.map((c) => `${fieldLabel(c, tr)} ${showValue(c, side, tr)}`).join(', ');
 }

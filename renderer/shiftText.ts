@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { recordT, t } from './i18n';
 import type { OperatorShift, ShiftCounts, ShiftSummary } from './storage/shiftSummary';
 
 /** The summary's columns, in order, as the screen, the printout and the CSV name them. */
@@ -12,14 +12,14 @@ export const counterTotal = (): string => t('shift.counterTotal');
 export const operatorName = (entry: OperatorShift): string => entry.operator ?? t('shift.noOperator');
 
 function countsText(counts: ShiftCounts): string {
-  return SHIFT_COUNTS.map((field) => t('shift.detailCount', { label: countLabel(field).toLowerCase(), count: counts[field] })).join(', ');
+  return SHIFT_COUNTS.map((field) => recordT('shift.detailCount', { label: recordT(`shift.counts.${field}`).toLowerCase(), count: counts[field] })).join(', ');
 }
 
-/** What the shift-closed audit row says, in the language of the counter when it closed: the counter's numbers, then each operator's. */
+/** What the shift-closed audit row says (a record, so in English): the counter's numbers, then each operator's. */
 export function shiftClosedDetail(summary: ShiftSummary): string {
   const lines = [
-    t('shift.detailLine', { who: counterTotal(), counts: countsText(summary.counter) }),
-    ...summary.operators.map((entry) => t('shift.detailLine', { who: operatorName(entry), counts: countsText(entry.counts) })),
+    recordT('shift.detailLine', { who: recordT('shift.counterTotal'), counts: countsText(summary.counter) }),
+    ...summary.operators.map((entry) => recordT('shift.detailLine', { who: entry.operator ?? recordT('shift.noOperator'), counts: countsText(entry.counts) })),
   ];
-  return t('shift.closedDetail', { lines: lines.join(' ') });
+  return recordT('shift.closedDetail', { lines: lines.join(' ') });
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../context';
 import { describeRule } from '../definitionText';
@@ -11,10 +12,11 @@ import { SubmitOrCancel } from './SubmitOrCancel';
 /** "Edit identifier": a new identifier with its pass code, or a new pass code for the same identifier, queued as an update. */
 export function EditIdentifier({ token, onSaved }: { token: TokenRow; onSaved: () => void }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)}>
-        Edit identifier
+        {t('token.edit.button')}
       </button>
     );
   }
@@ -26,6 +28,7 @@ function EditIdentifierForm({ token, onDone, onSaved }: { token: TokenRow; onDon
   const action = useAction();
   const [identifier, setIdentifier] = useState(token.identifier ?? '');
   const [passCode, setPassCode] = useState('');
+  const { t } = useTranslation();
 
   const save = async () => {
     const saved = await editIdentifier(services, token, identifier, passCode);
@@ -38,17 +41,18 @@ function EditIdentifierForm({ token, onDone, onSaved }: { token: TokenRow; onDon
   };
 
   return (
-    <form aria-label="Edit identifier" className="edit-identifier" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <Field label="New identifier" value={identifier} autoFocus hint="Keep it as it is to change only the pass code." onChange={setIdentifier} />
+    <form aria-label={t('token.edit.form')} className="edit-identifier" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <Field label={t('token.edit.identifier')} value={identifier} autoFocus hint={t('token.edit.identifierHint')} onChange={setIdentifier} />
       <PassCodeHintField value={passCode} onChange={setPassCode} />
       <ActionError error={action.error} />
-      <SubmitOrCancel label="Save identifier" busy={action.busy} onCancel={onDone} />
+      <SubmitOrCancel label={t('token.edit.save')} busy={action.busy} onCancel={onDone} />
     </form>
   );
 }
 
 function PassCodeHintField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const definition = useDefinition();
-  const hint = definition ? `Required · ${describeRule(definition.passCode)}` : undefined;
-  return <Field label="New pass code" type="password" autoComplete="new-password" value={value} hint={hint} onChange={onChange} />;
+  const { t } = useTranslation();
+  const hint = definition ? t('token.edit.passCodeHint', { rule: describeRule(definition.passCode) }) : undefined;
+  return <Field label={t('token.edit.passCode')} type="password" autoComplete="new-password" value={value} hint={hint} onChange={onChange} />;
 }

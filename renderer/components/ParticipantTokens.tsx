@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useServices } from '../context';
@@ -13,23 +14,24 @@ export function ParticipantTokens({ participantNumber }: { participantNumber: st
   const { db } = services;
   const [note, setNote] = useState<string | null>(null);
   const tokens = useLiveQuery(() => participantTokens(db, participantNumber, PARTICIPANT_LIMIT), [db, participantNumber]);
+  const { t } = useTranslation();
 
   useEffect(() => {
     let current = true;
     const missed = (failure: string | null) => {
-      if (current) setNote(failure === null ? 'Showing this counter’s copy; the CRM was not reached.' : `Showing this counter’s copy: ${failure}`);
+      if (current) setNote(failure === null ? t('token.participantTokens.unreached') : t('token.participantTokens.failed', { reason: failure }));
     };
     void lookUpParticipant(services, participantNumber, () => current && setNote(null), missed);
     return () => {
       current = false;
     };
-  }, [services, participantNumber]);
+  }, [services, participantNumber, t]);
 
   return (
     <section className="participant-tokens">
-      <h3>Participant tokens</h3>
+      <h3>{t('token.participantTokens.title')}</h3>
       {note ? <p className="hint">{note}</p> : null}
-      {tokens && tokens.length > 0 ? <TokenList label="Participant tokens" tokens={tokens} /> : null}
+      {tokens && tokens.length > 0 ? <TokenList label={t('token.participantTokens.title')} tokens={tokens} /> : null}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useServices } from '../context';
 import { verifyPassCode, type PassCodeVerdict } from '../sync/passCode';
@@ -8,11 +9,12 @@ import { ActionError, useAction } from './useAction';
 export function PassCodeCheck() {
   const [open, setOpen] = useState(false);
   const formId = useId();
+  const { t } = useTranslation();
   return (
     <section aria-labelledby={`${formId}-title`} className="pass-code-check">
-      <h3 id={`${formId}-title`}>Pass code check</h3>
+      <h3 id={`${formId}-title`}>{t('find.passCode.title')}</h3>
       <button type="button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
-        {open ? 'Close pass code check' : 'Check a pass code'}
+        {open ? t('find.passCode.close') : t('find.passCode.open')}
       </button>
       {open ? <PassCodeForm id={formId} /> : null}
     </section>
@@ -27,6 +29,7 @@ function PassCodeForm({ id }: { id: string }) {
   const [verdict, setVerdict] = useState<PassCodeVerdict | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const answer = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
   // The verdict comes below the form: brought into view, clear of the sticky status bar (scroll-padding).
   useEffect(() => {
     if (verdict) answer.current?.scrollIntoView?.({ block: 'nearest' });
@@ -35,7 +38,7 @@ function PassCodeForm({ id }: { id: string }) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setVerdict(null);
-    setMissing(identifier.trim() === '' || passCode === '' ? 'Enter the identifier and the pass code the customer gives.' : null);
+    setMissing(identifier.trim() === '' || passCode === '' ? t('find.passCode.missing') : null);
     if (identifier.trim() === '' || passCode === '') return;
     const online = () => navigator.onLine;
     await action.run(async () => setVerdict(await verifyPassCode({ db, api, now, online }, identifier.trim(), passCode)));
@@ -43,11 +46,11 @@ function PassCodeForm({ id }: { id: string }) {
   };
 
   return (
-    <form id={id} aria-label="Check pass code" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <Field label="Identifier" value={identifier} autoFocus onChange={setIdentifier} />
-      <Field label="Pass code" type="password" autoComplete="off" value={passCode} onChange={setPassCode} />
+    <form id={id} aria-label={t('find.passCode.form')} noValidate onSubmit={(event) => void onSubmit(event)}>
+      <Field label={t('find.passCode.identifier')} value={identifier} autoFocus onChange={setIdentifier} />
+      <Field label={t('find.passCode.passCode')} type="password" autoComplete="off" value={passCode} onChange={setPassCode} />
       <button type="submit" className="primary" disabled={action.busy}>
-        {action.busy ? 'Checking…' : 'Check pass code'}
+        {action.busy ? t('find.passCode.checking') : t('find.passCode.submit')}
       </button>
       <ActionError error={missing ?? action.error} />
       <div ref={answer} role="status" className="verdict-slot">

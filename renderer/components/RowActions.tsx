@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useState, type FormEvent } from 'react';
 import type { OperatorSummary } from '../../shared/ipc/contract';
 import { useAppStore, useServices } from '../context';
@@ -24,18 +25,19 @@ export function ConflictChoice({ row, onDecided }: RowProps) {
   const services = useServices();
   const action = useAction();
   const conflicts = row.conflicts ?? [];
+  const { t } = useTranslation();
   const decide = async (work: () => Promise<void>, done: string) => {
     if (await action.run(work)) onDecided(done);
   };
   return (
-    <section aria-label="Conflict" className="sync-actions">
-      <h3>Changed in the CRM meanwhile</h3>
+    <section aria-label={t('pending.fix.conflictLabel')} className="sync-actions">
+      <h3>{t('pending.fix.conflictTitle')}</h3>
       <table>
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">CRM value</th>
-            <th scope="col">Mine</th>
+            <th scope="col">{t('pending.fix.field')}</th>
+            <th scope="col">{t('pending.fix.crmValue')}</th>
+            <th scope="col">{t('pending.fix.mine')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,16 +54,16 @@ export function ConflictChoice({ row, onDecided }: RowProps) {
         <button
           type="button"
           disabled={action.busy}
-          onClick={() => void decide(() => keepCrmValue(services, row.seq), `Kept the CRM value (${conflictSummary(conflicts, 'crm')}); your change was dropped.`)}
+          onClick={() => void decide(() => keepCrmValue(services, row.seq), t('pending.fix.keptCrm', { values: conflictSummary(conflicts, 'crm') }))}
         >
-          Keep CRM value
+          {t('pending.fix.keepCrm')}
         </button>
         <button
           type="button"
           disabled={action.busy}
-          onClick={() => void decide(() => applyMine(services, row.seq), `Applied mine (${conflictSummary(conflicts, 'mine')}): it goes to the CRM with the next sync.`)}
+          onClick={() => void decide(() => applyMine(services, row.seq), t('pending.fix.appliedMine', { values: conflictSummary(conflicts, 'mine') }))}
         >
-          Apply mine
+          {t('pending.fix.applyMine')}
         </button>
       </div>
       <ActionError error={action.error} />
@@ -74,19 +76,20 @@ export function FixIdentifier({ row, onDecided }: RowProps) {
   const services = useServices();
   const action = useAction();
   const [identifier, setIdentifier] = useState('identifier' in row.op ? (row.op.identifier ?? '') : '');
+  const { t } = useTranslation();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (await action.run(() => fixIdentifier(services, row.seq, identifier))) {
-      onDecided(`Identifier changed to ${identifier.trim()}: the token goes to the CRM again with the next sync.`);
+      onDecided(t('pending.fix.identifierChanged', { identifier: identifier.trim() }));
     }
   };
   return (
-    <form aria-label="Fix identifier" className="sync-actions" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <p>Another counter already uses this identifier in the CRM. Choose another; the token keeps its authentication code.</p>
-      <Field label="Identifier" value={identifier} error={action.error ?? undefined} onChange={setIdentifier} />
+    <form aria-label={t('pending.fix.identifierForm')} className="sync-actions" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <p>{t('pending.fix.identifierText')}</p>
+      <Field label={t('pending.fix.identifier')} value={identifier} error={action.error ?? undefined} onChange={setIdentifier} />
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
-          Save and retry
+          {t('pending.fix.saveRetry')}
         </button>
         <DiscardChange row={row} onDecided={onDecided} />
       </div>
@@ -99,25 +102,26 @@ export function FixParticipant({ row, onDecided }: RowProps) {
   const services = useServices();
   const action = useAction();
   const [participant, setParticipant] = useState(row.op.kind === 'create' ? (row.op.participantNumber ?? '') : '');
+  const { t } = useTranslation();
   const fix = async (number: string | null) => {
     if (!(await action.run(() => fixParticipant(services, row.seq, number)))) return;
     const given = number?.trim() ?? '';
-    onDecided(given === '' ? 'The token goes to the CRM without a participant with the next sync.' : `Participant changed to ${given}: the token goes to the CRM again with the next sync.`);
+    onDecided(given === '' ? t('pending.fix.participantNone') : t('pending.fix.participantChanged', { number: given }));
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void fix(participant);
   };
   return (
-    <form aria-label="Fix participant" className="sync-actions" noValidate onSubmit={onSubmit}>
-      <p>The CRM refused the token for this participant. Give the right participant number, or issue the token without one; it keeps its authentication code.</p>
-      <Field label="Participant number" inputMode="numeric" value={participant} error={action.error ?? undefined} onChange={setParticipant} />
+    <form aria-label={t('pending.fix.participantForm')} className="sync-actions" noValidate onSubmit={onSubmit}>
+      <p>{t('pending.fix.participantText')}</p>
+      <Field label={t('pending.fix.participant')} inputMode="numeric" value={participant} error={action.error ?? undefined} onChange={setParticipant} />
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
-          Save and retry
+          {t('pending.fix.saveRetry')}
         </button>
         <button type="button" disabled={action.busy} onClick={() => void fix(null)}>
-          Issue without a participant
+          {t('pending.fix.withoutParticipant')}
         </button>
         <DiscardChange row={row} onDecided={onDecided} />
       </div>
@@ -130,16 +134,17 @@ export function FixVerificationCode({ row, onDecided }: RowProps) {
   const services = useServices();
   const action = useAction();
   const [code, setCode] = useState('');
+  const { t } = useTranslation();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await action.run(() => fixVerificationCode(services, row.seq, code))) onDecided(`Verification code sent again: ${describeOp(row.op)}.`);
+    if (await action.run(() => fixVerificationCode(services, row.seq, code))) onDecided(t('pending.fix.codeSentAgain', { change: describeOp(row.op) }));
   };
   return (
-    <form aria-label="Fix verification code" className="sync-actions" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form aria-label={t('pending.fix.verificationForm')} className="sync-actions" noValidate onSubmit={(event) => void onSubmit(event)}>
       <VerificationCodeField value={code} error={action.error} onChange={setCode} />
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
-          Send code again
+          {t('pending.fix.sendAgain')}
         </button>
         <DiscardChange row={row} onDecided={onDecided} />
       </div>
@@ -151,14 +156,15 @@ export function FixVerificationCode({ row, onDecided }: RowProps) {
 export function RetryParked({ row, onDecided }: RowProps) {
   const services = useServices();
   const action = useAction();
+  const { t } = useTranslation();
   const retry = async () => {
-    if (await action.run(() => retryChange(services, row.seq))) onDecided(`Queued again: ${describeOp(row.op)}.`);
+    if (await action.run(() => retryChange(services, row.seq))) onDecided(t('pending.fix.queuedAgain', { change: describeOp(row.op) }));
   };
   return (
     <div className="sync-actions">
       <div className="actions">
         <button type="button" disabled={action.busy} onClick={() => void retry()}>
-          Retry
+          {t('pending.fix.retry')}
         </button>
         <DiscardChange row={row} onDecided={onDecided} />
       </div>
@@ -169,12 +175,13 @@ export function RetryParked({ row, onDecided }: RowProps) {
 
 /** A manager and their PIN, asked in the discard dialog when a clerk is signed in. */
 function ManagerApproval({ managers, managerId, pin, onManager, onPin }: { managers: OperatorSummary[]; managerId: string; pin: string; onManager: (id: string) => void; onPin: (pin: string) => void }) {
-  if (managers.length === 0) return <p>No manager is set up at this counter, so nobody can approve this.</p>;
+  const { t } = useTranslation();
+  if (managers.length === 0) return <p>{t('pending.discard.noManager')}</p>;
   return (
     <fieldset className="approval">
-      <legend>A manager approves it with their PIN</legend>
+      <legend>{t('pending.discard.approval')}</legend>
       <div className="field">
-        <label htmlFor="approving-manager">Approving manager</label>
+        <label htmlFor="approving-manager">{t('pending.discard.manager')}</label>
         <select id="approving-manager" value={managerId} onChange={(event) => onManager(event.target.value)}>
           {managers.map((manager) => (
             <option key={manager.id} value={manager.id}>
@@ -183,7 +190,7 @@ function ManagerApproval({ managers, managerId, pin, onManager, onPin }: { manag
           ))}
         </select>
       </div>
-      <Field label="Manager’s PIN" type="password" inputMode="numeric" value={pin} onChange={onPin} />
+      <Field label={t('pending.discard.pin')} type="password" inputMode="numeric" value={pin} onChange={onPin} />
     </fieldset>
   );
 }
@@ -199,33 +206,31 @@ export function DiscardChange({ row, onDecided }: RowProps) {
   const managers = (view?.operators ?? []).filter((operator) => operator.role === 'manager');
   const [managerId, setManagerId] = useState(managers[0]?.id ?? '');
   const [pin, setPin] = useState('');
+  const { t } = useTranslation();
   const discard = useConfirmed(async () => {
     try {
       await discardChange(services, row.seq, manager ? undefined : { operatorId: managerId, pin });
-      onDecided(`Discarded: ${describeOp(row.op)}.`);
+      onDecided(t('pending.discard.discarded', { change: describeOp(row.op) }));
     } finally {
       setPin('');
     }
   });
-  const consequence =
-    row.op.kind === 'create'
-      ? 'The token was never created in the CRM. It is removed from this counter, with any change waiting behind it.'
-      : 'The token goes back to the value the CRM has; changes waiting behind this one go on.';
+  const consequence = row.op.kind === 'create' ? t('pending.discard.createLost') : t('pending.discard.updateLost');
   return (
     <>
       <button type="button" className="danger-outline" onClick={discard.ask}>
-        {manager ? 'Discard change' : 'Discard change (a manager approves)'}
+        {manager ? t('pending.discard.button') : t('pending.discard.buttonClerk')}
       </button>
       {discard.asking ? (
-        <ConfirmDialog title="Discard this change?" confirmLabel={manager ? 'Discard change' : 'Approve and discard'} danger {...discard.dialog}>
+        <ConfirmDialog title={t('pending.discard.title')} confirmLabel={manager ? t('pending.discard.button') : t('pending.discard.approve')} danger {...discard.dialog}>
           <p>
-            <strong>{describeOp(row.op)}</strong> will never be sent to the CRM. {consequence}
+            <strong>{describeOp(row.op)}</strong> {t('pending.discard.neverSent')} {consequence}
           </p>
           {manager ? (
-            <p>The audit log records that you discarded it.</p>
+            <p>{t('pending.discard.audited')}</p>
           ) : (
             <>
-              <p>Discarding is a manager’s decision. The audit log records that you discarded it and which manager approved.</p>
+              <p>{t('pending.discard.managersDecision')}</p>
               <ManagerApproval managers={managers} managerId={managerId} pin={pin} onManager={setManagerId} onPin={setPin} />
             </>
           )}

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { useAppStore } from '../context';
@@ -20,7 +21,7 @@ function TokenButton({ token, onOpen }: { token: TokenRow; onOpen: (localId: str
     <button type="button" onClick={() => onOpen(token.localId)}>
       <span className="code">{token.authenticationCode}</span>
       {' · '}
-      <span className="identifier">{forDisplayOrNull(token.identifier) ?? 'no identifier'}</span>
+      <span className="identifier">{forDisplayOrNull(token.identifier) ?? t('find.noIdentifier')}</span>
       {' · '}
       <span className={`state state-${token.lifeCycleState}`}>{lifeCycleLabel(token.lifeCycleState)}</span>
       {token.syncStatus === 'synced' ? null : (

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
 import { useServices } from '../context';
@@ -22,7 +23,7 @@ export function useKnownParticipant(token: TokenRow): ParticipantSummary | null 
  */
 export function participantText(token: Pick<TokenRow, 'participantNumber' | 'serverId'>, participant: ParticipantSummary | null): string {
   const shown = participant?.number ?? token.participantNumber;
-  if (shown === null) return 'None';
+  if (shown === null) return t('issue.participant.none');
   if (participant?.ownerName) return forDisplay(`${shown} — ${participant.ownerName}`);
-  return forDisplay(token.serverId === null ? `${shown} — to be confirmed by the CRM` : shown);
+  return token.serverId === null ? t('issue.participant.toConfirm', { number: forDisplay(shown) }) : forDisplay(shown);
 }

@@ -1,12 +1,17 @@
+import { find } from './areas/find';
 import { help } from './areas/help';
+import { issue } from './areas/issue';
 import { operators } from './areas/operators';
+import { pending } from './areas/pending';
+import { recovery } from './areas/recovery';
 import { settings } from './areas/settings';
 import { shell } from './areas/shell';
 import { shift } from './areas/shift';
+import { token } from './areas/token';
 import { words } from './areas/words';
 
 /** Every text of the app by area: `t('shell.nav.find')`. */
-const AREAS = { shell, words, operators, settings, help, shift };
+const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery };
 
 type Areas = typeof AREAS;
 

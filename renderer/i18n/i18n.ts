@@ -46,7 +46,15 @@ function followLanguage(code: string): void {
 followLanguage(i18n.language);
 i18n.on('languageChanged', followLanguage);
 
-export const t = i18n.t.bind(i18n);
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export const t: Translate = (key, options = {}) => i18n.t(key, options);
+
+/**
+ * Records kept in the database (audit rows, a token's last error) are written in English whatever the
+ * counter's language: support reads and exports them, and one log stays in one language.
+ */
+export const recordT: Translate = (key, options) => i18n.t(key, { ...options, lng: 'en' });
 
 /** Switches the counter's language at once and remembers it for the next start. */
 export async function chooseLanguage(code: Language): Promise<void> {

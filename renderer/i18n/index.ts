@@ -1,3 +1,3 @@
-export { chooseLanguage, currentLanguage, i18n, LANGUAGES, PSEUDO, t, type Language } from './i18n';
+export { chooseLanguage, currentLanguage, i18n, LANGUAGES, PSEUDO, recordT, t, type Language, type Translate } from './i18n';
 export { formatAge, formatCrmDate, formatNumber, formatTime, formatTimeOr } from './format';
 export { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import { recordT } from '../i18n';
 import { isIdentifierTaken, isParticipantRefused } from '../../shared/crm/dialect';
 import type { BaseVersion, FieldConflict } from '../../shared/ipc/contract';
 import { conflictSummary, describeOp } from '../changeText';
@@ -58,7 +59,7 @@ export function keepCrmValue(db: TokenDeskDatabase, seq: number, now: number): P
     await db.outbox.delete(row.seq);
     await journalSettled(db, [row], 'discarded');
     await settleToken(db, row.tokenLocalId, now);
-    const detail = `Kept the CRM value (${conflictSummary(row.conflicts ?? [], 'crm')}); dropped mine`;
+    const detail = `Kept the CRM value (${conflictSummary(row.conflicts ?? [], 'crm', recordT)}); dropped mine`;
     await addAudit(db, row.tokenLocalId, { action: 'keepCrmValue', detail, outcome: 'dropped' }, now);
   });
 }
@@ -80,7 +81,7 @@ export function applyMine(db: TokenDeskDatabase, seq: number, now: number): Prom
       await requeue(db, row, { attempts: 0 });
     }
     await settleToken(db, row.tokenLocalId, now, null, conflictValues(conflicts, 'mine'));
-    const detail = `Applied mine again (${conflictSummary(conflicts, 'mine')})`;
+    const detail = `Applied mine again (${conflictSummary(conflicts, 'mine', recordT)})`;
     await addAudit(db, row.tokenLocalId, { action: 'applyMine', detail, outcome: 'requeued' }, now);
   });
 }
@@ -193,7 +194,7 @@ export function discardParked(db: TokenDeskDatabase, seq: number, now: number, b
   return decide(db, seq, now, isDiscardable, async (row) => {
     const reason = row.lastError?.message ?? 'refused by the CRM';
     const later = (await rowsOf(db, row.tokenLocalId)).filter((other) => other.seq > row.seq);
-    let detail = `Discarded ${describeOp(row.op)} (${reason})`;
+    let detail = `Discarded ${describeOp(row.op, recordT)} (${reason})`;
     if (row.op.kind === 'create') {
       await db.outbox.bulkDelete([row.seq, ...later.map((other) => other.seq)]);
       await journalSettled(db, [row, ...later], 'discarded');

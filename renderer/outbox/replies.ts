@@ -1,3 +1,4 @@
+import { recordT } from '../i18n';
 import type { FieldConflict, OperationResult, SyncError } from '../../shared/ipc/contract';
 import type { ServerToken } from '../../shared/token/serverToken';
 import { describeConflicts, describeOp } from '../changeText';
@@ -24,7 +25,7 @@ async function confirm(db: TokenDeskDatabase, row: SentRow, server: ServerToken,
   await db.outbox.delete(row.seq);
   await journalSettled(db, [row], 'synced');
   if (row.op.kind === 'create' && server.authenticationCode !== row.op.authenticationCode) await renameLater(db, row, server.authenticationCode);
-  const detail = `${describeOp(row.op)}: ${adopted ? 'an earlier send had already reached the CRM' : 'accepted by the CRM'}`;
+  const detail = `${describeOp(row.op, recordT)}: ${adopted ? 'an earlier send had already reached the CRM' : 'accepted by the CRM'}`;
   await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail, outcome: adopted ? 'adopted' : 'synced' }, now, queuedBy(row));
   await settleToken(db, row.tokenLocalId, now, server);
 }
@@ -46,7 +47,7 @@ async function holdConflict(
   conflicts: FieldConflict[],
   now: number,
 ): Promise<void> {
-  const error: SyncError = { code: 'CONFLICT', message: describeConflicts(conflicts) };
+  const error: SyncError = { code: 'CONFLICT', message: describeConflicts(conflicts, recordT) };
   const { message } = error;
   await db.outbox.update(row.seq, { status: 'conflict', conflicts, lastError: error, leaseUntil: 0, leaseOwner: null });
   await holdBehind(db, row.tokenLocalId, error);
@@ -54,7 +55,7 @@ async function holdConflict(
   // With no other change of the token queued, the token shows the CRM's copy as a whole.
   const crmValues = onlyRow ? { lifeCycleState: server.lifeCycleState, identifier: server.identifier } : conflictValues(conflicts, 'crm');
   await settleToken(db, row.tokenLocalId, now, server, crmValues);
-  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail: `${describeOp(row.op)}: ${message}`, outcome: 'conflict' }, now, queuedBy(row));
+  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail: `${describeOp(row.op, recordT)}: ${message}`, outcome: 'conflict' }, now, queuedBy(row));
 }
 
 export interface ApplySummary {

@@ -1,3 +1,4 @@
+import { recordT } from '../i18n';
 import type { JournalEntry, Operation } from '../../shared/ipc/contract';
 import { INITIAL_LIFE_CYCLE_STATE } from '../../shared/token/lifeCycle';
 import { describeOp } from '../changeText';
@@ -72,7 +73,7 @@ async function restoreOne(db: TokenDeskDatabase, entry: JournalEntry, now: numbe
   const row = { ...newOutboxRow(token.localId, op, entry.queuedAt), journalId: entry.id, attempts: Math.max(1, entry.operation.attempt) };
   await enqueueRow(db, row);
   await settleToken(db, token.localId, now);
-  const description = describeOp(op);
+  const description = describeOp(op, recordT);
   await addAudit(db, token.localId, { action: 'restore', detail: `Put back in the queue from the journal: ${description}`, outcome: 'requeued' }, now);
   return description;
 }

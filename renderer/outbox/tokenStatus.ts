@@ -1,3 +1,4 @@
+import { recordT } from '../i18n';
 import type { FieldConflict } from '../../shared/ipc/contract';
 import type { ServerToken } from '../../shared/token/serverToken';
 import { describeConflicts } from '../changeText';
@@ -20,7 +21,7 @@ export function conflictValues(conflicts: readonly FieldConflict[], side: 'crm' 
 /** A token's sync status and reason follow from its first outbox row that is not simply waiting. */
 export function statusFromRows(rows: readonly OutboxRow[]): { syncStatus: SyncStatus; lastError: string | null } {
   const stuck = rows.find((row) => row.status !== 'pending');
-  if (stuck?.status === 'conflict') return { syncStatus: 'conflict', lastError: describeConflicts(stuck.conflicts ?? []) };
+  if (stuck?.status === 'conflict') return { syncStatus: 'conflict', lastError: describeConflicts(stuck.conflicts ?? [], recordT) };
   if (stuck?.status === 'parked') return { syncStatus: 'attention', lastError: stuck.lastError?.message ?? null };
   return rows.length > 0 ? { syncStatus: 'pending', lastError: null } : { syncStatus: 'synced', lastError: null };
 }

@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../i18n';
 import { useEffect, useState } from 'react';
 import type { RendererSyncState } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
@@ -10,12 +11,10 @@ export type RecoveryApi = Pick<TokenDeskApi, 'journalRead' | 'exportUnsyncedWork
 
 type Journal = { state: 'reading' } | { state: 'read'; count: number; problem: string | null } | { state: 'failed'; message: string };
 
-const changes = (count: number) => (count === 1 ? '1 change' : `${count} changes`);
-
 function journalText(journal: Journal): string {
-  if (journal.state === 'reading') return 'Looking for unsynced work in the second copy…';
-  if (journal.state === 'failed') return `The second copy of unsynced work could not be read: ${journal.message}`;
-  const safe = journal.count === 0 ? 'No change waits to be sent to the CRM: the second copy holds none.' : `${changes(journal.count)} not yet sent to the CRM ${journal.count === 1 ? 'is' : 'are'} safe in the second copy Token Desk keeps beside the database.`;
+  if (journal.state === 'reading') return t('recovery.reading');
+  if (journal.state === 'failed') return t('recovery.readFailed', { reason: journal.message });
+  const safe = journal.count === 0 ? t('recovery.none') : t('recovery.safe', { count: journal.count });
   return journal.problem ? `${safe} ${journal.problem}` : safe;
 }
 
@@ -34,6 +33,7 @@ export function RecoveryScreen({ damage, api, reload }: { damage: DatabaseDamage
   const [journal, setJournal] = useState<Journal>({ state: 'reading' });
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
+  useTranslation();
   useEffect(() => {
     api.journalRead({}).then(
       ({ entries, problem }) => setJournal({ state: 'read', count: entries.length, problem }),
@@ -42,9 +42,10 @@ export function RecoveryScreen({ damage, api, reload }: { damage: DatabaseDamage
   }, [api]);
   const exportWork = () => action.run(async () => {
     const { path, count } = await api.exportUnsyncedWork({});
-    setDone(`Saved ${changes(count)} to ${path}.`);
+    setDone(t('recovery.saved', { count, path }));
   });
-  const exportDiagnostics = () => action.run(async () => setDone(`Diagnostics saved to ${(await api.exportDiagnostics({ rendererState: supportState(damage) })).path}.`));
+  const exportDiagnostics = () =>
+    action.run(async () => setDone(t('recovery.diagnosticsSaved', { path: (await api.exportDiagnostics({ rendererState: supportState(damage) })).path })));
   const rebuild = () => action.run(async () => {
     await api.clearLocalDatabase({});
     reload();
@@ -52,36 +53,32 @@ export function RecoveryScreen({ damage, api, reload }: { damage: DatabaseDamage
   const readable = journal.state === 'read';
   return (
     <main className="recovery" aria-labelledby="recovery-title">
-      <h1 id="recovery-title">Token Desk cannot open its local database</h1>
+      <h1 id="recovery-title">{t('recovery.title')}</h1>
       <p role="alert">{describeDamage(damage)}</p>
       <p role="status">{journalText(journal)}</p>
       <Details text={damage.detail} />
-      <h2>What you can do</h2>
+      <h2>{t('recovery.whatToDo')}</h2>
       <ul className="recovery-actions">
         <li>
           <button type="button" disabled={action.busy || !readable} onClick={() => void exportWork()}>
-            Export unsynced work to a file
+            {t('recovery.export')}
           </button>
-          <p className="hint">A copy to keep, or to take to another computer.</p>
+          <p className="hint">{t('recovery.exportHint')}</p>
         </li>
         <li>
           <button type="button" disabled={action.busy || !readable} onClick={() => void rebuild()}>
-            Rebuild the database from the second copy
+            {t('recovery.rebuild')}
           </button>
-          <p className="hint">
-            {damage.kind === 'newer' ? 'Installing the newer version of Token Desk again keeps everything; rebuild only if that cannot be done. ' : ''}
-            The local database starts empty and the unsynced work is put back in the queue, to be sent once. Tokens are read again from the CRM;
-            this counter&apos;s history, imported definition and name are not in the second copy and start empty.
-          </p>
+          <p className="hint">{damage.kind === 'newer' ? `${t('recovery.newerHint')} ${t('recovery.rebuildHint')}` : t('recovery.rebuildHint')}</p>
         </li>
         <li>
           <button type="button" disabled={action.busy} onClick={() => void exportDiagnostics()}>
-            Export diagnostics
+            {t('recovery.diagnostics')}
           </button>
         </li>
         <li>
           <button type="button" disabled={action.busy} onClick={reload}>
-            Try again
+            {t('recovery.tryAgain')}
           </button>
         </li>
       </ul>

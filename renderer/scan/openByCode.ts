@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { checkField } from '../../shared/token/definition';
 import type { TokenDeskDatabase } from '../storage/database';
 import { readDefinition } from '../storage/meta';
@@ -12,9 +13,9 @@ export interface OpenByCodeDeps extends LookupDeps {
 }
 
 function notFound(code: string, confirmation: Confirmation): string {
-  if (confirmation.kind === 'missing') return `No token has code ${code}, on this counter or in the CRM.`;
-  if (confirmation.kind === 'failed') return `${code} is not on this counter, and the CRM could not be asked. Try again in a moment.`;
-  return `${code} is not on this counter, and the CRM cannot be asked now (offline). Try again when online.`;
+  if (confirmation.kind === 'missing') return t('find.scan.missing', { code });
+  if (confirmation.kind === 'failed') return t('find.scan.failed', { code });
+  return t('find.scan.offline', { code });
 }
 
 /**
@@ -31,9 +32,9 @@ export async function openByCode(deps: OpenByCodeDeps, text: string): Promise<st
   }
   const definition = await readDefinition(deps.db);
   if (checkField(definition.authenticationCode, 'code', value) !== null) {
-    return `No single token is named ${value}. Pick one from the list (↓), or scan its authentication code.`;
+    return t('find.scan.notSingle', { value });
   }
-  deps.onProgress(`Not on this counter — asking the CRM for ${value}…`);
+  deps.onProgress(t('find.scan.asking', { value }));
   const { token, confirmation } = await fetchByCode(deps, value);
   if (!token) return notFound(value, confirmation);
   deps.openToken(token.localId);

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /** Where a scan goes instead of opening its token (say, the hand-out list picking that card). */
@@ -26,7 +27,7 @@ export function createScanQueue(open: ScanTarget): StoreApi<ScanQueueState> {
       try {
         message = await route(code);
       } catch {
-        message = `Could not look up ${code}. Try the scan again.`;
+        message = t('find.scan.lookupFailed', { code });
       }
       set((state) => ({ message, waiting: state.waiting - 1 }));
     };

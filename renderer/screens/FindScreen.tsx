@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PassCodeCheck } from '../components/PassCodeCheck';
@@ -22,8 +23,9 @@ function isEditable(element: Element | null): boolean {
 export function FindScreen() {
   const search = useAppStore('ui', (state) => state.search);
   const query = search.trim();
+  const { t } = useTranslation();
   return (
-    <Screen title="Find a token" className="screen-find" focusesOwnControl>
+    <Screen title={t('find.title')} className="screen-find" focusesOwnControl>
       <SearchBox />
       <OwnerNote query={query} />
       <Results query={query} />
@@ -46,6 +48,7 @@ function SearchBox() {
   const setSearch = useAppStore('ui', (state) => state.setSearch);
   const findFocus = useAppStore('ui', (state) => state.findFocus);
   const inputRef = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -77,7 +80,7 @@ function SearchBox() {
 
   return (
     <div className="field search-field">
-      <label htmlFor="search-tokens">Search tokens</label>
+      <label htmlFor="search-tokens">{t('find.searchLabel')}</label>
       <input
         ref={inputRef}
         id="search-tokens"
@@ -87,7 +90,7 @@ function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         aria-describedby="search-hint"
-        placeholder="Scan a card, or type a code, identifier, owner’s name, or participant or account number"
+        placeholder={t('find.placeholder')}
         onChange={(event) => {
           scans.setState({ message: null });
           setSearch(event.target.value);
@@ -95,7 +98,7 @@ function SearchBox() {
         onKeyDown={onKeyDown}
       />
       <p id="search-hint" className="hint">
-        Enter opens the token that matches exactly; ↓ moves into the results.
+        {t('find.hint')}
       </p>
     </div>
   );
@@ -127,16 +130,12 @@ function useOwnerSearch(query: string): { number: string; answer: OwnerSearch | 
  */
 function OwnerNote({ query }: { query: string }) {
   const found = useOwnerSearch(query);
+  const { t } = useTranslation();
   if (found === null) return null;
   const { number, answer } = found;
-  let text = `Asking the CRM for the tokens of participant or account ${number}…`;
-  if (answer?.kind === 'unreached') text = `The CRM cannot be asked now, so only this counter’s tokens are searched for ${number}.`;
-  else if (answer?.kind === 'found') {
-    text =
-      answer.count === 0
-        ? `The CRM has no participant or account ${number} with tokens.`
-        : `The CRM has ${answer.count} ${answer.count === 1 ? 'token' : 'tokens'} of participant or account ${number}; they are listed below.`;
-  }
+  let text = t('find.owner.asking', { number });
+  if (answer?.kind === 'unreached') text = t('find.owner.unreached', { number });
+  else if (answer?.kind === 'found') text = answer.count === 0 ? t('find.owner.none', { number }) : t('find.owner.found', { number, count: answer.count });
   return (
     <p className="hint" role="status">
       {text}
@@ -147,6 +146,7 @@ function OwnerNote({ query }: { query: string }) {
 /** What the search finds, a page at a time ("Show more"); the recently changed tokens while it is empty. */
 function Results({ query }: { query: string }) {
   const { db } = useServices();
+  const { t } = useTranslation();
   // Pages shown for this query; a new query starts again at one.
   const [paged, setPaged] = useState({ query, pages: 1 });
   const pages = paged.query === query ? paged.pages : 1;
@@ -156,28 +156,28 @@ function Results({ query }: { query: string }) {
     async () => ({ query, tokens: query === '' ? await recentTokens(db, RECENT_LIMIT) : await findTokens(db, query, limit) }),
     [db, query, limit],
   );
-  if (found === undefined) return <p className="empty">Loading this counter’s tokens…</p>;
+  if (found === undefined) return <p className="empty">{t('find.loading')}</p>;
   const { tokens } = found;
   if (query === '') {
     if (tokens.length === 0) {
-      return <p className="empty">No tokens on this counter yet. Scan a customer’s card to look it up in the CRM, or issue a token (F3).</p>;
+      return <p className="empty">{t('find.emptyCounter')}</p>;
     }
     return (
       <>
-        <h3>Recently changed</h3>
-        <TokenList label="Recent tokens" tokens={tokens} />
+        <h3>{t('find.recent')}</h3>
+        <TokenList label={t('find.recentList')} tokens={tokens} />
       </>
     );
   }
-  if (tokens.length === 0) return <p className="empty">No token matches</p>;
+  if (tokens.length === 0) return <p className="empty">{t('find.noMatch')}</p>;
   const more = tokens.length >= limit;
   return (
     <>
-      <p className="hint">{`${more ? `First ${tokens.length} matches` : `${tokens.length} ${tokens.length === 1 ? 'match' : 'matches'}`} for “${found.query}”`}</p>
-      <TokenList label="Search results" tokens={tokens} />
+      <p className="hint">{more ? t('find.firstMatches', { count: tokens.length, query: found.query }) : t('find.matches', { count: tokens.length, query: found.query })}</p>
+      <TokenList label={t('find.results')} tokens={tokens} />
       {more ? (
         <button type="button" onClick={() => setPaged({ query, pages: pages + 1 })}>
-          Show more results
+          {t('find.showMore')}
         </button>
       ) : null}
     </>

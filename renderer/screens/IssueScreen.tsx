@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HandOutForm, IssueForm } from '../components/issue/IssueForms';
 import { Slip } from '../components/issue/Slip';
@@ -11,8 +12,9 @@ import { Screen } from '../components/Screen';
 export function IssueScreen() {
   const issued = useAppStore('issue', (state) => state.issued);
   const mode = useAppStore('issue', (state) => state.mode);
+  const { t } = useTranslation();
   return (
-    <Screen title={issued ? 'Token issued' : 'Issue a token'} focusesOwnControl>
+    <Screen title={issued ? t('issue.issuedTitle') : t('issue.title')} focusesOwnControl>
       {issued ? (
         <SlipView issued={issued} />
       ) : (
@@ -29,13 +31,14 @@ function ModePicker({ mode }: { mode: IssueMode }) {
   const { db } = useServices();
   const setMode = useAppStore('issue', (state) => state.setMode);
   const onHand = useLiveQuery(() => stockCount(db), [db]);
+  const { t } = useTranslation();
   const choices: ReadonlyArray<readonly [IssueMode, string]> = [
-    ['new', 'New token'],
-    ['stock', `Hand out from stock${onHand === undefined ? '' : ` (${onHand} on hand)`}`],
+    ['new', t('issue.newToken')],
+    ['stock', onHand === undefined ? t('issue.fromStock') : t('issue.fromStockCount', { count: onHand })],
   ];
   return (
     <fieldset className="choices choices-inline">
-      <legend>How</legend>
+      <legend>{t('issue.how')}</legend>
       {choices.map(([value, label]) => (
         <label key={value} className="choice">
           <input type="radio" name="issue-mode" checked={mode === value} onChange={() => setMode(value)} />

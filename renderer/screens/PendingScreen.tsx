@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { RowFix } from '../components/RowFix';
@@ -19,7 +20,8 @@ const TICK_MS = 15_000;
 /** Opens the token a row concerns; the code is the link text. */
 function TokenLink({ entry }: { entry: QueueEntry }) {
   const openToken = useAppStore('ui', (state) => state.openToken);
-  if (!entry.token) return <span className="muted">token removed</span>;
+  const { t } = useTranslation();
+  if (!entry.token) return <span className="muted">{t('pending.tokenRemoved')}</span>;
   const { token } = entry;
   return (
     <button type="button" className="link-button code" onClick={() => openToken(token.localId)}>
@@ -30,16 +32,17 @@ function TokenLink({ entry }: { entry: QueueEntry }) {
 
 function rowState(entry: QueueEntry, now: number): string {
   const { row } = entry;
-  if (row.status === 'conflict') return 'Conflict';
-  if (isWaiting(row)) return 'Waits for an earlier change';
-  if (row.status === 'parked') return 'Needs attention';
-  if (row.nextTryAt > now) return `Retry in ${formatAge(row.nextTryAt - now)}`;
-  return row.attempts > 0 ? 'Pending (sent before, outcome unknown or failed)' : 'Pending';
+  if (row.status === 'conflict') return t('pending.state.conflict');
+  if (isWaiting(row)) return t('pending.state.waits');
+  if (row.status === 'parked') return t('pending.state.attention');
+  if (row.nextTryAt > now) return t('pending.state.retryIn', { age: formatAge(row.nextTryAt - now) });
+  return row.attempts > 0 ? t('pending.state.sentBefore') : t('pending.state.pending');
 }
 
 export function PendingScreen() {
+  const { t } = useTranslation();
   return (
-    <Screen title="Pending & attention" wide>
+    <Screen title={t('pending.title')} wide>
       <Attention />
       <Queue />
     </Screen>
@@ -51,14 +54,13 @@ function Attention() {
   const { db } = useServices();
   const entries = useLiveQuery(() => attentionEntries(db, ATTENTION_LIMIT), [db]);
   const { notice, onDecided } = useDecisionNotice();
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="attention-title" className="attention">
-      <h3 id="attention-title">{`Needs attention${entries && entries.length > 0 ? ` (${entries.length})` : ''}`}</h3>
+      <h3 id="attention-title">{entries && entries.length > 0 ? t('pending.attentionCount', { count: entries.length }) : t('pending.attention')}</h3>
       {notice}
-      {entries === undefined ? <p className="empty">Loading…</p> : null}
-      {entries?.length === 0 ? (
-        <p className="empty">Nothing needs attention. A change the CRM refuses, or one that meets a change made elsewhere, shows up here with what to do.</p>
-      ) : null}
+      {entries === undefined ? <p className="empty">{t('shell.loading')}</p> : null}
+      {entries?.length === 0 ? <p className="empty">{t('pending.nothing')}</p> : null}
       {entries && entries.length > 0 ? (
         <ul className="attention-list">
           {entries.map((entry) => (
@@ -75,20 +77,21 @@ function Attention() {
 function AttentionCard({ entry, onDecided }: { entry: QueueEntry; onDecided: OnDecided }) {
   const { row, token } = entry;
   const headingId = `attention-${row.seq}`;
+  const { t } = useTranslation();
   return (
     <article aria-labelledby={headingId} className={`attention-card attention-${row.status}`}>
       <h4 id={headingId}>
-        {`${row.status === 'conflict' ? 'Conflict' : 'Refused'}: ${describeOp(row.op)}`}
-        {token?.identifier ? <span className="muted">{` · identifier ${forDisplay(token.identifier)}`}</span> : null}
+        {t(row.status === 'conflict' ? 'pending.conflictTitle' : 'pending.refusedTitle', { change: describeOp(row.op) })}
+        {token?.identifier ? <span className="muted">{t('pending.identifierNote', { identifier: forDisplay(token.identifier) })}</span> : null}
       </h4>
       {row.status === 'conflict' ? null : (
         <>
-          <p className="reason">{row.lastError?.message ?? 'The CRM gave no reason.'}</p>
+          <p className="reason">{row.lastError?.message ?? t('pending.noReason')}</p>
           <Details text={row.lastError?.code ?? null} />
         </>
       )}
       <p className="muted">
-        Token <TokenLink entry={entry} /> · queued {formatTime(row.createdAt)} · {row.attempts} {row.attempts === 1 ? 'attempt' : 'attempts'}
+        {t('pending.tokenLabel')} <TokenLink entry={entry} /> {t('pending.queuedAt', { when: formatTime(row.createdAt), count: row.attempts })}
       </p>
       <RowFix row={row} onDecided={onDecided} />
     </article>
@@ -102,23 +105,24 @@ function Queue() {
   const [limit, setLimit] = useState(QUEUE_PAGE);
   const entries = useLiveQuery(() => queueEntries(db, limit), [db, limit]);
   const total = useLiveQuery(() => queueSize(db), [db]);
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="queue-title" className="queue">
-      <h3 id="queue-title">{`Queue${total === undefined ? '' : ` (${total})`}`}</h3>
-      {entries === undefined ? <p className="empty">Loading the queue…</p> : null}
-      {entries?.length === 0 ? <p className="empty">The queue is empty: every change made at this counter has reached the CRM.</p> : null}
+      <h3 id="queue-title">{total === undefined ? t('pending.queue') : t('pending.queueCount', { count: total })}</h3>
+      {entries === undefined ? <p className="empty">{t('pending.loadingQueue')}</p> : null}
+      {entries?.length === 0 ? <p className="empty">{t('pending.queueEmpty')}</p> : null}
       {entries && entries.length > 0 ? (
         <div className="table-scroll">
           <table className="queue-table">
-            <caption className="sr-only">Queued changes, in the order they are sent</caption>
+            <caption className="sr-only">{t('pending.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">Token</th>
-                <th scope="col">Change</th>
-                <th scope="col">Status</th>
-                <th scope="col">Queued</th>
-                <th scope="col">Tries</th>
+                <th scope="col">{t('pending.col.token')}</th>
+                <th scope="col">{t('pending.col.change')}</th>
+                <th scope="col">{t('pending.col.status')}</th>
+                <th scope="col">{t('pending.col.queued')}</th>
+                <th scope="col">{t('pending.col.tries')}</th>
               </tr>
             </thead>
             <tbody>
@@ -130,7 +134,7 @@ function Queue() {
                   </td>
                   <td>{describeOp(entry.row.op)}</td>
                   <td>{rowState(entry, clock)}</td>
-                  <td>{`${formatAge(Math.max(0, clock - entry.row.createdAt))} ago`}</td>
+                  <td>{t('shell.time.ago', { age: formatAge(Math.max(0, clock - entry.row.createdAt)) })}</td>
                   <td>{entry.row.attempts}</td>
                 </tr>
               ))}
@@ -140,7 +144,7 @@ function Queue() {
       ) : null}
       {entries && total !== undefined && total > entries.length ? (
         <button type="button" onClick={() => setLimit(limit + QUEUE_PAGE)}>
-          {`Show more (${total - entries.length} not shown)`}
+          {t('pending.showMore', { count: total - entries.length })}
         </button>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { TokenList } from '../components/TokenList';
@@ -12,12 +13,10 @@ import { Screen } from '../components/Screen';
 const LIST_LIMIT = 100;
 
 function refillText(result: StockTopUp, level: number, onHand: number): string {
-  if (result.crm === null) return `The stock is full: ${onHand} on hand, target ${level}.`;
-  if (result.crm === 'unreachable') return 'The CRM cannot be reached; the stock refills at the next sync that reaches it.';
-  if (result.crm === 'unconfigured') return 'No CRM is configured; set one in Settings to fill the stock.';
-  if (result.crm === 'loginFailed') return 'The CRM refused the sign-in; check Settings.';
-  if (result.added === 0) return 'The CRM has no more not-associated tokens to give.';
-  return `Added ${result.added} ${result.added === 1 ? 'token' : 'tokens'} from the CRM.`;
+  if (result.crm === null) return t('token.stock.full', { onHand, level });
+  if (result.crm === 'unreachable' || result.crm === 'unconfigured' || result.crm === 'loginFailed') return t(`token.stock.${result.crm}`);
+  if (result.added === 0) return t('token.stock.noMore');
+  return t('token.stock.added', { count: result.added });
 }
 
 /** Not-associated tokens this counter holds to hand out offline, the level it keeps, and "Refill now". */
@@ -31,6 +30,7 @@ export function StockScreen() {
   const show = useAppStore('ui', (state) => state.show);
   const action = useAction();
   const [result, setResult] = useState<string | null>(null);
+  useTranslation();
 
   const refill = () =>
     action.run(async () => {
@@ -47,36 +47,34 @@ export function StockScreen() {
   };
 
   return (
-    <Screen title="Stock">
+    <Screen title={t('token.stock.title')}>
       <dl className="details stock-numbers">
-        <dt>On hand</dt>
+        <dt>{t('token.stock.onHand')}</dt>
         <dd>{onHand ?? '…'}</dd>
-        <dt>Target level</dt>
-        <dd>{config ? `${config.stockLevel} (change it in Settings)` : '…'}</dd>
-        <dt>Handed out here</dt>
+        <dt>{t('token.stock.target')}</dt>
+        <dd>{config ? t('token.stock.targetValue', { level: config.stockLevel }) : '…'}</dd>
+        <dt>{t('token.stock.handedOut')}</dt>
         <dd>{handedOut ?? '…'}</dd>
       </dl>
       <div className="actions wrap">
         <button type="button" className="primary" disabled={action.busy} onClick={() => void refill()}>
-          {action.busy ? 'Refilling…' : 'Refill now'}
+          {action.busy ? t('token.stock.refilling') : t('token.stock.refill')}
         </button>
         <button type="button" disabled={!onHand} onClick={handOut}>
-          Hand out a stock token
+          {t('token.stock.handOut')}
         </button>
         <button type="button" onClick={() => show('settings')}>
-          Change the target level
+          {t('token.stock.changeTarget')}
         </button>
       </div>
       <p role="status" className="refill-result">
         {result}
       </p>
       <ActionError error={action.error} />
-      <h3>Tokens on hand</h3>
-      {tokens === undefined ? <p className="empty">Loading the stock…</p> : null}
-      {tokens?.length === 0 ? (
-        <p className="empty">No stock tokens on hand. The counter fetches not-associated tokens from the CRM at each sync; “Refill now” asks at once.</p>
-      ) : null}
-      {tokens && tokens.length > 0 ? <TokenList label="Stock tokens" tokens={tokens} /> : null}
+      <h3>{t('token.stock.list')}</h3>
+      {tokens === undefined ? <p className="empty">{t('token.stock.loading')}</p> : null}
+      {tokens?.length === 0 ? <p className="empty">{t('token.stock.empty')}</p> : null}
+      {tokens && tokens.length > 0 ? <TokenList label={t('token.stock.listLabel')} tokens={tokens} /> : null}
     </Screen>
   );
 }

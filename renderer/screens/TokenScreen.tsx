@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Slip } from '../components/issue/Slip';
@@ -23,11 +24,12 @@ export function TokenScreen() {
   const localId = useAppStore('ui', (state) => state.selectedTokenLocalId);
   // The token and its stuck change come from one read, so the status and the fix on screen always agree.
   const detail = useLiveQuery(async () => (localId === null ? null : tokenDetail(db, localId)), [db, localId]);
-  if (detail === undefined) return <p className="empty screen">Loading the token…</p>;
+  const { t } = useTranslation();
+  if (detail === undefined) return <p className="empty screen">{t('token.loading')}</p>;
   if (detail === null) {
     return (
-      <Screen title="Token not found" aside={<BackButton />}>
-        <p>This token is not in the local cache (a discarded issue is removed). Search for it on the Find screen.</p>
+      <Screen title={t('token.notFound')} aside={<BackButton />}>
+        <p>{t('token.notFoundText')}</p>
       </Screen>
     );
   }
@@ -37,9 +39,10 @@ export function TokenScreen() {
 
 function BackButton() {
   const back = useAppStore('ui', (state) => state.back);
+  const { t } = useTranslation();
   return (
     <button type="button" aria-keyshortcuts="Escape" onClick={back}>
-      Back <Kbd>Esc</Kbd>
+      {t('token.back')} <Kbd>Esc</Kbd>
     </button>
   );
 }
@@ -48,6 +51,7 @@ function TokenDetail({ token, stuck, verification }: { token: TokenRow; stuck: S
   const participantNumber = token.participant?.number ?? token.participantNumber;
   const [offer, setOffer] = useState<SlipOffer>('none');
   const [slipShown, setSlipShown] = useState(false);
+  const { t } = useTranslation();
   // The slip is shown first so the print stylesheet has it to print alone.
   const print = () => {
     setSlipShown(true);
@@ -63,7 +67,7 @@ function TokenDetail({ token, stuck, verification }: { token: TokenRow; stuck: S
     if (slipFix) changed();
   };
   return (
-    <Screen title={token.number === null ? 'Token (not yet synced)' : `Token ${token.number}`} wide aside={<BackButton />}>
+    <Screen title={token.number === null ? t('token.titleUnsynced') : t('token.title', { number: token.number })} wide aside={<BackButton />}>
       {slipShown ? <Slip issued={token} /> : null}
       <CrmConfirmation token={token} />
       <div className="token-columns">

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { TokenDeskDatabase } from './database';
 
 /** Why the local database cannot be used, in the clerk's words. */
@@ -7,14 +8,7 @@ export type DatabaseDamage =
   | { kind: 'incomplete'; detail: string }
   | { kind: 'unreadable'; detail: string };
 
-const DESCRIBED: Record<DatabaseDamage['kind'], string> = {
-  newer: 'The local database was written by a newer version of Token Desk, which this version cannot read.',
-  full: 'The disk is full, so the local database cannot be opened.',
-  incomplete: 'Part of the local database is missing.',
-  unreadable: 'The local database is damaged and cannot be read.',
-};
-
-export const describeDamage = (damage: DatabaseDamage): string => DESCRIBED[damage.kind];
+export const describeDamage = (damage: DatabaseDamage): string => t(`recovery.damage.${damage.kind}`);
 
 /** The browser's own error beneath Dexie's wrapper (Dexie's OpenFailedError carries it as `inner`). */
 function innermost(error: unknown): { name: string; message: string } {

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { StorageState } from '../../shared/ipc/contract';
 
 /** The part of navigator.storage the start uses (absent outside a secure context). */
@@ -24,13 +25,8 @@ const MB = 1024 * 1024;
 
 /** The storage line of Settings' diagnostics, in words. */
 export function describeStorage(state: StorageState | null): string {
-  if (state === null) return 'Storage: not checked yet.';
-  const kept =
-    state.persisted === true
-      ? 'persistent (the browser keeps it under disk pressure)'
-      : state.persisted === false
-        ? 'not persistent: the browser refused, and may clear it when the disk is nearly full; unsynced work is also kept in Token Desk\'s journal'
-        : 'unknown (this window cannot ask)';
-  const used = state.usageBytes !== null && state.quotaBytes !== null ? `; ${Math.round(state.usageBytes / MB)} MB used of ${Math.round(state.quotaBytes / MB)} MB allowed` : '';
-  return `Storage: ${kept}${used}.`;
+  if (state === null) return t('settings.diagnostics.storageUnchecked');
+  const kept = t(`settings.diagnostics.${state.persisted === true ? 'persistent' : state.persisted === false ? 'notPersistent' : 'unknown'}`);
+  if (state.usageBytes === null || state.quotaBytes === null) return t('settings.diagnostics.storage', { kept });
+  return t('settings.diagnostics.storageUsed', { kept, used: Math.round(state.usageBytes / MB), quota: Math.round(state.quotaBytes / MB) });
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { useAppStore, useServices } from '../../context';
@@ -13,24 +14,26 @@ export function ClassificationPicker() {
   const setField = useAppStore('issue', (state) => state.setField);
   const classifications = useLiveQuery(() => readClassifications(services.db), [services.db]);
   const [note, setNote] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     let current = true;
     refreshClassifications(services)
-      .then((crm) => current && setNote(crm === 'ok' ? null : 'Showing the classifications saved on this counter; the CRM was not reached.'))
-      .catch(() => current && setNote('Showing the classifications saved on this counter.'));
+      .then((crm) => current && setNote(crm === 'ok' ? null : 'unreached'))
+      .catch(() => current && setNote('saved'));
     return () => {
       current = false;
     };
   }, [services]);
 
   const chosen = classifications?.find((classification) => classification.id === value);
-  const hint = chosen?.description ?? note ?? (classifications?.length === 0 ? 'No classifications known yet; they load when the CRM is reached.' : null);
+  const noteText = note === null ? null : t(`issue.classification.${note}`);
+  const hint = chosen?.description ?? noteText ?? (classifications?.length === 0 ? t('issue.classification.noneKnown') : null);
   return (
     <div className="field">
-      <label htmlFor={id}>Classification</label>
+      <label htmlFor={id}>{t('issue.classification.label')}</label>
       <select id={id} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(event) => setField('classificationId', event.target.value)}>
-        <option value="">None</option>
+        <option value="">{t('issue.classification.none')}</option>
         {(classifications ?? []).map((classification) => (
           <option key={classification.id} value={classification.id}>
             {forDisplay(classification.name)}

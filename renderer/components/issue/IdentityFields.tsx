@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { identifierHint, passCodeHint } from '../../definitionText';
 import { useAppStore } from '../../context';
 import { Field } from '../Field';
@@ -11,30 +12,31 @@ export function IdentityFields({ autoFocus = false }: { autoFocus?: boolean }) {
   const passCodeGenerated = useAppStore('issue', (state) => state.passCodeGenerated);
   const setField = useAppStore('issue', (state) => state.setField);
   const generate = useAppStore('issue', (state) => state.generate);
+  const { t } = useTranslation();
   const rules = definition ? passCodeHint(definition) : null;
   const generated =
     passCodeGenerated && fields.passCode !== '' ? (
       <>
-        Generated pass code: <strong className="code">{fields.passCode}</strong> — tell it to the customer.
+        {t('issue.generated')} <strong className="code">{fields.passCode}</strong> {t('issue.tellCustomer')}
       </>
     ) : null;
   // Side by side where the form is wide enough, so the whole Issue form fits a 768-pixel-high counter screen.
   return (
     <div className="field-pair">
       <Field
-        label="Identifier"
+        label={t('issue.identifier')}
         value={fields.identifier}
         error={errors.identifier}
         hint={definition ? identifierHint(definition) : undefined}
         autoFocus={autoFocus}
         onChange={(value) => setField('identifier', value)}
       >
-        <button type="button" aria-label="Generate identifier" onClick={() => void generate('identifier')}>
-          Generate
+        <button type="button" aria-label={t('issue.generateIdentifier')} onClick={() => void generate('identifier')}>
+          {t('issue.generate')}
         </button>
       </Field>
       <Field
-        label="Pass code"
+        label={t('issue.passCode')}
         type="password"
         autoComplete="new-password"
         value={fields.passCode}
@@ -49,8 +51,8 @@ export function IdentityFields({ autoFocus = false }: { autoFocus?: boolean }) {
         }
         onChange={(value) => setField('passCode', value)}
       >
-        <button type="button" aria-label="Generate pass code" onClick={() => void generate('passCode')}>
-          Generate
+        <button type="button" aria-label={t('issue.generatePassCode')} onClick={() => void generate('passCode')}>
+          {t('issue.generate')}
         </button>
       </Field>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useAppStore, useServices } from '../../context';
@@ -42,12 +43,13 @@ function submitOnCtrlEnter(event: KeyboardEvent<HTMLFormElement>): void {
 function SubmitRow({ label }: { label: string }) {
   const submitting = useAppStore('issue', (state) => state.submitting);
   const formError = useAppStore('issue', (state) => state.formError);
+  const { t } = useTranslation();
   return (
     <>
       <ActionError error={formError} />
       {submitting ? (
         <p className="hint" role="status">
-          Saving; a participant is checked with the CRM first…
+          {t('issue.saving')}
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={submitting} aria-keyshortcuts="Control+Enter">
@@ -60,12 +62,13 @@ function SubmitRow({ label }: { label: string }) {
 /** A new token: identifier and pass code by the definition's rules, an optional participant and classification. */
 export function IssueForm() {
   const onSubmit = useSubmit();
+  const { t } = useTranslation();
   return (
-    <form aria-label="Issue token" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnCtrlEnter}>
+    <form aria-label={t('issue.form')} noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnCtrlEnter}>
       <ParticipantField autoFocus />
       <IdentityFields />
       <ClassificationPicker />
-      <SubmitRow label="Issue token" />
+      <SubmitRow label={t('issue.submit')} />
     </form>
   );
 }
@@ -77,45 +80,43 @@ export function HandOutForm() {
   const stockLocalId = useAppStore('issue', (state) => state.stockLocalId);
   const setStockToken = useAppStore('issue', (state) => state.setStockToken);
   const show = useAppStore('ui', (state) => state.show);
+  const { t } = useTranslation();
   const stock = useLiveQuery(() => stockChoices(db, stockLocalId), [db, stockLocalId]);
   // Until the operator picks one, the first (the store takes the first on hand too).
   const picked = stock?.some((token) => token.localId === stockLocalId) ? stockLocalId : (stock?.[0]?.localId ?? null);
   useScanTarget(async (code) => {
     const token = await findExact(db, code);
-    if (token?.stock !== IN_STOCK) return `${code} is not in this counter’s stock. Scan a stock card, or pick one below.`;
+    if (token?.stock !== IN_STOCK) return t('issue.notInStock', { code });
     setStockToken(token.localId);
-    return `Picked ${token.authenticationCode} from the stock.`;
+    return t('issue.picked', { code: token.authenticationCode });
   });
 
-  if (stock === undefined) return <p className="empty">Loading the stock…</p>;
+  if (stock === undefined) return <p className="empty">{t('issue.loadingStock')}</p>;
   if (stock.length === 0) {
     return (
       <div className="empty-state">
-        <p>No stock tokens on hand. Refill the stock when the counter is online, or issue a new token.</p>
+        <p>{t('issue.noStock')}</p>
         <button type="button" onClick={() => show('stock')}>
-          Open Stock
+          {t('issue.openStock')}
         </button>
       </div>
     );
   }
   return (
-    <form aria-label="Hand out from stock" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnCtrlEnter}>
+    <form aria-label={t('issue.handOutForm')} noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnCtrlEnter}>
       <fieldset className="choices">
-        <legend>Stock token</legend>
+        <legend>{t('issue.stockToken')}</legend>
         {stock.map((token) => (
           <label key={token.localId} className="choice">
             <input type="radio" name="stock-token" checked={picked === token.localId} onChange={() => setStockToken(token.localId)} />
             <span className="code">{token.authenticationCode}</span>
-            <span className="muted">{token.number === null ? '' : `number ${token.number}`}</span>
+            <span className="muted">{token.number === null ? '' : t('issue.stockNumber', { number: token.number })}</span>
           </label>
         ))}
       </fieldset>
-      <p className="hint">
-        Identifier and pass code are optional. A stock token cannot be linked to a participant at the counter: the CRM has no way to link an
-        existing token. Issue a new token for a participant.
-      </p>
+      <p className="hint">{t('issue.stockNote')}</p>
       <IdentityFields />
-      <SubmitRow label="Hand out token" />
+      <SubmitRow label={t('issue.handOutSubmit')} />
     </form>
   );
 }

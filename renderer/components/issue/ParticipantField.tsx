@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../../i18n';
 import { useEffect, useState } from 'react';
 import { useAppStore, useServices } from '../../context';
 import { lookUpParticipant, type ParticipantLookup } from '../../sync/crmLookups';
@@ -13,16 +14,16 @@ interface Found {
 }
 
 function ownerText(number: string, found: Found | null): string {
-  if (found === null) return 'Looking up the participant…';
+  if (found === null) return t('issue.participant.looking');
   const { lookup, missed } = found;
   const owner = lookup.participant?.ownerName ?? lookup.participant?.accountName;
-  if (lookup.source === 'crm' && lookup.participant === null) return `The CRM has no participant ${number}. Check the number.`;
+  if (lookup.source === 'crm' && lookup.participant === null) return t('issue.participant.unknown', { number });
   if (missed) {
-    const known = owner ? `Owner on this counter: ${owner}. ` : '';
-    return `${known}The CRM cannot be asked now: the participant and its token limit are to be confirmed by the CRM when the token syncs.`;
+    const unreached = t('issue.participant.unreached');
+    return owner ? `${t('issue.participant.ownerHere', { owner })} ${unreached}` : unreached;
   }
-  if (owner) return `Owner: ${owner}`;
-  return 'Owner not known on this counter yet; asking the CRM…';
+  if (owner) return t('issue.participant.owner', { owner });
+  return t('issue.participant.asking');
 }
 
 /** The owner of a participant number as the operator types it: the cache at once, then the CRM when online. */
@@ -56,14 +57,15 @@ export function ParticipantField({ autoFocus = false }: { autoFocus?: boolean })
   const setField = useAppStore('issue', (state) => state.setField);
   const number = value.trim();
   const found = useParticipant(number);
+  useTranslation();
   return (
     <Field
-      label="Participant number (optional)"
+      label={t('issue.participant.label')}
       inputMode="numeric"
       autoFocus={autoFocus}
       value={value}
       error={error}
-      hint={number === '' ? 'Links the token to a rewards participant.' : <span aria-live="polite">{ownerText(number, found)}</span>}
+      hint={number === '' ? t('issue.participant.hint') : <span aria-live="polite">{ownerText(number, found)}</span>}
       onChange={(next) => setField('participantNumber', next)}
     />
   );

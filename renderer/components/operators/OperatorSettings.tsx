@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../../i18n';
 import { useState, type FormEvent } from 'react';
 import type { OperatorSummary, Role } from '../../../shared/ipc/contract';
 import { useAppStore } from '../../context';
@@ -11,7 +12,7 @@ import { roleLabel } from './roleLabel';
 const PIN_RULE = /^\d{4,12}$/;
 
 function checkPin(pin: string): void {
-  if (!PIN_RULE.test(pin)) throw new Error('A PIN is 4 to 12 digits.');
+  if (!PIN_RULE.test(pin)) throw new Error(t('operators.signIn.pinDigits'));
 }
 
 /** A new clerk or manager: name, role, PIN and an optional badge. */
@@ -23,33 +24,34 @@ function AddOperator() {
   const [pin, setPin] = useState('');
   const [badge, setBadge] = useState('');
   const [added, setAdded] = useState<string | null>(null);
+  useTranslation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAdded(null);
     const done = await action.run(async () => {
-      if (name.trim() === '') throw new Error('Enter the new operator’s name.');
+      if (name.trim() === '') throw new Error(t('settings.operators.nameMissing'));
       checkPin(pin);
       await add({ name: name.trim(), role, pin, ...(badge.trim() === '' ? {} : { badge: badge.trim() }) });
     });
     if (done) {
-      setAdded(`${name.trim()} can now sign in as ${roleLabel(role)}.`);
+      setAdded(t('settings.operators.added', { name: name.trim(), role: roleLabel(role) }));
       setName('');
       setPin('');
       setBadge('');
     }
   };
   return (
-    <form aria-label="Add an operator" noValidate onSubmit={(event) => void submit(event)}>
-      <Field label="Name of the new operator" value={name} onChange={setName} />
+    <form aria-label={t('settings.operators.addForm')} noValidate onSubmit={(event) => void submit(event)}>
+      <Field label={t('settings.operators.name')} value={name} onChange={setName} />
       <div className="field">
-        <label htmlFor="new-operator-role">Role</label>
+        <label htmlFor="new-operator-role">{t('settings.operators.role')}</label>
         <select id="new-operator-role" value={role} onChange={(event) => setRole(event.target.value === 'manager' ? 'manager' : 'clerk')}>
-          <option value="clerk">Clerk: issues, finds, switches, edits and prints</option>
-          <option value="manager">Manager: also Settings, definition, discards and operators</option>
+          <option value="clerk">{t('settings.operators.clerkRole')}</option>
+          <option value="manager">{t('settings.operators.managerRole')}</option>
         </select>
       </div>
-      <Field label="PIN of the new operator" type="password" inputMode="numeric" value={pin} hint="4 to 12 digits; tell it to them, it is never shown again." onChange={setPin} />
-      <Field label="Badge code (optional)" type="password" value={badge} hint="Scan the badge here to let them sign in with it." onChange={setBadge} />
+      <Field label={t('settings.operators.pin')} type="password" inputMode="numeric" value={pin} hint={t('settings.operators.pinHint')} onChange={setPin} />
+      <Field label={t('settings.operators.badge')} type="password" value={badge} hint={t('settings.operators.badgeHint')} onChange={setBadge} />
       <ActionError error={action.error} />
       {added ? (
         <p role="status" className="saved">
@@ -57,7 +59,7 @@ function AddOperator() {
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={action.busy}>
-        Add operator
+        {t('settings.operators.add')}
       </button>
     </form>
   );
@@ -72,6 +74,7 @@ function OperatorRow({ operator, self }: { operator: OperatorSummary; self: bool
   const [resetting, setResetting] = useState(false);
   const [pin, setPin] = useState('');
   const [badge, setBadge] = useState('');
+  useTranslation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const done = await action.run(async () => {
@@ -80,29 +83,28 @@ function OperatorRow({ operator, self }: { operator: OperatorSummary; self: bool
     });
     if (done) setResetting(false);
   };
-  const status = operator.lockedUntil === null ? (operator.hasBadge ? 'PIN and badge' : 'PIN') : 'Locked after wrong PINs';
+  const status = t(operator.lockedUntil === null ? (operator.hasBadge ? 'settings.operators.pinAndBadge' : 'settings.operators.pinOnly') : 'settings.operators.lockedOut');
+  const name = operator.name;
   return (
     <li className="operator-row">
-      <span>
-        <strong>{operator.name}</strong> ({roleLabel(operator.role)}){self ? ', signed in here' : ''} — {status}
-      </span>
+      <span>{t(self ? 'settings.operators.rowSelf' : 'settings.operators.row', { name, role: roleLabel(operator.role), status })}</span>
       <button type="button" onClick={() => setResetting(!resetting)}>
-        Reset PIN of {operator.name}
+        {t('settings.operators.reset', { name })}
       </button>
-      <button type="button" className="danger-outline" disabled={removal.busy || self} title={self ? 'Switch operator first to remove yourself.' : undefined} onClick={removal.ask}>
-        Remove {operator.name}
+      <button type="button" className="danger-outline" disabled={removal.busy || self} title={self ? t('settings.operators.removeSelf') : undefined} onClick={removal.ask}>
+        {t('settings.operators.remove', { name })}
       </button>
       {removal.asking ? (
-        <ConfirmDialog title={`Remove ${operator.name}?`} confirmLabel={`Remove ${operator.name}`} danger {...removal.dialog}>
-          <p>{operator.name} can no longer sign in at this counter, and is signed out wherever signed in. The audit log keeps their name on what they did.</p>
+        <ConfirmDialog title={t('settings.operators.removeTitle', { name })} confirmLabel={t('settings.operators.remove', { name })} danger {...removal.dialog}>
+          <p>{t('settings.operators.removeText', { name })}</p>
         </ConfirmDialog>
       ) : null}
       {resetting ? (
-        <form aria-label={`New PIN for ${operator.name}`} noValidate onSubmit={(event) => void submit(event)}>
-          <Field label={`New PIN for ${operator.name}`} type="password" inputMode="numeric" value={pin} onChange={setPin} />
-          <Field label={`New badge code for ${operator.name} (optional)`} type="password" value={badge} hint="Empty keeps the badge as it is." onChange={setBadge} />
+        <form aria-label={t('settings.operators.newPinForm', { name })} noValidate onSubmit={(event) => void submit(event)}>
+          <Field label={t('settings.operators.newPin', { name })} type="password" inputMode="numeric" value={pin} onChange={setPin} />
+          <Field label={t('settings.operators.newBadge', { name })} type="password" value={badge} hint={t('settings.operators.newBadgeHint')} onChange={setBadge} />
           <button type="submit" disabled={action.busy}>
-            Save new PIN
+            {t('settings.operators.savePin')}
           </button>
         </form>
       ) : null}
@@ -115,11 +117,12 @@ function OperatorRow({ operator, self }: { operator: OperatorSummary; self: bool
 export function OperatorSettings() {
   const view = useAppStore('operators', (state) => state.view);
   const me = useAppStore('operators', signedIn);
+  useTranslation();
   return (
     <section aria-labelledby="operators-title" className="settings-section">
-      <h3 id="operators-title">Operators</h3>
-      <p className="hint">Clerks issue, find, switch, edit and print. Managers also change Settings, import the definition, discard refused changes and manage operators.</p>
-      <ul aria-label="Operators of this counter" className="operator-list">
+      <h3 id="operators-title">{t('settings.operators.title')}</h3>
+      <p className="hint">{t('settings.operators.hint')}</p>
+      <ul aria-label={t('settings.operators.list')} className="operator-list">
         {view?.operators.map((operator) => <OperatorRow key={operator.id} operator={operator} self={operator.id === me?.id} />)}
       </ul>
       <AddOperator />

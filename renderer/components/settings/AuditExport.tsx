@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useState } from 'react';
 import { useServices } from '../../context';
 import { auditCsv } from '../../auditExport';
@@ -18,6 +19,7 @@ export function AuditExport() {
   const { db, now } = useServices();
   const action = useAction();
   const [done, setDone] = useState<string | null>(null);
+  const { t } = useTranslation();
   const exportCsv = () =>
     action.run(async () => {
       setDone(null);
@@ -25,14 +27,14 @@ export function AuditExport() {
       const day = new Date(now()).toISOString().slice(0, 10);
       // The byte order mark lets spreadsheet programs read the file as UTF-8.
       downloadFile(`token-desk-audit-${day}.csv`, ['\uFEFF', ...parts], 'text/csv;charset=utf-8');
-      setDone(`Exported ${rows} audit ${rows === 1 ? 'entry' : 'entries'}.`);
+      setDone(t('settings.audit.exported', { count: rows }));
     });
   return (
     <section aria-labelledby="audit-title" className="settings-section">
-      <h3 id="audit-title">Audit log</h3>
-      <p className="hint">Every change made at this counter, who made it and how it ended.</p>
+      <h3 id="audit-title">{t('settings.audit.title')}</h3>
+      <p className="hint">{t('settings.audit.hint')}</p>
       <button type="button" disabled={action.busy} onClick={() => void exportCsv()}>
-        Export audit log (CSV)
+        {t('settings.audit.export')}
       </button>
       <p role="status">{done}</p>
       <ActionError error={action.error} />

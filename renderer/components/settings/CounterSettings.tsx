@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../../context';
@@ -17,12 +18,13 @@ export function CounterSettings() {
   const { db } = useServices();
   // Read once: the form starts from what is stored and then holds what the operator types.
   const stored = useLiveQuery(async () => ({ identity: await readCounterIdentity(db), lock: await readScreenLock(db), config: await readSyncConfig(db) }), [db]);
-  if (!stored) return <p className="empty">Loading this counter’s settings…</p>;
+  const { t } = useTranslation();
+  if (!stored) return <p className="empty">{t('settings.counterForm.loading')}</p>;
   return <CounterForm identity={stored.identity} lock={stored.lock} config={stored.config} />;
 }
 
 function wholeNumber(text: string, label: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new Error(`${label} must be a whole number.`);
+  if (!/^\d+$/.test(text.trim())) throw new Error(t('settings.counterForm.wholeNumber', { label }));
   return Number(text.trim());
 }
 
@@ -34,13 +36,14 @@ function CounterForm({ identity, lock, config }: { identity: CounterIdentity; lo
   const [interval, setIntervalText] = useState(String(config.intervalMs / SECOND));
   const [stockLevel, setStockLevel] = useState(String(config.stockLevel));
   const [saved, setSaved] = useState(false);
+  const { t } = useTranslation();
 
   const save = async () => {
-    const screenLock = screenLockSchema.safeParse({ idleMinutes: wholeNumber(idleMinutes, 'Lock the screen after') });
-    if (!screenLock.success) throw new Error(screenLock.error.issues[0]?.message ?? 'Lock the screen after 1 to 120 minutes.');
-    const next = { intervalMs: wholeNumber(interval, 'Sync interval') * SECOND, stockLevel: wholeNumber(stockLevel, 'Stock level') };
+    const screenLock = screenLockSchema.safeParse({ idleMinutes: wholeNumber(idleMinutes, t('settings.counterForm.lock')) });
+    if (!screenLock.success) throw new Error(t('settings.counterForm.lockRange'));
+    const next = { intervalMs: wholeNumber(interval, t('settings.counterForm.interval')) * SECOND, stockLevel: wholeNumber(stockLevel, t('settings.counterForm.stock')) };
     const checked = syncConfigSchema.pick({ intervalMs: true, stockLevel: true }).safeParse(next);
-    if (!checked.success) throw new Error('Sync interval must be 5 to 3600 seconds, and the stock level 0 to 100.');
+    if (!checked.success) throw new Error(t('settings.counterForm.syncRange'));
     const written = await saveCounterSettings({ db, api }, { terminalName, ...screenLock.data }, checked.data);
     scheduler.setIntervalMs(written.intervalMs);
   };
@@ -51,19 +54,25 @@ function CounterForm({ identity, lock, config }: { identity: CounterIdentity; lo
   };
 
   return (
-    <form aria-label="Counter" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <Field label="Terminal name" value={terminalName} placeholder="e.g. Counter 2" hint="Stamped on every audit entry made at this counter, beside the signed-in operator." onChange={setTerminalName} />
-      <Field label="Lock the screen after (minutes idle)" inputMode="numeric" value={idleMinutes} hint="1 to 120; the operator signs in again with their PIN." onChange={setIdleMinutes} />
-      <Field label="Sync interval (seconds)" inputMode="numeric" value={interval} hint="5 to 3600; a sync also runs after each change." onChange={setIntervalText} />
-      <Field label="Stock level" inputMode="numeric" value={stockLevel} hint="Not-associated tokens to keep for handing out offline (0 to 100)." onChange={setStockLevel} />
+    <form aria-label={t('settings.counterForm.form')} noValidate onSubmit={(event) => void onSubmit(event)}>
+      <Field
+        label={t('settings.counterForm.terminal')}
+        value={terminalName}
+        placeholder={t('settings.counterForm.terminalPlaceholder')}
+        hint={t('settings.counterForm.terminalHint')}
+        onChange={setTerminalName}
+      />
+      <Field label={t('settings.counterForm.lock')} inputMode="numeric" value={idleMinutes} hint={t('settings.counterForm.lockHint')} onChange={setIdleMinutes} />
+      <Field label={t('settings.counterForm.interval')} inputMode="numeric" value={interval} hint={t('settings.counterForm.intervalHint')} onChange={setIntervalText} />
+      <Field label={t('settings.counterForm.stock')} inputMode="numeric" value={stockLevel} hint={t('settings.counterForm.stockHint')} onChange={setStockLevel} />
       <ActionError error={action.error} />
       {saved ? (
         <p role="status" className="saved">
-          Counter settings saved
+          {t('settings.counterForm.saved')}
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={action.busy}>
-        Save counter settings
+        {t('settings.counterForm.save')}
       </button>
     </form>
   );

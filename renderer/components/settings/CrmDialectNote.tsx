@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useEffect, useState } from 'react';
 import { describeDialect } from '../../../shared/crm/dialect';
 import { useServices } from '../../context';
@@ -6,6 +7,7 @@ import { useServices } from '../../context';
 export function CrmDialectNote({ version }: { version: number }) {
   const { api } = useServices();
   const [lines, setLines] = useState<string[] | null>(null);
+  const { t } = useTranslation();
   useEffect(() => {
     let live = true;
     api
@@ -18,8 +20,8 @@ export function CrmDialectNote({ version }: { version: number }) {
   }, [api, version]);
   if (!lines) return null;
   return (
-    <section aria-label="How this CRM answers" className="dialect-note">
-      <h3>How this CRM answers</h3>
+    <section aria-label={t('settings.crmForm.dialect')} className="dialect-note">
+      <h3>{t('settings.crmForm.dialect')}</h3>
       <ul>
         {lines.map((line) => (
           <li key={line}>{line}</li>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useState, type FormEvent } from 'react';
 import { settingsInputSchema, type SettingsView } from '../../../shared/ipc/contract';
 import { useAppStore, useServices } from '../../context';
@@ -6,23 +7,16 @@ import { Field } from '../Field';
 import { CrmDialectNote } from './CrmDialectNote';
 import { ActionError, useAction } from '../useAction';
 
-const REACH_TEXT = {
-  ok: 'Connected: the CRM accepted the sign-in.',
-  unreachable: 'The CRM cannot be reached. Check the CRM URL and the network.',
-  unconfigured: 'Fill in the CRM URL, organisation, username and password to test them.',
-  loginFailed: 'The CRM refused the sign-in. Check the organisation, unit, username and password.',
-  localError: 'This counter could not open its own stored password or settings.',
-} as const;
-
 /** Pass codes queued for the CRM's earlier address are not sent to a new one until the operator says so. */
 function WaitingMove({ from }: { from: string[] }) {
   const confirmMove = useAppStore('settings', (state) => state.confirmMove);
+  const { t } = useTranslation();
   if (from.length === 0) return null;
   return (
     <div role="alert" className="form-error">
-      <p>{`Pass codes queued for ${from.map((origin) => origin || 'no CRM').join(', ')} are waiting: they are only sent to another CRM once you confirm the move.`}</p>
+      <p>{t('settings.crmForm.waitingMove', { origins: from.map((origin) => origin || t('settings.crmForm.noCrm')).join(', ') })}</p>
       <button type="button" onClick={() => void confirmMove()}>
-        Confirm the move: send them to this CRM
+        {t('settings.crmForm.confirmMove')}
       </button>
     </div>
   );
@@ -44,6 +38,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
   const test = useAction();
   const [tested, setTested] = useState<{ text: string; details: string | null } | null>(null);
   const [tests, setTests] = useState(0);
+  const { t } = useTranslation();
   // An empty password field keeps the stored one; an unchanged unit is left out (kept).
   const input = () => {
     const changedUnit = unit.trim() === (view?.unit ?? '') ? {} : { unit };
@@ -63,36 +58,36 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
     test.run(async () => {
       setTested(null);
       const checked = settingsInputSchema.safeParse(input());
-      if (!checked.success) throw new Error(checked.error.issues[0]?.message ?? 'These settings are not valid.');
+      if (!checked.success) throw new Error(checked.error.issues[0]?.message ?? t('settings.crmForm.invalid'));
       const reply = await api.testConnection({ settings: checked.data });
-      setTested({ text: REACH_TEXT[reply.crm], details: reply.crm === 'ok' ? null : reply.message });
+      setTested({ text: t(`settings.crmForm.reach.${reply.crm}`), details: reply.crm === 'ok' ? null : reply.message });
       setTests((n) => n + 1);
     });
 
   return (
-    <form aria-label="Settings" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form aria-label={t('settings.crmForm.form')} noValidate onSubmit={(event) => void onSubmit(event)}>
       {view?.damage ? (
         <p role="alert" className="form-error">
           {view.damage}
         </p>
       ) : null}
       <WaitingMove from={view?.waitingMoveFrom ?? []} />
-      <Field label="CRM URL" type="url" value={crmUrl} placeholder="https://crm.example.com" onChange={setCrmUrl} />
-      <Field label="Organisation" value={organisation} onChange={setOrganisation} />
-      <Field label="Unit (optional)" value={unit} hint="The CRM unit this counter signs in to, if your CRM uses units." onChange={setUnit} />
-      <Field label="Username" value={username} autoComplete="username" onChange={setUsername} />
+      <Field label={t('settings.crmForm.url')} type="url" value={crmUrl} placeholder="https://crm.example.com" onChange={setCrmUrl} />
+      <Field label={t('settings.crmForm.organisation')} value={organisation} onChange={setOrganisation} />
+      <Field label={t('settings.crmForm.unit')} value={unit} hint={t('settings.crmForm.unitHint')} onChange={setUnit} />
+      <Field label={t('settings.crmForm.username')} value={username} autoComplete="username" onChange={setUsername} />
       <Field
-        label="Password"
+        label={t('settings.crmForm.password')}
         type="password"
         autoComplete="current-password"
         value={password}
-        placeholder={view?.passwordSet ? 'A password is stored — leave blank to keep it' : 'No password stored'}
-        hint="A new CRM address needs the password typed again."
+        placeholder={view?.passwordSet ? t('settings.crmForm.passwordStored') : t('settings.crmForm.noPassword')}
+        hint={t('settings.crmForm.passwordHint')}
         onChange={setPassword}
       />
       <label className="check">
         <input type="checkbox" checked={allowUnencrypted} onChange={(event) => setAllowUnencrypted(event.target.checked)} />
-        Allow an unencrypted CRM (plain http:// to another computer: the password and pass codes cross the network readable)
+        {t('settings.crmForm.unencrypted')}
       </label>
       {error ? (
         <p role="alert" className="form-error">
@@ -101,15 +96,15 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
       ) : null}
       {saved ? (
         <p role="status" className="saved">
-          Settings saved
+          {t('settings.crmForm.saved')}
         </p>
       ) : null}
       <div className="actions wrap">
         <button type="submit" className="primary" disabled={saving}>
-          Save CRM sign-in
+          {t('settings.crmForm.save')}
         </button>
         <button type="button" disabled={test.busy} onClick={() => void testConnection()}>
-          {test.busy ? 'Testing…' : 'Test connection'}
+          {test.busy ? t('settings.crmForm.testing') : t('settings.crmForm.test')}
         </button>
       </div>
       <p role="status" className="test-result">

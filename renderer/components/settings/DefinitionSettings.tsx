@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useServices } from '../../context';
 import { importDefinition } from '../../commands';
@@ -11,6 +12,7 @@ export function DefinitionSettings() {
   const definition = useDefinition();
   const inputId = useId();
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; problems?: string[] } | null>(null);
+  const { t } = useTranslation();
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -19,9 +21,9 @@ export function DefinitionSettings() {
     setOutcome(null);
     try {
       const result = await importDefinition({ db, api }, file);
-      setOutcome(result.ok ? { ok: true, text: `Definition “${result.definition.name}” imported; it applies from now on.` } : { ok: false, text: result.error, problems: result.problems });
+      setOutcome(result.ok ? { ok: true, text: t('settings.definition.imported', { name: result.definition.name }) } : { ok: false, text: result.error, problems: result.problems });
     } catch (error) {
-      setOutcome({ ok: false, text: `The definition was not imported: ${errorMessage(error)}` });
+      setOutcome({ ok: false, text: t('settings.definition.notImported', { reason: errorMessage(error) }) });
     } finally {
       input.value = '';
     }
@@ -29,15 +31,12 @@ export function DefinitionSettings() {
 
   return (
     <section aria-labelledby="definition-title" className="settings-section">
-      <h3 id="definition-title">Access token definition</h3>
-      <p className="hint">
-        CRM.COM keeps it in its back office, with no API: export the active one as JSON and import it here, so this counter enforces the
-        same rules offline.
-      </p>
+      <h3 id="definition-title">{t('settings.definition.title')}</h3>
+      <p className="hint">{t('settings.definition.hint')}</p>
       {definition ? (
         <>
           <p>
-            Active: <strong>{definition.name}</strong>
+            {t('settings.definition.active')} <strong>{definition.name}</strong>
           </p>
           <dl className="details">
             {definitionLines(definition).map(([what, rule]) => (
@@ -49,10 +48,10 @@ export function DefinitionSettings() {
           </dl>
         </>
       ) : (
-        <p className="empty">Loading the definition…</p>
+        <p className="empty">{t('settings.definition.loading')}</p>
       )}
       <div className="field">
-        <label htmlFor={inputId}>Import definition (JSON file)</label>
+        <label htmlFor={inputId}>{t('settings.definition.import')}</label>
         <input id={inputId} type="file" accept=".json,application/json" onChange={(event) => void onFile(event)} />
       </div>
       {outcome?.ok ? (
@@ -64,15 +63,13 @@ export function DefinitionSettings() {
         <div role="alert" className="form-error">
           <p>{outcome.text}</p>
           {outcome.problems && outcome.problems.length > 0 ? (
-            <ul aria-label="Problems in the file">
+            <ul aria-label={t('settings.definition.problems')}>
               {outcome.problems.map((problem) => (
                 <li key={problem}>{problem}</li>
               ))}
             </ul>
           ) : null}
-          <p>
-            See <code>docs/sample-definition.json</code> for a definition this app accepts.
-          </p>
+          <p>{t('settings.definition.sample', { file: 'docs/sample-definition.json' })}</p>
         </div>
       ) : null}
     </section>

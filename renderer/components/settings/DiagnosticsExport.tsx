@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useState } from 'react';
 import type { RendererSyncState } from '../../../shared/ipc/contract';
 import type { SyncState } from '../../stores/syncStore';
@@ -17,6 +18,7 @@ export function DiagnosticsExport() {
   const action = useAction();
   const [path, setPath] = useState<string | null>(null);
   const storage = useAppStore('sync', (state) => state.storage);
+  const { t } = useTranslation();
   const exportBundle = () =>
     action.run(async () => {
       setPath(null);
@@ -24,13 +26,13 @@ export function DiagnosticsExport() {
     });
   return (
     <section aria-labelledby="diagnostics-title" className="settings-section">
-      <h3 id="diagnostics-title">Diagnostics</h3>
-      <p className="hint">For support: the app&apos;s log, versions and sync state, without passwords or pass codes.</p>
+      <h3 id="diagnostics-title">{t('settings.diagnostics.title')}</h3>
+      <p className="hint">{t('settings.diagnostics.hint')}</p>
       <p className="storage-state">{describeStorage(storage)}</p>
       <button type="button" disabled={action.busy} onClick={() => void exportBundle()}>
-        Export diagnostics
+        {t('settings.diagnostics.export')}
       </button>
-      <p role="status">{path ? `Saved to ${path}` : null}</p>
+      <p role="status">{path ? t('settings.diagnostics.saved', { path }) : null}</p>
       <ActionError error={action.error} />
     </section>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../../context';
@@ -11,10 +12,11 @@ export function ScannerSettings() {
   const { db } = useServices();
   // Read once: the form starts from what is stored and then holds what the operator types.
   const stored = useLiveQuery(() => readScannerConfig(db), [db]);
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="scanner-title" className="settings-section">
-      <h3 id="scanner-title">Barcode scanner</h3>
-      {stored ? <ScannerForm stored={stored} /> : <p className="empty">Loading the scanner settings…</p>}
+      <h3 id="scanner-title">{t('settings.scanner.title')}</h3>
+      {stored ? <ScannerForm stored={stored} /> : <p className="empty">{t('settings.scanner.loading')}</p>}
     </section>
   );
 }
@@ -26,27 +28,28 @@ function ScannerForm({ stored }: { stored: ScannerConfig }) {
   const [prefix, setPrefix] = useState(stored.prefix);
   const [suffix, setSuffix] = useState(stored.suffix);
   const [saved, setSaved] = useState(false);
+  const { t } = useTranslation();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     setSaved(await action.run(() => saveScannerSettings({ db }, { sound, prefix, suffix })));
   };
   return (
-    <form aria-label="Barcode scanner" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form aria-label={t('settings.scanner.title')} noValidate onSubmit={(event) => void onSubmit(event)}>
       <label className="choice">
         <input type="checkbox" checked={sound} onChange={(event) => setSound(event.target.checked)} />
-        Beep after each scan
+        {t('settings.scanner.beep')}
       </label>
-      <Field label="Prefix" value={prefix} hint="Characters the scanner sends before each code (up to 8); taken off. Empty: none." onChange={setPrefix} />
-      <Field label="Suffix" value={suffix} hint="Characters the scanner sends after each code, before Enter (up to 8); taken off." onChange={setSuffix} />
+      <Field label={t('settings.scanner.prefix')} value={prefix} hint={t('settings.scanner.prefixHint')} onChange={setPrefix} />
+      <Field label={t('settings.scanner.suffix')} value={suffix} hint={t('settings.scanner.suffixHint')} onChange={setSuffix} />
       <ActionError error={action.error} />
       {saved ? (
         <p role="status" className="saved">
-          Scanner settings saved
+          {t('settings.scanner.saved')}
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={action.busy}>
-        Save scanner settings
+        {t('settings.scanner.save')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../../i18n';
 import { useEffect, useState } from 'react';
 import { useServices } from '../../context';
 import type { TokenRow } from '../../storage/rows';
@@ -10,7 +11,7 @@ const MINUTE = 60_000;
 
 /** "just now", "2 min ago", "3 h ago". */
 export function ago(ms: number): string {
-  return ms < MINUTE ? 'just now' : `${formatAge(ms)} ago`;
+  return ms < MINUTE ? t('shell.time.justNow') : t('shell.time.ago', { age: formatAge(ms) });
 }
 
 /** Asks the CRM about the token once it is opened (in the background); null while asking. */
@@ -35,22 +36,23 @@ function useConfirmation(localId: string, code: string): Confirmation | null {
 export function CrmConfirmation({ token }: { token: TokenRow }) {
   const confirmation = useConfirmation(token.localId, token.authenticationCode);
   const clock = useClock(TICK_MS);
+  useTranslation();
   const last = token.confirmedAt === null ? null : ago(Math.max(0, clock - token.confirmedAt));
   let text: string;
   let tone = 'muted';
   if (confirmation === null) {
-    text = 'Checking with the CRM…';
+    text = t('token.confirmation.checking');
   } else if (confirmation.kind === 'confirmed') {
-    text = `Confirmed by CRM ${last ?? 'just now'}`;
+    text = t('token.confirmation.confirmed', { when: last ?? t('shell.time.justNow') });
     tone = 'ok';
   } else if (confirmation.kind === 'missing') {
     // A create or a new code not sent yet: the CRM cannot know it under this code.
     const unsent = token.serverId === null || token.syncStatus !== 'synced';
-    text = unsent ? 'Not in the CRM under this code yet — it will be once this counter’s change syncs' : 'The CRM no longer knows this token';
+    text = unsent ? t('token.confirmation.unsent') : t('token.confirmation.gone');
     tone = unsent ? 'warn' : 'bad';
   } else {
-    const reason = confirmation.kind === 'failed' ? confirmation.message : 'offline';
-    text = `Not confirmed — ${reason}${last === null ? '' : ` (last confirmed ${last})`}`;
+    const reason = confirmation.kind === 'failed' ? confirmation.message : t('token.confirmation.offline');
+    text = last === null ? t('token.confirmation.notConfirmed', { reason }) : t('token.confirmation.notConfirmedLast', { reason, when: last });
     tone = 'warn';
   }
   return (

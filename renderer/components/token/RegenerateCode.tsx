@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useServices } from '../../context';
 import { regenerateCode } from '../../commands';
 import type { TokenRow } from '../../storage/rows';
@@ -10,6 +11,7 @@ import { useConfirmed } from '../useConfirmed';
  */
 export function RegenerateCode({ token, onRegenerated }: { token: TokenRow; onRegenerated: () => void }) {
   const services = useServices();
+  const { t } = useTranslation();
   const regenerate = useConfirmed(async () => {
     await regenerateCode(services, token.localId);
     onRegenerated();
@@ -17,13 +19,12 @@ export function RegenerateCode({ token, onRegenerated }: { token: TokenRow; onRe
   return (
     <>
       <button type="button" onClick={regenerate.ask}>
-        Regenerate authentication code
+        {t('token.regenerate.button')}
       </button>
       {regenerate.asking ? (
-        <ConfirmDialog title="Regenerate the authentication code?" confirmLabel="Regenerate code" danger {...regenerate.dialog}>
+        <ConfirmDialog title={t('token.regenerate.title')} confirmLabel={t('token.regenerate.confirm')} danger {...regenerate.dialog}>
           <p>
-            The old code <strong className="code">{token.authenticationCode}</strong> stops working as soon as the CRM has the new one:
-            cards, key fobs and QR codes that carry it must be replaced. Print a new slip for the customer.
+            {t('token.regenerate.oldCode')} <strong className="code">{token.authenticationCode}</strong> {t('token.regenerate.warning')}
           </p>
         </ConfirmDialog>
       ) : null}

@@ -1,4 +1,6 @@
-import { LIFE_CYCLE_LABELS, switchFor, type SwitchTarget } from '../../../shared/token/lifeCycle';
+import { switchFor, type SwitchTarget } from '../../../shared/token/lifeCycle';
+import { useTranslation } from '../../i18n';
+import { lifeCycleLabel } from '../../labels';
 import { useServices } from '../../context';
 import { switchState } from '../../commands';
 import type { TokenRow } from '../../storage/rows';
@@ -8,10 +10,11 @@ import { useConfirmed } from '../useConfirmed';
 /** Effective / Not effective, switched only after a confirmation that says what it means at the till. A pending token offers no switch, and says why. */
 export function StateSwitch({ token }: { token: TokenRow }) {
   const offer = switchFor(token.lifeCycleState);
+  const { t } = useTranslation();
   if (offer.target === null) {
     return (
-      <p className="switch-row" role="note" aria-label="Effective switch">
-        {offer.reason}
+      <p className="switch-row" role="note" aria-label={t('token.switch.label')}>
+        {t('token.switch.pending')}
       </p>
     );
   }
@@ -21,23 +24,25 @@ export function StateSwitch({ token }: { token: TokenRow }) {
 function Switch({ token, target }: { token: TokenRow; target: SwitchTarget }) {
   const services = useServices();
   const effective = token.lifeCycleState === 'EFFECTIVE';
-  const targetLabel = LIFE_CYCLE_LABELS[target];
   const change = useConfirmed(() => switchState(services, token.localId, target));
+  const { t } = useTranslation();
+  const toEffective = target === 'EFFECTIVE';
   return (
     <div className="switch-row">
-      <button type="button" role="switch" aria-checked={effective} aria-label="Effective" className="switch" disabled={change.busy} onClick={change.ask}>
+      <button type="button" role="switch" aria-checked={effective} aria-label={t('token.switch.effective')} className="switch" disabled={change.busy} onClick={change.ask}>
         <span className="switch-track" aria-hidden="true">
           <span className="switch-thumb" />
         </span>
-        <span className="switch-text">{LIFE_CYCLE_LABELS[token.lifeCycleState]}</span>
+        <span className="switch-text">{lifeCycleLabel(token.lifeCycleState)}</span>
       </button>
       {change.asking ? (
-        <ConfirmDialog title={`Set this token to ${targetLabel}?`} confirmLabel={`Set ${targetLabel.toLowerCase()}`} danger={effective} {...change.dialog}>
-          <p>
-            {effective
-              ? `Token ${token.authenticationCode} stops working at the till once the CRM has the change (now if online, else at the next sync).`
-              : `Token ${token.authenticationCode} works at the till again once the CRM has the change.`}
-          </p>
+        <ConfirmDialog
+          title={t(toEffective ? 'token.switch.toEffective' : 'token.switch.toNotEffective')}
+          confirmLabel={t(toEffective ? 'token.switch.setEffective' : 'token.switch.setNotEffective')}
+          danger={effective}
+          {...change.dialog}
+        >
+          <p>{t(effective ? 'token.switch.stops' : 'token.switch.works', { code: token.authenticationCode })}</p>
         </ConfirmDialog>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../context';
 import { tokenHistory } from '../../storage/audit';
@@ -8,8 +9,8 @@ const HISTORY_LIMIT = 50;
 
 /** "Nikos at Counter 2, approved by Maria". */
 function auditWho(row: AuditRow): string {
-  const who = [row.operator, row.terminal].filter(Boolean).join(' at ') || '—';
-  return row.approvedBy ? `${who}, approved by ${row.approvedBy}` : who;
+  const who = row.operator && row.terminal ? t('token.history.at', { operator: row.operator, terminal: row.terminal }) : row.operator || row.terminal || '—';
+  return row.approvedBy ? t('token.history.approvedBy', { who, manager: row.approvedBy }) : who;
 }
 
 /** This token's history at this counter, from the audit log, newest first. */
@@ -17,32 +18,34 @@ function auditWho(row: AuditRow): string {
 export function TokenHistory({ localId, onPrint }: { localId: string; onPrint: () => void }) {
   const { db } = useServices();
   const rows = useLiveQuery(() => tokenHistory(db, localId, HISTORY_LIMIT), [db, localId]);
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="token-history" className="token-history">
       <div className="screen-head">
-        <h3 id="token-history">History at this counter</h3>
+        <h3 id="token-history">{t('token.history.title')}</h3>
         <button type="button" onClick={onPrint}>
-          Reprint slip
+          {t('token.history.reprint')}
         </button>
       </div>
-      {rows === undefined ? <p className="empty">Loading history…</p> : null}
-      {rows?.length === 0 ? <p className="empty">Nothing was done to this token at this counter yet.</p> : null}
+      {rows === undefined ? <p className="empty">{t('token.history.loading')}</p> : null}
+      {rows?.length === 0 ? <p className="empty">{t('token.history.empty')}</p> : null}
       {rows && rows.length > 0 ? (
         <div className="table-scroll">
           <table>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Who</th>
+                <th scope="col">{t('token.history.when')}</th>
+                <th scope="col">{t('token.history.what')}</th>
+                <th scope="col">{t('token.history.outcome')}</th>
+                <th scope="col">{t('token.history.who')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>{formatTime(row.at)}</td>
-                  <td>{row.detail}</td>
+                  {/* A record, kept as it was written (in English): see docs/languages.md. */}
+                  <td translate="no">{row.detail}</td>
                   <td>{auditOutcomeLabel(row.outcome)}</td>
                   <td>{auditWho(row)}</td>
                 </tr>

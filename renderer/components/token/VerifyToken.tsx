@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../../context';
 import { verifyToken } from '../../commands';
@@ -13,15 +14,16 @@ import { SubmitOrCancel } from '../SubmitOrCancel';
  */
 export function VerifyToken({ token, queued }: { token: TokenRow; queued: SentRow | null }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   if (token.lifeCycleState !== 'PENDING_VERIFICATION') return null;
   if (queued?.status === 'pending') {
-    return <p role="status">The verification code waits to be sent; the token becomes effective once the CRM accepts it.</p>;
+    return <p role="status">{t('token.verify.waiting')}</p>;
   }
   if (queued) return null;
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)}>
-        Verify
+        {t('token.verify.button')}
       </button>
     );
   }
@@ -32,26 +34,28 @@ function VerifyForm({ token, onDone }: { token: TokenRow; onDone: () => void }) 
   const services = useServices();
   const action = useAction();
   const [code, setCode] = useState('');
+  const { t } = useTranslation();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (await action.run(() => verifyToken(services, token.localId, code))) onDone();
   };
   return (
-    <form aria-label="Verify token" className="edit-identifier" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form aria-label={t('token.verify.form')} className="edit-identifier" noValidate onSubmit={(event) => void onSubmit(event)}>
       <VerificationCodeField value={code} error={action.error} autoFocus onChange={setCode} />
-      <SubmitOrCancel label="Verify" busy={action.busy} onCancel={onDone} />
+      <SubmitOrCancel label={t('token.verify.button')} busy={action.busy} onCancel={onDone} />
     </form>
   );
 }
 
 /** The code the customer received: typed hidden, never kept by the form after it is sealed and queued. */
 export function VerificationCodeField(props: { value: string; error: string | null; autoFocus?: boolean; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
   return (
     <Field
-      label="Verification code"
+      label={t('token.verify.code')}
       type="password"
       autoComplete="one-time-code"
-      hint="The code the customer received from the CRM."
+      hint={t('token.verify.hint')}
       value={props.value}
       error={props.error ?? undefined}
       autoFocus={props.autoFocus}

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useEffect } from 'react';
 import { useAppStore, useServices } from '../../context';
 import { isManager } from '../../stores/operatorStore';
@@ -11,22 +12,22 @@ export function TrainingOffer() {
   const load = useAppStore('settings', (state) => state.load);
   const trainingSwitch = useTrainingSwitch();
   const manager = useAppStore('operators', isManager);
+  const { t } = useTranslation();
   useEffect(() => {
     if (view === null) void load();
   }, [view, load]);
   if (training || view === null || view.configured) return null;
   return (
-    <aside aria-label="First start" className="first-start-training">
+    <aside aria-label={t('settings.training.offerLabel')} className="first-start-training">
       <p>
-        <strong>No CRM set up yet.</strong> Enter the CRM sign-in under Settings, or practise first with a simulated CRM, demo
-        customers and stock.
+        <strong>{t('settings.training.offerTitle')}</strong> {t('settings.training.offerText')}
       </p>
       {manager ? (
         <button type="button" disabled={trainingSwitch.busy} onClick={() => void trainingSwitch.switchTo(true)}>
-          Practise in training mode
+          {t('settings.training.offerStart')}
         </button>
       ) : (
-        <p className="hint">Training mode is switched on by a manager: ask one to sign in.</p>
+        <p className="hint">{t('settings.training.offerAsk')}</p>
       )}
       <ActionError error={trainingSwitch.error} />
     </aside>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TrainingFaultsPatch, TrainingView } from '../../../shared/ipc/contract';
 import { useServices } from '../../context';
@@ -20,31 +21,38 @@ function TrainingFaults() {
     void apply({ changeElsewhere: { authenticationCode: code.trim() } }).then((done) => (done ? setCode('') : undefined));
   };
   const faults = view?.faults;
+  const { t } = useTranslation();
+  const waiting = faults
+    ? t('settings.training.waiting', {
+        replies: t('settings.training.waitingReplies', { count: faults.lostReplies }),
+        calls: t('settings.training.waitingCalls', { count: faults.failures }),
+      })
+    : null;
   return (
     <fieldset className="training-faults">
-      <legend>Faults to show (trainer)</legend>
+      <legend>{t('settings.training.faults')}</legend>
       <label>
         <input type="checkbox" checked={faults?.offline ?? false} disabled={action.busy || !faults} onChange={(e) => void apply({ offline: e.target.checked })} />
-        The simulated CRM is offline
+        {t('settings.training.offline')}
       </label>
       <p>
         <button type="button" disabled={action.busy || !faults} onClick={() => void apply({ loseNextReply: true })}>
-          Lose the next reply
+          {t('settings.training.loseReply')}
         </button>{' '}
         <button type="button" disabled={action.busy || !faults} onClick={() => void apply({ failNextCall: true })}>
-          Fail the next call
+          {t('settings.training.failCall')}
         </button>
       </p>
-      <p role="status">{faults ? `Waiting: ${faults.lostReplies} lost ${faults.lostReplies === 1 ? 'reply' : 'replies'}, ${faults.failures} failed ${faults.failures === 1 ? 'call' : 'calls'}.` : null}</p>
-      <form aria-label="Change a token at another counter" onSubmit={changeElsewhere}>
+      <p role="status">{waiting}</p>
+      <form aria-label={t('settings.training.elsewhereForm')} onSubmit={changeElsewhere}>
         <label>
-          Authentication code of a synced token
+          {t('settings.training.elsewhereCode')}
           <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} />
         </label>
         <button type="submit" disabled={action.busy || code.trim() === ''}>
-          Change its identifier at another counter
+          {t('settings.training.elsewhere')}
         </button>
-        <p className="hint">The next change made here to that token&apos;s identifier then meets a conflict.</p>
+        <p className="hint">{t('settings.training.elsewhereHint')}</p>
       </form>
       <ActionError error={action.error} />
     </fieldset>
@@ -55,16 +63,13 @@ function TrainingFaults() {
 export function TrainingSettings() {
   const { training } = useServices();
   const trainingSwitch = useTrainingSwitch();
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="training-title" className="settings-section">
-      <h3 id="training-title">Training mode</h3>
-      <p className="hint">
-        {training
-          ? 'On: this counter works with a simulated CRM and its own training database. Leaving keeps the real work as it was and sends nothing of the training.'
-          : 'Practise without touching real work: a simulated CRM with demo customers and stock, and a database of its own. Nothing done in training is ever sent to the real CRM.'}
-      </p>
+      <h3 id="training-title">{t('settings.training.title')}</h3>
+      <p className="hint">{training ? t('settings.training.on') : t('settings.training.off')}</p>
       <button type="button" disabled={trainingSwitch.busy} onClick={() => void trainingSwitch.switchTo(!training)}>
-        {training ? 'Leave training mode' : 'Switch training mode on'}
+        {training ? t('settings.training.leave') : t('settings.training.start')}
       </button>
       <ActionError error={trainingSwitch.error} />
       {training ? <TrainingFaults /> : null}
