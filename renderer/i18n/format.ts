@@ -40,7 +40,7 @@ const DAY = 24 * HOUR;
 
 /** A duration as a counter reads it, in whole units: "under 1 min", "5 min", "3 hr", "2 days". */
 export function formatAge(ms: number): string {
-  if (ms < MINUTE) return i18n.t('time.underAMinute');
+  if (ms < MINUTE) return i18n.t('shell.time.underAMinute');
   const unit = ms < HOUR ? (['minute', MINUTE] as const) : ms < DAY ? (['hour', HOUR] as const) : (['day', DAY] as const);
   return new Intl.NumberFormat(locale(), { style: 'unit', unit: unit[0], unitDisplay: 'short' }).format(Math.floor(ms / unit[1]));
 }

@@ -87,7 +87,9 @@ function OperatorRow({ operator, self }: { operator: OperatorSummary; self: bool
   const name = operator.name;
   return (
     <li className="operator-row">
-      <span>{t(self ? 'settings.operators.rowSelf' : 'settings.operators.row', { name, role: roleLabel(operator.role), status })}</span>
+      <span>
+        <strong>{name}</strong> {t(self ? 'settings.operators.rowSelf' : 'settings.operators.row', { role: roleLabel(operator.role), status })}
+      </span>
       <button type="button" onClick={() => setResetting(!resetting)}>
         {t('settings.operators.reset', { name })}
       </button>
