@@ -1,5 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
+import { i18n, type Language } from '../../renderer/i18n/i18n';
 import { goTo, saveSettings, statusBar, syncNow } from './shellHarness';
+
+/** The app's words in one language, so the tour finds its way in any of them. */
+export type Words = (key: string, options?: Record<string, unknown>) => string;
+export const wordsIn = (language: Language): Words => (key, options = {}) => i18n.t(key, { ...options, lng: language });
+const EN = wordsIn('en');
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /**
  * Every counter screen, opened as a clerk opens it, at the sizes the issue names: the counter's
@@ -20,72 +27,72 @@ const TAKEN_IDENTIFIER = 'ANDREAS79';
 
 export interface TourStop {
   name: string;
-  open: (page: Page) => Promise<void>;
+  open: (page: Page, words?: Words) => Promise<void>;
 }
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name, level: 2 });
 const slip = (page: Page) => page.getByRole('article', { name: 'Your loyalty access token' });
 
 /** Issue opened by its key: an empty form, even after a slip. */
-async function openIssue(page: Page): Promise<void> {
+async function openIssue(page: Page, w: Words = EN): Promise<void> {
   await page.keyboard.press('F3');
-  await page.getByRole('form', { name: 'Issue token' }).waitFor();
+  await page.getByRole('form', { name: w('issue.form') }).waitFor();
 }
 
 export const TOUR: readonly TourStop[] = [
   {
     name: 'token',
-    open: async (page) => {
+    open: async (page, w = EN) => {
       await page.keyboard.press('F2');
-      await page.getByRole('searchbox', { name: 'Search tokens' }).fill(TOUR_CARD);
-      await page.getByRole('searchbox', { name: 'Search tokens' }).press('Enter');
-      await heading(page, 'Token 11').waitFor();
-      await page.getByText(/^Confirmed by CRM/).waitFor();
+      await page.getByRole('searchbox', { name: w('find.searchLabel') }).fill(TOUR_CARD);
+      await page.getByRole('searchbox', { name: w('find.searchLabel') }).press('Enter');
+      await heading(page, w('token.title', { number: 11 })).waitFor();
+      await page.getByText(new RegExp(`^${escaped(w('token.confirmation.confirmed', { when: '' }).trim())}`, 'u')).waitFor();
     },
   },
   {
     name: 'find',
-    open: async (page) => {
+    open: async (page, w = EN) => {
       await page.keyboard.press('F2');
-      await page.getByRole('searchbox', { name: 'Search tokens' }).fill('georgiou');
-      await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().waitFor();
+      await page.getByRole('searchbox', { name: w('find.searchLabel') }).fill('georgiou');
+      await page.getByRole('list', { name: w('find.results') }).getByRole('button').first().waitFor();
     },
   },
-  { name: 'issue', open: openIssue },
+  { name: 'issue', open: (page, w) => openIssue(page, w) },
   {
     name: 'slip',
-    open: async (page) => {
-      await openIssue(page);
-      await page.getByRole('form', { name: 'Issue token' }).getByLabel('Participant number (optional)').press('Control+Enter');
+    open: async (page, w = EN) => {
+      await openIssue(page, w);
+      await page.getByRole('form', { name: w('issue.form') }).getByLabel(w('issue.participant.label')).press('Control+Enter');
       await slip(page).waitFor();
     },
   },
   {
     name: 'pending',
-    open: async (page) => {
+    open: async (page, w = EN) => {
       await page.keyboard.press('F4');
-      await page.getByRole('form', { name: 'Fix identifier' }).waitFor();
+      await page.getByRole('form', { name: w('pending.fix.identifierForm') }).waitFor();
     },
   },
   {
     name: 'stock',
-    open: async (page) => {
+    open: async (page, w = EN) => {
       await page.keyboard.press('F6');
-      await page.getByRole('list', { name: 'Stock tokens' }).getByRole('button').first().waitFor();
+      await page.getByRole('list', { name: w('token.stock.listLabel') }).getByRole('button').first().waitFor();
     },
   },
   {
     name: 'settings',
-    open: async (page) => {
+    open: async (page, w = EN) => {
       await page.keyboard.press('F8');
-      await page.getByRole('form', { name: 'Barcode scanner' }).waitFor();
+      await page.getByRole('form', { name: w('settings.scanner.title') }).waitFor();
     },
   },
   {
     name: 'shift',
-    open: async (page) => {
+    open: async (page, w = EN) => {
       await page.keyboard.press('F9');
-      await page.getByRole('article', { name: 'End-of-shift summary' }).getByRole('region', { name: 'Whole counter' }).waitFor();
+      await page.getByRole('article', { name: w('shift.slip.title') }).getByRole('region', { name: w('shift.counterTotal') }).waitFor();
     },
   },
 ];
