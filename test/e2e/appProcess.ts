@@ -33,6 +33,17 @@ export interface AppProcess {
   readonly exited: Promise<number | null>;
 }
 
+/** How long a start may take on a loaded machine before the app is killed and the start fails with its output. */
+const READY_WITHIN_MS = 90_000;
+
+function readyWithin<T>(work: Promise<T>, output: { text: string }): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`The app was not ready within ${READY_WITHIN_MS / 1000} s:\n${output.text}`)), READY_WITHIN_MS);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** Starts the app on `userDataDir`; `port` 0 picks a free one. Resolves once its window shows the app. */
 export async function startApp(userDataDir: string, options: { port: number; crmUrl?: string }): Promise<AppProcess> {
   const args = ['--import', 'tsx', 'scripts/browser-shell/cli.ts', '--headless', '--same-process-group', '--port', String(options.port), '--user-data-dir', userDataDir];
@@ -43,7 +54,7 @@ export async function startApp(userDataDir: string, options: { port: number; crm
   if (pgid === undefined) throw new Error('The app could not be started.');
   const output = { text: '' };
   try {
-    const [, debugging] = await waitForOutput(child, DEBUGGING, output, 'The app');
+    const [, debugging] = await readyWithin(waitForOutput(child, DEBUGGING, output, 'The app'), output);
     const [, url, port] = output.text.match(RUNNING) ?? [];
     const browser = await chromium.connectOverCDP(debugging!);
     const page = browser.contexts()[0]?.pages().find((open) => open.url().startsWith(`${url}/`));

@@ -108,7 +108,7 @@ describe(`the app killed (SIGKILL, its whole process group) at ${SEEDS} seeded m
     expect(await readFile(settingsFile, 'utf8')).toBe(settings);
   });
 
-  it('loses nothing the clerk saw and makes nothing twice', { timeout: 60_000 + SEEDS * 30_000 }, async () => {
+  it('loses nothing the clerk saw and makes nothing twice', { timeout: 60_000 + SEEDS * 45_000 }, async () => {
     const shots: Shot[] = [];
     for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed += 1) {
       const killed = await killAt(app!, userDataDir, sim, seed);
