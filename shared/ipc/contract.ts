@@ -120,6 +120,10 @@ export type UpdateOperation = z.infer<typeof updateOperationSchema>;
 export type SetStateOperation = z.infer<typeof setStateOperationSchema>;
 export type VerifyOperation = z.infer<typeof verifyOperationSchema>;
 
+/** Who did something: the operator's id (stable) and name (as it was then). */
+export const operatorRefSchema = z.object({ id: nonBlank(64), name: z.string() });
+export type OperatorRef = z.infer<typeof operatorRefSchema>;
+
 /**
  * One queued change, as kept in main's journal: the second copy of unsynced work. Its pass code is
  * sealed, as in the queue. `operation.seq` is the queue's number for it when last written; a change
@@ -129,6 +133,8 @@ export const journalEntrySchema = z.object({
   id: nonBlank(100),
   queuedAt: z.number().int().min(0),
   operation: operationSchema,
+  /** The operator who queued it: a change restored before anyone signs in is still theirs (absent in older journals). */
+  queuedBy: operatorRefSchema.nullable().optional(),
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
@@ -283,10 +289,6 @@ export type Role = z.infer<typeof roleSchema>;
 export const operatorNameSchema = z.string().trim().min(1, 'Enter the operator’s name.').max(60, 'A name is at most 60 characters.');
 export const pinSchema = z.string().regex(/^\d{4,12}$/, 'A PIN is 4 to 12 digits.');
 export const badgeSchema = z.string().trim().min(4, 'A badge code has at least 4 characters.').max(128, 'A badge code is at most 128 characters.');
-
-/** Who did something: the operator's id (stable) and name (as it was then). */
-export const operatorRefSchema = z.object({ id: nonBlank(64), name: z.string() });
-export type OperatorRef = z.infer<typeof operatorRefSchema>;
 
 export const operatorSummarySchema = z.object({
   ...operatorRefSchema.shape,
