@@ -9,8 +9,11 @@ import { killApp, startApp, type AppProcess } from './appProcess';
 import { signInAgain } from './counterRestarts';
 import { eventually, goTo, issueToken, saveSettings, signInFirstManager, statusBar, syncNow, waitForPending } from './shellHarness';
 
-/** Issue 10's 20 seeded kills; TOKEN_DESK_KILL_SEEDS and TOKEN_DESK_KILL_FIRST_SEED move the window. */
-const SEEDS = Number(process.env.TOKEN_DESK_KILL_SEEDS ?? 20);
+/**
+ * A restart costs about 8 s of CPU, so `npm test` kills at the first 4 moments; CI (.ci/run) runs all
+ * 20 of issue 10 with TOKEN_DESK_KILL_SEEDS=20. TOKEN_DESK_KILL_FIRST_SEED moves the window.
+ */
+const SEEDS = Number(process.env.TOKEN_DESK_KILL_SEEDS ?? 4);
 const FIRST_SEED = Number(process.env.TOKEN_DESK_KILL_FIRST_SEED ?? 1);
 
 type Moment = 'while issuing' | 'during the CRM latency' | 'after the CRM committed';
