@@ -36,7 +36,7 @@ function printed(contents: PrintingContents, options: SlipPrintOptions): Promise
   return new Promise((resolve, reject) => {
     contents.print(options, (success, failureReason) => {
       if (success) resolve();
-      else reject(new Error(`The printer did not print the slip (${failureReason || 'no reason given'}).`));
+      else reject(new Error(failureReason ? `The printer said: ${failureReason}.` : 'The printer gave no reason.'));
     });
   });
 }

@@ -156,7 +156,7 @@ describe('the built main bundle against a recording Electron', () => {
 
     electron.printers.failWith = 'Printer is out of paper';
     const failed = await invoke(APP_ENTRY_URL, 'printSlip', { deviceName: 'EPSON_TM_T20', paper: '58mm', heightMm: 100 });
-    expect(failed).toEqual({ ok: false, error: { code: 'FAILED', message: 'The printer did not print the slip (Printer is out of paper).' } });
+    expect(failed).toEqual({ ok: false, error: { code: 'FAILED', message: 'The printer said: Printer is out of paper.' } });
     expect(window?.printed.at(-1)).toMatchObject({ silent: true, deviceName: 'EPSON_TM_T20', pageSize: { width: 58_000, height: 100_000 } });
     electron.printers.failWith = null;
 
