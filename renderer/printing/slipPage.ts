@@ -23,8 +23,12 @@ export function pageRule({ paper, heightMm }: SlipPage): string {
   return paper === 'A4' ? '@page { size: A4; margin: 15mm; }' : `@page { size: ${ROLL_WIDTH_MM[paper]}mm ${heightMm}mm; margin: 0; }`;
 }
 
+/** How long a print waits for a slip just shown to be laid out. */
+const LAYOUT_WAIT_MS = 3_000;
+
 let sheet: CSSStyleSheet | null = null;
 let applied: SlipPage | null = null;
+let waiters: Array<{ paper: Paper; resolve: (page: SlipPage) => void }> = [];
 
 /**
  * Makes the printed page the slip's, for every way of printing (main's silent print, the dialog, a PDF).
@@ -32,15 +36,36 @@ let applied: SlipPage | null = null;
  */
 export function applySlipPage(page: SlipPage): void {
   applied = page;
-  if (typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  if (typeof CSSStyleSheet !== 'undefined' && 'adoptedStyleSheets' in document) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+    sheet.replaceSync(pageRule(page));
   }
-  sheet.replaceSync(pageRule(page));
+  const ready = waiters.filter((waiter) => waiter.paper === page.paper);
+  waiters = waiters.filter((waiter) => waiter.paper !== page.paper);
+  for (const waiter of ready) waiter.resolve(page);
 }
 
-/** The page of the slip last laid out, for main's print job. */
-export function appliedSlipPage(): SlipPage | null {
-  return applied;
+/** The slip left the screen: nothing is laid out to print until the next one is. */
+export function forgetSlipPage(): void {
+  applied = null;
+}
+
+/**
+ * The page of the slip on screen once it is laid out for `paper`: a slip just shown (or whose paper was
+ * just changed) is laid out a commit later, and printing it before would print the wrong page.
+ */
+export function slipLaidOut(paper: Paper): Promise<SlipPage> {
+  if (applied?.paper === paper) return Promise.resolve(applied);
+  return new Promise((resolve, reject) => {
+    const waiter = { paper, resolve };
+    waiters.push(waiter);
+    setTimeout(() => {
+      if (!waiters.includes(waiter)) return;
+      waiters = waiters.filter((other) => other !== waiter);
+      reject(new Error('The slip was not ready to print.'));
+    }, LAYOUT_WAIT_MS);
+  });
 }

@@ -6,8 +6,9 @@ const QUIET_ZONE = 10;
 const MODULE = 2;
 
 /**
- * The authentication code as a Code 128 barcode (as wide as the slip allows, as tall as the stylesheet says), for scanners that read no QR. A code outside Code 128's
- * characters gets no barcode; the QR and the text still carry it.
+ * The authentication code as a Code 128 barcode, for scanners that read no QR: as wide as the slip
+ * allows, as tall as the stylesheet says. A code outside Code 128's characters gets no barcode; the QR
+ * and the text still carry it.
  */
 export function CodeBarcode({ code }: { code: string }) {
   const ref = useRef<SVGSVGElement>(null);

@@ -4,13 +4,13 @@ import { QRCodeSVG } from 'qrcode.react';
 import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import { useAppStore, useServices } from '../../context';
 import { signedIn } from '../../stores/operatorStore';
-import { DEFAULT_PRINT_SETTINGS, readCounterIdentity, readPrintSettings } from '../../storage/meta';
+import { readCounterIdentity, readPrintSettings } from '../../storage/meta';
 import type { TokenRow } from '../../storage/rows';
 import { codeGroups, formatTime } from '../../labels';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
 import { forDisplay, forDisplayOrNull } from '../../../shared/text/displayText';
 import type { Paper } from '../../../shared/ipc/contract';
-import { applySlipPage, slipPage } from '../../printing/slipPage';
+import { applySlipPage, forgetSlipPage, slipPage } from '../../printing/slipPage';
 import { CodeBarcode } from './CodeBarcode';
 
 /** Whether the configured CRM was seen to replace the codes it is sent (then an offline slip's code is provisional). */
@@ -71,16 +71,18 @@ function Line({ term, value }: { term: string; value: string | null }) {
 }
 
 /** Lays the printed page out for the slip as it is now: as wide as the paper, as long as the slip. */
-function useSlipPage(ref: RefObject<HTMLElement | null>, paper: Paper): void {
+function useSlipPage(ref: RefObject<HTMLElement | null>, paper: Paper | null): void {
   useLayoutEffect(() => {
     const slip = ref.current;
-    if (!slip) return;
+    if (!slip || paper === null) return;
     const apply = () => applySlipPage(slipPage(paper, slip.getBoundingClientRect().height));
     apply();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(apply);
-    observer.observe(slip);
-    return () => observer.disconnect();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(apply);
+    observer?.observe(slip);
+    return () => {
+      observer?.disconnect();
+      forgetSlipPage();
+    };
   }, [ref, paper]);
 }
 
@@ -93,14 +95,16 @@ function useSlipPage(ref: RefObject<HTMLElement | null>, paper: Paper): void {
 export function Slip({ issued, test = false }: { issued: TokenRow; test?: boolean }) {
   const { db, training } = useServices();
   const ref = useRef<HTMLElement>(null);
-  const printing = useLiveQuery(() => readPrintSettings(db), [db]) ?? DEFAULT_PRINT_SETTINGS;
-  useSlipPage(ref, printing.paper);
+  const printing = useLiveQuery(() => readPrintSettings(db), [db]);
+  useSlipPage(ref, printing?.paper ?? null);
   const ownCodes = useServerMakesCodes();
   const token = useLiveQuery(() => db.tokens.get(issued.localId), [db, issued.localId]) ?? issued;
   const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
   const participant = useKnownParticipant(token);
   const operator = useAppStore('operators', signedIn);
   const issuedBy = [operator?.name, counter?.terminalName].filter(Boolean).join(' at ');
+  // Laid out only for the paper and with the words Settings hold, so nothing prints a draft of it.
+  if (!printing) return null;
   return (
     <article ref={ref} className={`slip paper-${printing.paper}`} aria-labelledby="slip-title">
       {training ? <p className="slip-training">TRAINING — NOT VALID</p> : null}

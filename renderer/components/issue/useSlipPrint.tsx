@@ -1,6 +1,6 @@
 import { useCallback, type ReactNode } from 'react';
 import { useServices } from '../../context';
-import { appliedSlipPage, slipPage } from '../../printing/slipPage';
+import { slipLaidOut } from '../../printing/slipPage';
 import { readPrintSettings } from '../../storage/meta';
 import { useAction } from '../useAction';
 
@@ -22,8 +22,7 @@ export function useSlipPrint(afterFailure: string): SlipPrint {
   const print = useCallback(() => {
     void run(async () => {
       const { paper, printer } = await readPrintSettings(db);
-      const laidOut = appliedSlipPage();
-      const page = laidOut?.paper === paper ? laidOut : slipPage(paper, 0);
+      const page = await slipLaidOut(paper);
       const { via } = await api.printSlip({ paper, heightMm: page.heightMm, ...(printer === '' ? {} : { deviceName: printer }) });
       if (via === 'dialog') window.print();
     });
