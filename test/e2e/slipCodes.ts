@@ -1,4 +1,4 @@
-import { BinaryBitmap, Code128Reader, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
+import { BinaryBitmap, Code128Reader, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import type { Locator } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -45,9 +45,14 @@ function bitmap({ width, height, grey }: Raster): BinaryBitmap {
   return new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminances, width, height)));
 }
 
-/** What a QR scanner reads from the slip's QR code. */
+/**
+ * What a QR scanner reads from the slip's QR code. The drawing is exact, square and in its quiet zone
+ * (a "pure" code): read as such, not searched for as in a camera's picture, where the finder-pattern
+ * search misjudges some perfectly sharp codes.
+ */
 export async function readQr(svg: Locator): Promise<string> {
-  return new QRCodeReader().decode(bitmap(await rasterize(svg, 8))).getText();
+  const pure = new Map([[DecodeHintType.PURE_BARCODE, true]]);
+  return new QRCodeReader().decode(bitmap(await rasterize(svg, 8)), pure).getText();
 }
 
 /** What a Code 128 scanner reads from the slip's barcode. */
