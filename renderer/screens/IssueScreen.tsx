@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HandOutForm, IssueForm } from '../components/issue/IssueForms';
 import { Slip } from '../components/issue/Slip';
-import { TOKEN_SAVED, useSlipPrint } from '../components/issue/useSlipPrint';
+import { TOKEN_SAVED, usePrintKey, useSlipPrint } from '../components/issue/useSlipPrint';
 import { Kbd } from '../components/Kbd';
 import { useAppStore, useServices } from '../context';
 import { stockCount } from '../storage/queries';
@@ -54,6 +54,7 @@ function SlipView({ issued }: { issued: TokenRow }) {
   const openToken = useAppStore('ui', (state) => state.openToken);
   const focusFind = useAppStore('ui', (state) => state.focusFind);
   const slip = useSlipPrint(TOKEN_SAVED);
+  usePrintKey(slip.print);
   const nextCustomer = () => {
     newForm();
     focusFind({ clear: true });

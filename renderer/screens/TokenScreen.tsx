@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Slip } from '../components/issue/Slip';
-import { TOKEN_SAVED, useSlipPrint } from '../components/issue/useSlipPrint';
+import { TOKEN_SAVED, usePrintKey, useSlipPrint } from '../components/issue/useSlipPrint';
 import { ReprintButton, type SlipOffer } from '../components/token/ReprintSlip';
 import { EditIdentifier } from '../components/EditIdentifier';
 import { Kbd } from '../components/Kbd';
@@ -56,6 +56,7 @@ function TokenDetail({ token, stuck, verification }: { token: TokenRow; stuck: S
     setOffer('none');
     requestAnimationFrame(slip.print);
   };
+  usePrintKey(print);
   const changed = () => setOffer('changed');
   const { notice, onDecided } = useDecisionNotice();
   // A fixed identifier or participant is on the slip: the new slip is offered.

@@ -93,6 +93,11 @@ describe('receipt printing', () => {
     services.ui.getState().openToken(token.localId);
     fireEvent.click(await screen.findByRole('button', { name: 'Print slip' }, { timeout: 5_000 }));
     await waitFor(() => expect(dialog).toHaveBeenCalledTimes(1));
+    // Ctrl+P prints the slip the same way, not the browser's print of the whole window.
+    const key = new KeyboardEvent('keydown', { key: 'p', ctrlKey: true, cancelable: true });
+    window.dispatchEvent(key);
+    expect(key.defaultPrevented).toBe(true);
+    await waitFor(() => expect(dialog).toHaveBeenCalledTimes(2));
   });
 
   it('saves printing settings only with main’s yes (a manager), and refuses bad values in words, saving nothing', async () => {

@@ -1,7 +1,8 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { useServices } from '../../context';
 import { slipLaidOut } from '../../printing/slipPage';
 import { readPrintSettings } from '../../storage/meta';
+import { dialogOpen } from '../../shortcuts';
 import { useAction } from '../useAction';
 
 /** After a token's slip failed: nothing is lost. */
@@ -36,4 +37,17 @@ export function useSlipPrint(afterFailure: string): SlipPrint {
     </div>
   ) : null;
   return { print, notice };
+}
+
+/** Ctrl+P (⌘P) prints the slip as its button does, instead of the browser's print of the whole window. */
+export function usePrintKey(print: () => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'p' || dialogOpen()) return;
+      event.preventDefault();
+      print();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [print]);
 }
