@@ -327,6 +327,26 @@ const newOperatorSchema = z
   .strict();
 export type NewOperator = z.infer<typeof newOperatorSchema>;
 
+/** The paper a slip is printed on: a receipt roll of 58 or 80 mm, or an A4 page. */
+export const PAPERS = ['58mm', '80mm', 'A4'] as const;
+export const paperSchema = z.enum(PAPERS);
+export type Paper = z.infer<typeof paperSchema>;
+
+/** `name` is the system's name, which printing takes; `displayName` is for people. */
+export const printerSchema = z.object({ name: z.string().min(1).max(512), displayName: z.string().max(512) });
+export type PrinterInfo = z.infer<typeof printerSchema>;
+
+/** A roll's page is as long as the slip (measured by the renderer); A4 is A4. */
+export const printJobSchema = z
+  .object({
+    /** The printer's system name; absent prints to the computer's default printer. */
+    deviceName: z.string().min(1).max(512).optional(),
+    paper: paperSchema,
+    heightMm: z.number().int().min(20).max(2000),
+  })
+  .strict();
+export type PrintJob = z.infer<typeof printJobSchema>;
+
 export const ipcContract = {
   getSettings: { request: z.object({}).strict(), reply: settingsViewSchema },
   saveSettings: { request: settingsInputSchema.strict(), reply: settingsViewSchema },
@@ -423,6 +443,13 @@ export const ipcContract = {
   setTraining: { request: z.object({ on: z.boolean() }).strict(), reply: trainingViewSchema },
   /** Sets the simulated CRM's fault switches; refused outside training mode. */
   setTrainingFaults: { request: trainingFaultsPatchSchema, reply: trainingViewSchema },
+  /** The printers this computer has; `silent` false where main cannot print without the dialog (the browser shell). */
+  listPrinters: { request: z.object({}).strict(), reply: z.object({ silent: z.boolean(), printers: z.array(printerSchema).max(500) }) },
+  /**
+   * Prints this window's slip without a dialog. `dialog`: main cannot print here, the renderer opens the
+   * print dialog itself. A printer that fails is an error in words.
+   */
+  printSlip: { request: printJobSchema, reply: z.object({ via: z.enum(['printer', 'dialog']) }) },
   /** The operators (never a PIN or badge) and this window's sign-in. */
   getOperators: { request: z.object({}).strict(), reply: operatorsViewSchema },
   /** First start only (no operators yet): creates a manager and signs this window in as them. */
