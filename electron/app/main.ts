@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell, webContents } from 'electron';
 import { createCrashReloads } from './crashReloads';
 import { quitMessage } from './finalSync';
 import { createMainServices, type MainServices } from './mainServices';
@@ -13,6 +13,7 @@ import { startAutoUpdate } from '../update/autoUpdate';
 import { registerIpc } from '../ipc/ipcRegistration';
 import { SafeStorageVault } from '../vault/safeStorageVault';
 import { startTrainingSimulator } from '../training/demoSimulator';
+import { createSlipPrinter } from '../printing/slipPrinter';
 
 /**
  * The thin Electron layer: every decision (window options, navigation, permissions, IPC senders,
@@ -38,6 +39,8 @@ async function start(): Promise<void> {
     log: { mirror: (level, line) => (level === 'info' ? console.log(line) : console.warn(line)) },
     training: { start: startTrainingSimulator },
     clearRendererStorage: () => session.defaultSession.clearStorageData({ origin: APP_ORIGIN, storages: ['indexdb'] }),
+    // A window is named by its webContents id (ipcRegistration), so the slip prints from the window that asked.
+    printer: createSlipPrinter((window) => webContents.fromId(Number(window)) ?? null),
   });
   const deps: LockDownDeps = {
     log: services.log,

@@ -9,6 +9,7 @@ import { createMainEvents, type MainEvents } from '../ipc/mainEvents';
 import { createRouter, type IpcCaller, type IpcRouter } from '../ipc/router';
 import { OperatorSessions } from '../operators/operatorSessions';
 import { OperatorStore, type OperatorStoreOptions } from '../operators/operatorStore';
+import type { SlipPrinter } from '../printing/slipPrinter';
 import { finalSync } from './finalSync';
 import { WorkJournal } from '../journal/workJournal';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
@@ -49,6 +50,8 @@ export interface MainServicesOptions {
   training: { start: StartTrainingSimulator };
   /** The operators' clock, slow answer and lockout (tests pass their own clock and sleeper). */
   operators?: OperatorStoreOptions;
+  /** Prints a window's slip without a dialog (Electron); absent, the renderer opens the print dialog (the browser shell). */
+  printer?: SlipPrinter;
 }
 
 export interface MainServices {
@@ -339,6 +342,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return { path };
     },
     ...operatorHandlers(operators, log),
+    listPrinters: async (_request, caller) => (options.printer ? { silent: true, printers: await options.printer.list(caller.window) } : { silent: false, printers: [] }),
+    printSlip: async (job, caller) => {
+      if (!options.printer) return { via: 'dialog' as const };
+      await options.printer.print(caller.window, job);
+      log.info('Slip printed', { paper: job.paper, printer: job.deviceName ?? 'default' });
+      return { via: 'printer' as const };
+    },
     getTraining: () => training.view(),
     setTraining: async ({ on }) => {
       const view = await training.set(on, () => targets.idle());

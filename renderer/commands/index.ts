@@ -9,6 +9,6 @@ export { applyMine, discardChange, fixIdentifier, fixParticipant, fixVerificatio
 export { importDefinition, parseDefinition, type DefinitionImport } from './definitionImport';
 export type { CommandDeps } from './deps';
 export { generateValue, handOut, issueNew, type IssueField, type IssueFieldErrors, type IssueDeps, type IssueFields, type IssueOutcome } from './issue';
-export { saveCounterSettings, saveScannerSettings } from './settings';
+export { saveCounterSettings, savePrintSettings, saveScannerSettings } from './settings';
 export { closeShift } from './shift';
 export { editIdentifier, regenerateCode, switchState, verifyToken } from './tokenEdits';

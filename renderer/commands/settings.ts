@@ -1,6 +1,18 @@
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import type { CommandDeps } from './deps';
-import { scannerConfigSchema, writeCounterIdentity, writeScannerConfig, writeScreenLock, writeSyncConfig, type ScannerConfig, type ScreenLock, type SyncConfig } from '../storage/meta';
+import {
+  printSettingsSchema,
+  scannerConfigSchema,
+  writeCounterIdentity,
+  writePrintSettings,
+  writeScannerConfig,
+  writeScreenLock,
+  writeSyncConfig,
+  type PrintSettings,
+  type ScannerConfig,
+  type ScreenLock,
+  type SyncConfig,
+} from '../storage/meta';
 import type { CounterIdentity } from '../storage/rows';
 
 /** Saves this counter's name, screen lock and sync, once main agrees this operator may (a manager); returns the sync config as stored. */
@@ -21,4 +33,12 @@ export async function saveScannerSettings(deps: Pick<CommandDeps, 'db'>, config:
   // The schema's messages are sentences for the clerk.
   if (!checked.success) throw new Error(checked.error.issues.map((issue) => issue.message).join(' '));
   return writeScannerConfig(deps.db, checked.data);
+}
+
+/** Saves the paper, printer, shop name and instructions, once main agrees this operator may (a manager); a bad value is refused in words, nothing saved. */
+export async function savePrintSettings(deps: Pick<CommandDeps, 'db'> & { api: Pick<TokenDeskApi, 'authorize'> }, settings: PrintSettings): Promise<PrintSettings> {
+  const checked = printSettingsSchema.safeParse(settings);
+  if (!checked.success) throw new Error(checked.error.issues.map((issue) => issue.message).join(' '));
+  await deps.api.authorize({ action: 'counterSettings' });
+  return writePrintSettings(deps.db, checked.data);
 }

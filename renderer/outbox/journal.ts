@@ -42,7 +42,7 @@ const pendingByTx = new WeakMap<IDBTransaction, Pending>();
 export function journalEntryOf(row: SentRow): JournalEntry | null {
   if (row.journalId === undefined) return null;
   const operation = operationSchema.safeParse({ ...row.op, seq: row.seq, tokenLocalId: row.tokenLocalId, attempt: Math.max(1, row.attempts) });
-  return operation.success ? { id: row.journalId, queuedAt: row.createdAt, operation: operation.data } : null;
+  return operation.success ? { id: row.journalId, queuedAt: row.createdAt, operation: operation.data, queuedBy: row.queuedBy ?? null } : null;
 }
 
 /** Writes this database's queue to `api`'s journal from now on; `repair` is run after a failed write. Returns the unlink. */

@@ -70,11 +70,13 @@ async function restoreOne(db: TokenDeskDatabase, entry: JournalEntry, now: numbe
   const op = queuedOpOf(entry.operation);
   const token = await withChange(db, await tokenFor(db, entry.operation, now), op, now);
   await db.tokens.put(token);
-  const row = { ...newOutboxRow(token.localId, op, entry.queuedAt), journalId: entry.id, attempts: Math.max(1, entry.operation.attempt) };
+  // Nobody is signed in yet: the change stays the operator's who queued it, when the journal says who.
+  const queuedBy = entry.queuedBy ?? null;
+  const row = { ...newOutboxRow(token.localId, op, entry.queuedAt, queuedBy), journalId: entry.id, attempts: Math.max(1, entry.operation.attempt) };
   await enqueueRow(db, row);
   await settleToken(db, token.localId, now);
   const description = describeOp(op, recordT);
-  await addAudit(db, token.localId, { action: 'restore', detail: `Put back in the queue from the journal: ${description}`, outcome: 'requeued' }, now);
+  await addAudit(db, token.localId, { action: 'restore', detail: `Put back in the queue from the journal: ${description}`, outcome: 'requeued' }, now, { operator: queuedBy });
   return description;
 }
 

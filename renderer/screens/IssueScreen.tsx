@@ -2,6 +2,7 @@ import { useTranslation } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HandOutForm, IssueForm } from '../components/issue/IssueForms';
 import { Slip } from '../components/issue/Slip';
+import { TOKEN_SAVED, usePrintKey, useSlipPrint } from '../components/issue/useSlipPrint';
 import { Kbd } from '../components/Kbd';
 import { useAppStore, useServices } from '../context';
 import { stockCount } from '../storage/queries';
@@ -55,6 +56,8 @@ function SlipView({ issued }: { issued: TokenRow }) {
   const unconfirmed = useAppStore('issue', (state) => state.unconfirmed);
   const openToken = useAppStore('ui', (state) => state.openToken);
   const focusFind = useAppStore('ui', (state) => state.focusFind);
+  const slip = useSlipPrint(TOKEN_SAVED);
+  usePrintKey(slip.print);
   const nextCustomer = () => {
     newForm();
     focusFind({ clear: true });
@@ -63,8 +66,9 @@ function SlipView({ issued }: { issued: TokenRow }) {
     <>
       <Slip issued={issued} />
       {unconfirmed ? <p className="tone-warn no-print" role="status">{unconfirmed}</p> : null}
+      {slip.notice}
       <div className="actions wrap no-print">
-        <button type="button" className="primary" autoFocus aria-keyshortcuts="Control+P" onClick={() => window.print()}>
+        <button type="button" className="primary" autoFocus aria-keyshortcuts="Control+P" onClick={slip.print}>
           Print slip <Kbd>Ctrl+P</Kbd>
         </button>
         <button type="button" onClick={nextCustomer}>

@@ -1,14 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { Slip } from '../components/issue/Slip';
+import { useSlipPrint } from '../components/issue/useSlipPrint';
 import { AuditExport } from '../components/settings/AuditExport';
 import { CounterSettings } from '../components/settings/CounterSettings';
 import { CrmSettingsForm } from '../components/settings/CrmSettingsForm';
 import { DefinitionSettings } from '../components/settings/DefinitionSettings';
 import { ScannerSettings } from '../components/settings/ScannerSettings';
+import { PrintSettings, testSlipToken } from '../components/settings/PrintSettings';
 import { DiagnosticsExport } from '../components/settings/DiagnosticsExport';
 import { LanguageSettings } from '../components/settings/LanguageSettings';
 import { useTranslation } from '../i18n';
 import { TrainingSettings } from '../components/training/TrainingSettings';
-import { useAppStore } from '../context';
+import { useAppStore, useServices } from '../context';
 import { Screen } from '../components/Screen';
 import { OperatorSettings } from '../components/operators/OperatorSettings';
 import { isManager } from '../stores/operatorStore';
@@ -35,8 +38,17 @@ function ManagerSettings() {
   useEffect(() => {
     void load();
   }, [load]);
+  const { now } = useServices();
+  const [testSlip, setTestSlip] = useState<number | null>(null);
+  const test = useSlipPrint('Check the printer and the settings, then retry.');
+  // The sample slip is shown and laid out first, as a direct child of the screen, so the stylesheet prints it alone.
+  const testPrint = () => {
+    setTestSlip(now());
+    requestAnimationFrame(test.print);
+  };
   return (
     <Screen title={t('settings.title')} wide>
+      {testSlip === null ? null : <Slip issued={testSlipToken(testSlip)} test />}
       <div className="settings-grid">
         <section aria-labelledby="crm-title" className="settings-section">
           <h3 id="crm-title">{t('settings.crm.title')}</h3>
@@ -49,6 +61,7 @@ function ManagerSettings() {
           <CounterSettings />
         </section>
         <LanguageSettings />
+        <PrintSettings testPrint={testPrint} testNotice={test.notice} />
         <ScannerSettings />
         <OperatorSettings />
         <DefinitionSettings />

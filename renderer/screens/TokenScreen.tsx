@@ -2,6 +2,7 @@ import { useTranslation } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Slip } from '../components/issue/Slip';
+import { TOKEN_SAVED, usePrintKey, useSlipPrint } from '../components/issue/useSlipPrint';
 import { ReprintButton, type SlipOffer } from '../components/token/ReprintSlip';
 import { EditIdentifier } from '../components/EditIdentifier';
 import { Kbd } from '../components/Kbd';
@@ -52,12 +53,14 @@ function TokenDetail({ token, stuck, verification }: { token: TokenRow; stuck: S
   const [offer, setOffer] = useState<SlipOffer>('none');
   const [slipShown, setSlipShown] = useState(false);
   const { t } = useTranslation();
-  // The slip is shown first so the print stylesheet has it to print alone.
+  const slip = useSlipPrint(TOKEN_SAVED);
+  // The slip is shown and laid out first, so the printed page is its own and the stylesheet prints it alone.
   const print = () => {
     setSlipShown(true);
     setOffer('none');
-    requestAnimationFrame(() => window.print());
+    requestAnimationFrame(slip.print);
   };
+  usePrintKey(print);
   const changed = () => setOffer('changed');
   const { notice, onDecided } = useDecisionNotice();
   // A fixed identifier or participant is on the slip: the new slip is offered.
@@ -69,6 +72,7 @@ function TokenDetail({ token, stuck, verification }: { token: TokenRow; stuck: S
   return (
     <Screen title={token.number === null ? t('token.titleUnsynced') : t('token.title', { number: token.number })} wide aside={<BackButton />}>
       {slipShown ? <Slip issued={token} /> : null}
+      {slip.notice}
       <CrmConfirmation token={token} />
       <div className="token-columns">
         <div>

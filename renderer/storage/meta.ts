@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
-import { classificationSummarySchema, MAX_REFRESH, type ClassificationSummary } from '../../shared/ipc/contract';
+import { classificationSummarySchema, MAX_REFRESH, paperSchema, type ClassificationSummary } from '../../shared/ipc/contract';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import { accessTokenDefinitionSchema, type AccessTokenDefinition } from '../../shared/token/definition';
 import type { TokenDeskDatabase } from './database';
@@ -14,6 +14,7 @@ export const META_COUNTER = 'counter';
 export const META_CLASSIFICATIONS = 'classifications';
 export const META_SCANNER = 'scanner';
 export const META_SCREEN_LOCK = 'screenLock';
+export const META_PRINTING = 'printing';
 
 /** How this counter syncs; an operator may change it, so it lives in meta. */
 export const syncConfigSchema = z.object({
@@ -163,5 +164,27 @@ export async function readScannerConfig(db: TokenDeskDatabase): Promise<ScannerC
 export async function writeScannerConfig(db: TokenDeskDatabase, config: ScannerConfig): Promise<ScannerConfig> {
   const checked = scannerConfigSchema.parse(config);
   await db.meta.put({ key: META_SCANNER, value: checked });
+  return checked;
+}
+
+/** Where and how this counter prints its slips, and what a slip says besides the token. */
+export const printSettingsSchema = z.object({
+  paper: paperSchema,
+  /** The printer's system name; empty: the computer's default printer. */
+  printer: z.string().max(512, 'The printer name is at most 512 characters.'),
+  shopName: z.string().trim().max(40, 'The shop name is at most 40 characters.'),
+  instructions: z.string().trim().max(160, 'The instructions are at most 160 characters.'),
+});
+export type PrintSettings = z.infer<typeof printSettingsSchema>;
+
+export const DEFAULT_PRINT_SETTINGS: PrintSettings = { paper: '80mm', printer: '', shopName: '', instructions: '' };
+
+export async function readPrintSettings(db: TokenDeskDatabase): Promise<PrintSettings> {
+  return { ...DEFAULT_PRINT_SETTINGS, ...(await readMeta(db, META_PRINTING, printSettingsSchema.partial(), {})) };
+}
+
+export async function writePrintSettings(db: TokenDeskDatabase, settings: PrintSettings): Promise<PrintSettings> {
+  const checked = printSettingsSchema.parse(settings);
+  await db.meta.put({ key: META_PRINTING, value: checked });
   return checked;
 }

@@ -10,7 +10,7 @@ import { startRendererServer, type RendererServer } from './rendererServer';
 import { createIpcGate } from '../../electron/security/ipcGate';
 import { SHELL_BINDING, SHELL_EVENT_RECEIVER } from './shellBinding';
 import { isShellAppSender } from './shellSender';
-import { chromiumBrowserPid, killProcessGroup } from './chromiumProcess';
+import { chromiumBrowserPid, killProcessGroup, startChromiumInGroup } from './chromiumProcess';
 
 export const DEFAULT_SHELL_PORT = 5178;
 
@@ -27,6 +27,11 @@ export interface BrowserShellOptions {
   port?: number;
   /** Main as an earlier window on this profile left it running (its journal, settings, CRM sessions): a new window after a kill. */
   main?: ShellMain;
+  /**
+   * Chromium stays in this process's group, reached over a loopback debugging port, so killing the
+   * group kills the whole app at once. By default Playwright starts it leading a group of its own.
+   */
+  sameProcessGroup?: boolean;
 }
 
 /** Main's half of the shell, which outlives its windows: a killed Chromium does not take it down. */
@@ -40,11 +45,13 @@ export interface BrowserShell {
   page: Page;
   context: BrowserContext;
   url: string;
+  /** Chromium's DevTools port, when it has one. */
+  debuggingPort: number | null;
   services: MainServices;
   main: ShellMain;
   /** Closes the window, and main too unless it came from an earlier shell (options.main). */
   close(): Promise<void>;
-  /** SIGKILLs Chromium's whole process group, as a crash or power cut would; main stays up. */
+  /** SIGKILLs Chromium's whole process group, as a crash or power cut would; main stays up. Not with sameProcessGroup. */
   kill(): Promise<void>;
 }
 
@@ -113,6 +120,56 @@ export async function startShellMain(userDataDir: string): Promise<ShellMain> {
   return Object.assign(current, { services });
 }
 
+interface Chromium {
+  context: BrowserContext;
+  debuggingPort: number | null;
+  close(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+/** Playwright's launch: Chromium leads its own process group, which `kill` ends. */
+async function launchChromium(options: BrowserShellOptions, profileDir: string, args: string[]): Promise<Chromium> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: options.chromiumPath,
+    headless: options.headless ?? false,
+    args,
+    viewport: { width: 1200, height: 820 },
+  });
+  // Found now, so a kill at a chosen instant does not wait for a search of /proc.
+  const browserPid = await chromiumBrowserPid(profileDir);
+  return {
+    context,
+    debuggingPort: options.remoteDebuggingPort ?? null,
+    close: () => context.close(),
+    kill: async () => {
+      if (browserPid === null) throw new Error(`No Chromium process was found for ${profileDir}.`);
+      await killProcessGroup(browserPid);
+    },
+  };
+}
+
+/** Chromium as this process's child, in its group, joined over its debugging port. */
+async function startChromium(options: BrowserShellOptions, profileDir: string, args: string[]): Promise<Chromium> {
+  const switches = [...args, `--user-data-dir=${profileDir}`, '--window-size=1200,820', '--no-default-browser-check', '--password-store=basic'];
+  if (options.headless) switches.push('--headless');
+  if (options.remoteDebuggingPort === undefined) switches.push('--remote-debugging-port=0');
+  const started = await startChromiumInGroup(options.chromiumPath, [...switches, 'about:blank']);
+  try {
+    const browser = await chromium.connectOverCDP(started.endpoint);
+    const context = browser.contexts()[0];
+    if (!context) throw new Error('Chromium opened without a window.');
+    return {
+      context,
+      debuggingPort: Number(new URL(started.endpoint).port),
+      close: started.stop,
+      kill: () => Promise.reject(new Error('Chromium shares this process group: kill the whole app instead.')),
+    };
+  } catch (error) {
+    await started.stop();
+    throw error;
+  }
+}
+
 /**
  * The real app with Chromium as its window: the built renderer, the same
  * preload factory, and the same main-process services, joined by a Playwright
@@ -121,24 +178,21 @@ export async function startShellMain(userDataDir: string): Promise<ShellMain> {
 export async function launchBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const { rendererDir, preloadScript } = builtFiles(options.appRoot);
   let server: RendererServer | null = null;
-  let context: BrowserContext | null = null;
+  let browser: Chromium | null = null;
   let stopEvents = () => undefined as void;
   let services: MainServices | null = null;
   try {
     server = await startRendererServer(rendererDir, options.port ?? DEFAULT_SHELL_PORT);
     const args = [...CHROMIUM_ARGS];
     if (options.remoteDebuggingPort !== undefined) args.push(`--remote-debugging-port=${options.remoteDebuggingPort}`);
-    context = await chromium.launchPersistentContext(join(options.userDataDir, 'chromium'), {
-      executablePath: options.chromiumPath,
-      headless: options.headless ?? false,
-      args,
-      viewport: { width: 1200, height: 820 },
-    });
+    const profileDir = join(options.userDataDir, 'chromium');
+    const open = await (options.sameProcessGroup ? startChromium : launchChromium)(options, profileDir, args);
+    browser = open;
+    const { context } = open;
     const origin = new URL(server.url).origin;
-    const openContext = context;
     // Only now, with the profile ours (a second shell on a busy profile has failed above), is anything written.
     const shellMain = options.main ?? (await startShellMain(options.userDataDir));
-    shellMain.window = { context: openContext, origin };
+    shellMain.window = { context, origin };
     const main = shellMain.services;
     if (!options.main) services = main;
     if (options.crmUrl !== undefined) await main.settings.setCrmUrl(options.crmUrl);
@@ -151,30 +205,28 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/index.html`);
     const openServer = server;
-    // Found now, so a kill at a chosen instant does not wait for a search of /proc.
-    const browserPid = await chromiumBrowserPid(join(options.userDataDir, 'chromium'));
     return {
       page,
       context,
       url: server.url,
+      debuggingPort: open.debuggingPort,
       services: main,
       main: shellMain,
       close: async () => {
         stopEvents();
-        await openContext.close();
+        await open.close();
         await openServer.close();
         if (!options.main) await main.dispose();
       },
       kill: async () => {
-        if (browserPid === null) throw new Error(`No Chromium process was found for ${options.userDataDir}.`);
         stopEvents();
-        await killProcessGroup(browserPid);
+        await open.kill();
         await openServer.close();
       },
     };
   } catch (error) {
     stopEvents();
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await services?.dispose();
     throw error;

@@ -6,7 +6,7 @@ import { DEFAULT_SHELL_PORT, launchBrowserShell } from './browserShell';
 import { chromiumCandidate, findChromium } from './findChromium';
 
 const USAGE =
-  'Usage: npm run app:browser -- [--crm-url URL] [--user-data-dir DIR] [--headless] [--remote-debugging-port P] [--port P]';
+  'Usage: npm run app:browser -- [--crm-url URL] [--user-data-dir DIR] [--headless] [--remote-debugging-port P] [--port P] [--same-process-group]';
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -29,6 +29,7 @@ function readOptions() {
         headless: { type: 'boolean', default: false },
         'remote-debugging-port': { type: 'string' },
         port: { type: 'string' },
+        'same-process-group': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -59,12 +60,11 @@ async function main(): Promise<void> {
     headless: values.headless,
     remoteDebuggingPort: portOption(values['remote-debugging-port'], 'remote-debugging-port'),
     port: portOption(values.port, 'port') ?? DEFAULT_SHELL_PORT,
+    sameProcessGroup: values['same-process-group'],
   });
   console.log(`Token Desk (browser shell) is running at ${shell.url}`);
   console.log(`Profile and settings: ${userDataDir}`);
-  if (values['remote-debugging-port'] !== undefined) {
-    console.log(`Remote debugging: http://127.0.0.1:${values['remote-debugging-port']}`);
-  }
+  if (shell.debuggingPort !== null) console.log(`Remote debugging: http://127.0.0.1:${shell.debuggingPort}`);
   console.log('Press Ctrl+C to quit.');
   const quit = () => void shell.close().then(() => process.exit(0));
   process.once('SIGINT', quit);

@@ -120,6 +120,10 @@ export type UpdateOperation = z.infer<typeof updateOperationSchema>;
 export type SetStateOperation = z.infer<typeof setStateOperationSchema>;
 export type VerifyOperation = z.infer<typeof verifyOperationSchema>;
 
+/** Who did something: the operator's id (stable) and name (as it was then). */
+export const operatorRefSchema = z.object({ id: nonBlank(64), name: z.string() });
+export type OperatorRef = z.infer<typeof operatorRefSchema>;
+
 /**
  * One queued change, as kept in main's journal: the second copy of unsynced work. Its pass code is
  * sealed, as in the queue. `operation.seq` is the queue's number for it when last written; a change
@@ -129,6 +133,8 @@ export const journalEntrySchema = z.object({
   id: nonBlank(100),
   queuedAt: z.number().int().min(0),
   operation: operationSchema,
+  /** The operator who queued it: a change restored before anyone signs in is still theirs (absent in older journals). */
+  queuedBy: operatorRefSchema.nullable().optional(),
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
@@ -284,10 +290,6 @@ export const operatorNameSchema = z.string().trim().min(1, 'Enter the operatorâ€
 export const pinSchema = z.string().regex(/^\d{4,12}$/, 'A PIN is 4 to 12 digits.');
 export const badgeSchema = z.string().trim().min(4, 'A badge code has at least 4 characters.').max(128, 'A badge code is at most 128 characters.');
 
-/** Who did something: the operator's id (stable) and name (as it was then). */
-export const operatorRefSchema = z.object({ id: nonBlank(64), name: z.string() });
-export type OperatorRef = z.infer<typeof operatorRefSchema>;
-
 export const operatorSummarySchema = z.object({
   ...operatorRefSchema.shape,
   role: roleSchema,
@@ -324,6 +326,26 @@ const newOperatorSchema = z
   .object({ name: operatorNameSchema, role: roleSchema, pin: pinSchema, badge: badgeSchema.optional() })
   .strict();
 export type NewOperator = z.infer<typeof newOperatorSchema>;
+
+/** The paper a slip is printed on: a receipt roll of 58 or 80 mm, or an A4 page. */
+export const PAPERS = ['58mm', '80mm', 'A4'] as const;
+export const paperSchema = z.enum(PAPERS);
+export type Paper = z.infer<typeof paperSchema>;
+
+/** `name` is the system's name, which printing takes; `displayName` is for people. */
+export const printerSchema = z.object({ name: z.string().min(1).max(512), displayName: z.string().max(512) });
+export type PrinterInfo = z.infer<typeof printerSchema>;
+
+/** A roll's page is as long as the slip (measured by the renderer); A4 is A4. */
+export const printJobSchema = z
+  .object({
+    /** The printer's system name; absent prints to the computer's default printer. */
+    deviceName: z.string().min(1).max(512).optional(),
+    paper: paperSchema,
+    heightMm: z.number().int().min(20).max(2000),
+  })
+  .strict();
+export type PrintJob = z.infer<typeof printJobSchema>;
 
 export const ipcContract = {
   getSettings: { request: z.object({}).strict(), reply: settingsViewSchema },
@@ -421,6 +443,13 @@ export const ipcContract = {
   setTraining: { request: z.object({ on: z.boolean() }).strict(), reply: trainingViewSchema },
   /** Sets the simulated CRM's fault switches; refused outside training mode. */
   setTrainingFaults: { request: trainingFaultsPatchSchema, reply: trainingViewSchema },
+  /** The printers this computer has; `silent` false where main cannot print without the dialog (the browser shell). */
+  listPrinters: { request: z.object({}).strict(), reply: z.object({ silent: z.boolean(), printers: z.array(printerSchema).max(500) }) },
+  /**
+   * Prints this window's slip without a dialog. `dialog`: main cannot print here, the renderer opens the
+   * print dialog itself. A printer that fails is an error in words.
+   */
+  printSlip: { request: printJobSchema, reply: z.object({ via: z.enum(['printer', 'dialog']) }) },
   /** The operators (never a PIN or badge) and this window's sign-in. */
   getOperators: { request: z.object({}).strict(), reply: operatorsViewSchema },
   /** First start only (no operators yet): creates a manager and signs this window in as them. */

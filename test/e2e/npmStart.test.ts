@@ -3,23 +3,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitForOutput } from './appProcess';
 import { APP_ROOT } from './shellHarness';
 
 const RUNNING = /Token Desk \(browser shell\) is running at (http:\/\/127\.0\.0\.1:\d+)/;
-
-/** Resolves with the first match of `pattern` in the child's output; rejects if it exits first. */
-function waitForOutput(child: ChildProcess, pattern: RegExp, output: { text: string }): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const look = (chunk: Buffer) => {
-      output.text += chunk.toString('utf8');
-      const match = output.text.match(pattern);
-      if (match) resolve(match);
-    };
-    child.stdout?.on('data', look);
-    child.stderr?.on('data', look);
-    child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before the shell started:\n${output.text}`)));
-  });
-}
 
 describe('npm start without Electron’s binary', () => {
   let child: ChildProcess | null = null;
@@ -42,7 +29,7 @@ describe('npm start without Electron’s binary', () => {
       detached: true,
     });
     const output = { text: '' };
-    const [, url] = await waitForOutput(child, RUNNING, output);
+    const [, url] = await waitForOutput(child, RUNNING, output, 'npm start');
     expect(output.text.split('\n').filter((line) => line.includes("Electron's binary is not available"))).toHaveLength(1);
     const page = await fetch(`${url}/index.html`);
     expect(page.status).toBe(200);

@@ -34,6 +34,9 @@ export const ONLINE: Handlers = {
   fetchStock: () => ({ crm: 'ok', message: null, tokens: [] }),
   testConnection: () => ({ crm: 'ok', message: null }),
   getCrmDialect: () => ({ dialect: null }),
+  // As in the browser shell: main cannot print without a dialog, so the renderer opens it.
+  listPrinters: () => ({ silent: false, printers: [] }),
+  printSlip: () => ({ via: 'dialog' }),
   ...MANAGER_SIGNED_IN,
 };
 

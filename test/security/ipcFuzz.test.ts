@@ -74,6 +74,8 @@ const VALID = {
   removeOperator: { operatorId: 'op-1' },
   resetOperator: { operatorId: 'op-1', pin: '5678', badge: null },
   authorize: { action: 'discardChange', manager: { operatorId: 'op-1', pin: '1234' } },
+  listPrinters: {},
+  printSlip: { deviceName: 'TM-T20', paper: '80mm', heightMm: 120 },
 } satisfies { [C in Channel]: RequestOf<C> };
 
 function rejects(channel: Channel, payload: unknown): boolean {

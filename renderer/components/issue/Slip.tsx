@@ -1,14 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { QRCodeSVG } from 'qrcode.react';
 import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import { useAppStore, useServices } from '../../context';
 import { signedIn } from '../../stores/operatorStore';
-import { readCounterIdentity } from '../../storage/meta';
+import { readCounterIdentity, readPrintSettings } from '../../storage/meta';
 import type { TokenRow } from '../../storage/rows';
 import { codeGroups, formatTime } from '../../labels';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
-import { forDisplayOrNull } from '../../../shared/text/displayText';
+import { forDisplay, forDisplayOrNull } from '../../../shared/text/displayText';
+import type { Paper } from '../../../shared/ipc/contract';
+import { applySlipPage, forgetSlipPage, slipPage } from '../../printing/slipPage';
+import { CodeBarcode } from './CodeBarcode';
 
 /** Whether the configured CRM was seen to replace the codes it is sent (then an offline slip's code is provisional). */
 function useServerMakesCodes(): boolean {
@@ -33,11 +36,20 @@ function syncLine(token: TokenRow): string {
   return 'Needs attention — see Pending (F4)';
 }
 
-/** The code in groups of four that wrap only between groups; the text stays the bare code for copying. */
+/** Em widths of a monospace character (with the slip's letter spacing) and of the gap after a group. */
+const CHAR_EM = 0.66;
+const GAP_EM = 0.4;
+
+/**
+ * The code in groups of four, on one line: its size shrinks to fit the slip's width (`--code-em`, the
+ * line's length in ems). The text stays the bare code for copying.
+ */
 function GroupedCode({ code }: { code: string }) {
+  const groups = codeGroups(code);
+  const lineEm = code.length * CHAR_EM + groups.length * GAP_EM;
   return (
-    <output aria-label="Issued authentication code">
-      {codeGroups(code).map((group, index) => (
+    <output aria-label="Issued authentication code" style={{ ['--code-em' as string]: lineEm.toFixed(2) }}>
+      {groups.map((group, index) => (
         <span key={index} className="code-group">
           {group}
         </span>
@@ -58,33 +70,61 @@ function Line({ term, value }: { term: string; value: string | null }) {
   );
 }
 
+/** Lays the printed page out for the slip as it is now: as wide as the paper, as long as the slip. */
+function useSlipPage(ref: RefObject<HTMLElement | null>, paper: Paper | null): void {
+  useLayoutEffect(() => {
+    const slip = ref.current;
+    if (!slip || paper === null) return;
+    const apply = () => applySlipPage(slipPage(paper, slip.getBoundingClientRect().height));
+    apply();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(apply);
+    observer?.observe(slip);
+    return () => {
+      observer?.disconnect();
+      forgetSlipPage();
+    };
+  }, [ref, paper]);
+}
+
 /**
- * What the customer takes away: the authentication code as a QR code and as text, and the token's
- * details. The print stylesheet prints this and nothing else. The pass code is never printed.
+ * What the customer takes away: the shop's name, the authentication code as a QR code, a Code 128
+ * barcode and text, the token's details and the shop's instructions, laid out for the paper chosen in
+ * Settings. The print stylesheet prints this and nothing else. The pass code is never printed.
+ * `test`: Settings' test print, with a sample token.
  */
-export function Slip({ issued }: { issued: TokenRow }) {
+export function Slip({ issued, test = false }: { issued: TokenRow; test?: boolean }) {
   const { db, training } = useServices();
+  const ref = useRef<HTMLElement>(null);
+  const printing = useLiveQuery(() => readPrintSettings(db), [db]);
+  useSlipPage(ref, printing?.paper ?? null);
   const ownCodes = useServerMakesCodes();
   const token = useLiveQuery(() => db.tokens.get(issued.localId), [db, issued.localId]) ?? issued;
   const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
   const participant = useKnownParticipant(token);
   const operator = useAppStore('operators', signedIn);
   const issuedBy = [operator?.name, counter?.terminalName].filter(Boolean).join(' at ');
+  // Laid out only for the paper and with the words Settings hold, so nothing prints a draft of it.
+  if (!printing) return null;
   return (
-    <article className="slip" aria-labelledby="slip-title">
+    <article ref={ref} className={`slip paper-${printing.paper}`} aria-labelledby="slip-title">
       {training ? <p className="slip-training">TRAINING — NOT VALID</p> : null}
+      {test ? <p className="slip-training">TEST PRINT — NOT A TOKEN</p> : null}
+      {printing.shopName === '' ? null : <p className="slip-shop">{forDisplay(printing.shopName)}</p>}
       <h3 id="slip-title">Your loyalty access token</h3>
       <div className="slip-body">
-        <QRCodeSVG
-          value={token.authenticationCode}
-          size={176}
-          marginSize={4}
-          level="M"
-          role="img"
-          aria-label={`QR code of authentication code ${token.authenticationCode}`}
-          className="slip-qr"
-        />
-        <div>
+        <div className="slip-codes">
+          <QRCodeSVG
+            value={token.authenticationCode}
+            size={176}
+            marginSize={4}
+            level="M"
+            role="img"
+            aria-label={`QR code of authentication code ${token.authenticationCode}`}
+            className="slip-qr"
+          />
+          <CodeBarcode code={token.authenticationCode} />
+        </div>
+        <div className="slip-details">
           <p className="slip-code">
             Authentication code: <GroupedCode code={token.authenticationCode} />
           </p>
@@ -105,6 +145,7 @@ export function Slip({ issued }: { issued: TokenRow }) {
           </dl>
         </div>
       </div>
+      {printing.instructions === '' ? null : <p className="slip-instructions">{forDisplay(printing.instructions)}</p>}
       {token.syncStatus === 'synced' ? null : <p className="slip-unconfirmed">To be confirmed by the CRM</p>}
       <p className="slip-sync no-print">{syncLine(token)}</p>
     </article>

@@ -11,6 +11,14 @@ export interface WindowDouble {
   options: { webPreferences: Record<string, unknown> } & Record<string, unknown>;
   loadedUrl: string | null;
   sent: Array<{ channel: string; args: unknown[] }>;
+  /** Each `webContents.print` call's options, in order. */
+  printed: Array<Record<string, unknown>>;
+}
+
+/** The printers the double's computer has, and how its next prints end (null: they print). */
+export interface PrintersDouble {
+  installed: Array<{ name: string; displayName: string; description: string; options: Record<string, string> }>;
+  failWith: string | null;
 }
 
 export interface ElectronDouble {
@@ -22,6 +30,7 @@ export interface ElectronDouble {
   protocolHandlers: Map<string, ProtocolHandler>;
   ipcHandlers: Map<string, InvokeHandler>;
   windows: WindowDouble[];
+  printers: PrintersDouble;
   /** Resolves when main opens its first window. */
   firstWindow: Promise<WindowDouble>;
   /** Runs the listeners main put on `app` for this event; a listener may call event.preventDefault(). */
@@ -47,14 +56,29 @@ export function electronDouble(userData: string): ElectronDouble {
     windowOpened = resolve;
   });
 
+  const printers: PrintersDouble = { installed: [], failWith: null };
+  type PrintCallback = (success: boolean, failureReason: string) => void;
+  const contentsDouble = (id: number, double: WindowDouble) => ({
+    id,
+    send: (channel: string, ...args: unknown[]) => double.sent.push({ channel, args }),
+    getPrintersAsync: async () => (record('webContents.getPrintersAsync'), printers.installed.map((printer) => ({ ...printer }))),
+    print: (options: Record<string, unknown>, callback: PrintCallback) => {
+      record('webContents.print');
+      double.printed.push(options);
+      // Like Electron, the callback comes later, never inside print().
+      setImmediate(() => callback(printers.failWith === null, printers.failWith ?? ''));
+    },
+  });
+
   class BrowserWindow {
     static getAllWindows = () => instances;
-    readonly webContents: { send: (channel: string, ...args: unknown[]) => void };
+    readonly webContents: ReturnType<typeof contentsDouble>;
     constructor(options: WindowDouble['options']) {
       record('new BrowserWindow');
-      const double: WindowDouble = { options, loadedUrl: null, sent: [] };
+      const double: WindowDouble = { options, loadedUrl: null, sent: [], printed: [] };
       windows.push(double);
-      this.webContents = { send: (channel, ...args) => double.sent.push({ channel, args }) };
+      // Electron numbers webContents from 1.
+      this.webContents = contentsDouble(instances.length + 1, double);
       instances.push(this);
       windowOpened(double);
     }
@@ -121,6 +145,7 @@ export function electronDouble(userData: string): ElectronDouble {
       showErrorBox: () => record('dialog.showErrorBox'),
     },
     shell: { openExternal: async () => record('shell.openExternal') },
+    webContents: { fromId: (id: number) => instances.find((window) => window.webContents.id === id)?.webContents },
     BrowserWindow,
   };
 
@@ -131,6 +156,7 @@ export function electronDouble(userData: string): ElectronDouble {
     protocolHandlers,
     ipcHandlers,
     windows,
+    printers,
     firstWindow,
     emitApp: (event, ...args) => {
       for (const listener of appListeners.get(event) ?? []) listener(...args);

@@ -137,6 +137,34 @@ describe('the built main bundle against a recording Electron', () => {
     expect(electron.journal).toEqual(expect.arrayContaining(['app.on second-instance', 'app.on render-process-gone']));
   });
 
+  it("prints a slip without a dialog to the chosen printer, from the calling window's webContents, and says so when it fails", async () => {
+    electron.printers.installed = [
+      { name: 'EPSON_TM_T20', displayName: 'EPSON TM-T20', description: '', options: {} },
+      { name: 'Office_A4', displayName: 'Office A4', description: '', options: {} },
+    ];
+    expect(await invoke(APP_ENTRY_URL, 'listPrinters', {})).toEqual({
+      ok: true,
+      value: { silent: true, printers: [{ name: 'EPSON_TM_T20', displayName: 'EPSON TM-T20' }, { name: 'Office_A4', displayName: 'Office A4' }] },
+    });
+    const window = electron.windows[0];
+    expect(await invoke(APP_ENTRY_URL, 'printSlip', { deviceName: 'EPSON_TM_T20', paper: '80mm', heightMm: 140 })).toEqual({ ok: true, value: { via: 'printer' } });
+    expect(await invoke(APP_ENTRY_URL, 'printSlip', { deviceName: 'Office_A4', paper: 'A4', heightMm: 140 })).toEqual({ ok: true, value: { via: 'printer' } });
+    expect(window?.printed).toEqual([
+      { silent: true, deviceName: 'EPSON_TM_T20', pageSize: { width: 80_000, height: 140_000 }, margins: { marginType: 'none' }, printBackground: false },
+      { silent: true, deviceName: 'Office_A4', pageSize: 'A4', margins: { marginType: 'default' }, printBackground: false },
+    ]);
+
+    electron.printers.failWith = 'Printer is out of paper';
+    const failed = await invoke(APP_ENTRY_URL, 'printSlip', { deviceName: 'EPSON_TM_T20', paper: '58mm', heightMm: 100 });
+    expect(failed).toEqual({ ok: false, error: { code: 'FAILED', message: 'The printer said: Printer is out of paper.' } });
+    expect(window?.printed.at(-1)).toMatchObject({ silent: true, deviceName: 'EPSON_TM_T20', pageSize: { width: 58_000, height: 100_000 } });
+    electron.printers.failWith = null;
+
+    const unplugged = await invoke(APP_ENTRY_URL, 'printSlip', { deviceName: 'Gone_Printer', paper: '80mm', heightMm: 100 });
+    expect(unplugged).toMatchObject({ ok: false, error: { code: 'FAILED', message: expect.stringContaining('“Gone_Printer” is not connected') } });
+    expect(window?.printed).toHaveLength(3);
+  });
+
   it('disposes the services when the app quits (after a last try to sync): the log is written out to its last line', async () => {
     electron.emitApp('before-quit', { preventDefault: () => undefined });
     const log = join(work, 'userData', 'logs', 'main.log');

@@ -71,3 +71,17 @@ describe('clearing the local database for a rebuild', () => {
     await services.dispose();
   });
 });
+
+describe('printing where main has no printer (the browser shell)', () => {
+  it('answers that the renderer prints through the dialog, and lists no printer', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'main-print-'));
+    const services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start: startTrainingSimulator } });
+    try {
+      expect(await services.router.handle('listPrinters', {})).toEqual({ ok: true, value: { silent: false, printers: [] } });
+      expect(await services.router.handle('printSlip', { paper: '58mm', heightMm: 90 })).toEqual({ ok: true, value: { via: 'dialog' } });
+      expect(await services.router.handle('printSlip', { paper: '60mm', heightMm: 90 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    } finally {
+      await services.dispose();
+    }
+  });
+});

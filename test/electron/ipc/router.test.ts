@@ -41,6 +41,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     removeOperator: vi.fn(async () => operators),
     resetOperator: vi.fn(async () => operators),
     authorize: vi.fn(async () => ({ operator: { id: 'o1', name: 'Maria' }, approvedBy: null })),
+    listPrinters: vi.fn(async () => ({ silent: false, printers: [] })),
+    printSlip: vi.fn(async () => ({ via: 'dialog' as const })),
     ...overrides,
   };
 }

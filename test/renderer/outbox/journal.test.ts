@@ -77,6 +77,25 @@ describe('the journal of queued work', () => {
     expect(journal.live.size).toBe(0);
   });
 
+  it('names who queued a restored change, though nobody is signed in yet, in its restore and in the sync that follows', async () => {
+    const journal = memoryJournal();
+    const before = database();
+    linkJournal(before, journalApi(journal));
+    before.actor = { ...before.actor, operator: { id: 'op-anna', name: 'Anna' } };
+    const token = await issue(before);
+
+    const wiped = database();
+    await reconcileJournal(wiped, journalApi(journal), 5_000);
+    expect((await wiped.outbox.toArray()).map((row) => row.queuedBy)).toEqual([{ id: 'op-anna', name: 'Anna' }]);
+    linkJournal(wiped, journalApi(journal));
+    await sync(wiped, fakeMain());
+    const audit = await wiped.audit.where('tokenLocalId').equals(token.localId).toArray();
+    expect(audit.map((row) => [row.action, row.outcome, row.operator, row.operatorId])).toEqual([
+      ['restore', 'requeued', 'Anna', 'op-anna'],
+      ['create', 'synced', 'Anna', 'op-anna'],
+    ]);
+  });
+
   it('adopts a create that reached the CRM just before the database was lost, instead of making a twin', async () => {
     const journal = memoryJournal();
     const before = database();

@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applySlipPage, forgetSlipPage, pageRule, slipLaidOut, slipPage } from '../../../renderer/printing/slipPage';
+
+afterEach(() => {
+  forgetSlipPage();
+  vi.useRealTimers();
+});
+
+describe('the printed page of a slip', () => {
+  it('is as wide as the roll and as long as the slip, with paper for the cutter; A4 stays A4', () => {
+    // 960 CSS px are 254 mm.
+    expect(slipPage('80mm', 960)).toEqual({ paper: '80mm', heightMm: 262 });
+    expect(pageRule(slipPage('80mm', 960))).toBe('@page { size: 80mm 262mm; margin: 0; }');
+    expect(pageRule(slipPage('58mm', 0))).toBe('@page { size: 58mm 40mm; margin: 0; }');
+    expect(pageRule(slipPage('A4', 5000))).toBe('@page { size: A4; margin: 15mm; }');
+  });
+
+  it('is printed only once a slip is laid out for the paper asked for', async () => {
+    const laidOut = slipLaidOut('58mm');
+    let page: unknown = null;
+    void laidOut.then((value) => (page = value));
+    applySlipPage(slipPage('80mm', 400));
+    await Promise.resolve();
+    expect(page).toBeNull();
+    applySlipPage(slipPage('58mm', 400));
+    expect(await laidOut).toEqual({ paper: '58mm', heightMm: 114 });
+    expect(await slipLaidOut('58mm')).toEqual({ paper: '58mm', heightMm: 114 });
+  });
+
+  it('says so, in words, when no slip is laid out in time', async () => {
+    vi.useFakeTimers();
+    const laidOut = slipLaidOut('A4');
+    const failed = expect(laidOut).rejects.toThrow('The slip was not ready to print.');
+    await vi.advanceTimersByTimeAsync(3_000);
+    await failed;
+  });
+});
