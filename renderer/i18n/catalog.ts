@@ -3,6 +3,7 @@ import { help } from './areas/help';
 import { issue } from './areas/issue';
 import { operators } from './areas/operators';
 import { pending } from './areas/pending';
+import { print } from './areas/print';
 import { recovery } from './areas/recovery';
 import { settings } from './areas/settings';
 import { shell } from './areas/shell';
@@ -11,7 +12,7 @@ import { token } from './areas/token';
 import { words } from './areas/words';
 
 /** Every text of the app by area: `t('shell.nav.find')`. */
-const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery };
+const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery, print };
 
 type Areas = typeof AREAS;
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Paper } from '../../shared/ipc/contract';
 
 export interface SlipPage {
@@ -65,7 +66,7 @@ export function slipLaidOut(paper: Paper): Promise<SlipPage> {
     setTimeout(() => {
       if (!waiters.includes(waiter)) return;
       waiters = waiters.filter((other) => other !== waiter);
-      reject(new Error('The slip was not ready to print.'));
+      reject(new Error(t('print.notReady')));
     }, LAYOUT_WAIT_MS);
   });
 }

@@ -56,6 +56,7 @@ function SlipView({ issued }: { issued: TokenRow }) {
   const unconfirmed = useAppStore('issue', (state) => state.unconfirmed);
   const openToken = useAppStore('ui', (state) => state.openToken);
   const focusFind = useAppStore('ui', (state) => state.focusFind);
+  const { t } = useTranslation();
   const slip = useSlipPrint(TOKEN_SAVED);
   usePrintKey(slip.print);
   const nextCustomer = () => {
@@ -69,16 +70,16 @@ function SlipView({ issued }: { issued: TokenRow }) {
       {slip.notice}
       <div className="actions wrap no-print">
         <button type="button" className="primary" autoFocus aria-keyshortcuts="Control+P" onClick={slip.print}>
-          Print slip <Kbd>Ctrl+P</Kbd>
+          {t('print.issued.print')} <Kbd>Ctrl+P</Kbd>
         </button>
         <button type="button" onClick={nextCustomer}>
-          Next customer
+          {t('print.issued.next')}
         </button>
         <button type="button" onClick={newForm}>
-          Issue another
+          {t('print.issued.another')}
         </button>
         <button type="button" onClick={() => openToken(issued.localId)}>
-          Open token
+          {t('print.issued.open')}
         </button>
       </div>
     </>

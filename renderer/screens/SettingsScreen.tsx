@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Slip } from '../components/issue/Slip';
-import { useSlipPrint } from '../components/issue/useSlipPrint';
+import { CHECK_SETTINGS, useSlipPrint } from '../components/issue/useSlipPrint';
 import { AuditExport } from '../components/settings/AuditExport';
 import { CounterSettings } from '../components/settings/CounterSettings';
 import { CrmSettingsForm } from '../components/settings/CrmSettingsForm';
@@ -40,7 +40,7 @@ function ManagerSettings() {
   }, [load]);
   const { now } = useServices();
   const [testSlip, setTestSlip] = useState<number | null>(null);
-  const test = useSlipPrint('Check the printer and the settings, then retry.');
+  const test = useSlipPrint(CHECK_SETTINGS);
   // The sample slip is shown and laid out first, as a direct child of the screen, so the stylesheet prints it alone.
   const testPrint = () => {
     setTestSlip(now());

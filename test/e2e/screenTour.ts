@@ -31,7 +31,7 @@ export interface TourStop {
 }
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name, level: 2 });
-const slip = (page: Page) => page.getByRole('article', { name: 'Your loyalty access token' });
+const slip = (page: Page, w: Words = EN) => page.getByRole('article', { name: w('print.slip.title') });
 
 /** Issue opened by its key: an empty form, even after a slip. */
 async function openIssue(page: Page, w: Words = EN): Promise<void> {
@@ -64,7 +64,7 @@ export const TOUR: readonly TourStop[] = [
     open: async (page, w = EN) => {
       await openIssue(page, w);
       await page.getByRole('form', { name: w('issue.form') }).getByLabel(w('issue.participant.label')).press('Control+Enter');
-      await slip(page).waitFor();
+      await slip(page, w).waitFor();
     },
   },
   {

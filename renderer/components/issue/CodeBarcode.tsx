@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import JsBarcode from 'jsbarcode';
 import { useLayoutEffect, useRef, useState } from 'react';
 
@@ -26,5 +27,5 @@ export function CodeBarcode({ code }: { code: string }) {
       valid: setValid,
     });
   }, [code]);
-  return <svg ref={ref} display={valid ? undefined : 'none'} preserveAspectRatio="none" role="img" aria-label={`Barcode of authentication code ${code}`} className="slip-barcode" />;
+  return <svg ref={ref} display={valid ? undefined : 'none'} preserveAspectRatio="none" role="img" aria-label={t('print.slip.barcode', { code })} className="slip-barcode" />;
 }

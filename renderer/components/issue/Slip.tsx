@@ -1,12 +1,12 @@
+import { t, useTranslation } from '../../i18n';
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { QRCodeSVG } from 'qrcode.react';
-import { LIFE_CYCLE_LABELS } from '../../../shared/token/lifeCycle';
 import { useAppStore, useServices } from '../../context';
 import { signedIn } from '../../stores/operatorStore';
 import { readCounterIdentity, readPrintSettings } from '../../storage/meta';
 import type { TokenRow } from '../../storage/rows';
-import { codeGroups, formatTime } from '../../labels';
+import { codeGroups, formatTime, lifeCycleLabel } from '../../labels';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
 import { forDisplay, forDisplayOrNull } from '../../../shared/text/displayText';
 import type { Paper } from '../../../shared/ipc/contract';
@@ -31,9 +31,9 @@ function useServerMakesCodes(): boolean {
 }
 
 function syncLine(token: TokenRow): string {
-  if (token.syncStatus === 'synced') return 'Confirmed by the CRM';
-  if (token.syncStatus === 'pending') return 'Queued — will sync when online';
-  return 'Needs attention — see Pending (F4)';
+  if (token.syncStatus === 'synced') return t('print.slip.synced');
+  if (token.syncStatus === 'pending') return t('print.slip.queued');
+  return t('print.slip.attention');
 }
 
 /** Em widths of a monospace character (with the slip's letter spacing) and of the gap after a group. */
@@ -48,7 +48,7 @@ function GroupedCode({ code }: { code: string }) {
   const groups = codeGroups(code);
   const lineEm = code.length * CHAR_EM + groups.length * GAP_EM;
   return (
-    <output aria-label="Issued authentication code" style={{ ['--code-em' as string]: lineEm.toFixed(2) }}>
+    <output aria-label={t('print.slip.codeLabel')} style={{ ['--code-em' as string]: lineEm.toFixed(2) }}>
       {groups.map((group, index) => (
         <span key={index} className="code-group">
           {group}
@@ -102,15 +102,19 @@ export function Slip({ issued, test = false }: { issued: TokenRow; test?: boolea
   const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
   const participant = useKnownParticipant(token);
   const operator = useAppStore('operators', signedIn);
-  const issuedBy = [operator?.name, counter?.terminalName].filter(Boolean).join(' at ');
+  useTranslation();
+  const issuedBy =
+    operator?.name && counter?.terminalName
+      ? t('print.slip.at', { operator: operator.name, terminal: counter.terminalName })
+      : (operator?.name ?? counter?.terminalName ?? '');
   // Laid out only for the paper and with the words Settings hold, so nothing prints a draft of it.
   if (!printing) return null;
   return (
     <article ref={ref} className={`slip paper-${printing.paper}`} aria-labelledby="slip-title">
-      {training ? <p className="slip-training">TRAINING — NOT VALID</p> : null}
-      {test ? <p className="slip-training">TEST PRINT — NOT A TOKEN</p> : null}
+      {training ? <p className="slip-training">{t('print.slip.training')}</p> : null}
+      {test ? <p className="slip-training">{t('print.slip.test')}</p> : null}
       {printing.shopName === '' ? null : <p className="slip-shop">{forDisplay(printing.shopName)}</p>}
-      <h3 id="slip-title">Your loyalty access token</h3>
+      <h3 id="slip-title">{t('print.slip.title')}</h3>
       <div className="slip-body">
         <div className="slip-codes">
           <QRCodeSVG
@@ -119,34 +123,32 @@ export function Slip({ issued, test = false }: { issued: TokenRow; test?: boolea
             marginSize={4}
             level="M"
             role="img"
-            aria-label={`QR code of authentication code ${token.authenticationCode}`}
+            aria-label={t('print.slip.qr', { code: token.authenticationCode })}
             className="slip-qr"
           />
           <CodeBarcode code={token.authenticationCode} />
         </div>
         <div className="slip-details">
           <p className="slip-code">
-            Authentication code: <GroupedCode code={token.authenticationCode} />
+            {t('print.slip.code')} <GroupedCode code={token.authenticationCode} />
           </p>
-          {ownCodes && token.syncStatus !== 'synced' ? (
-            <p className="slip-provisional">This code is provisional: this CRM makes its own codes, and the final one shows once the token is synced.</p>
-          ) : null}
+          {ownCodes && token.syncStatus !== 'synced' ? <p className="slip-provisional">{t('print.slip.provisional')}</p> : null}
           <dl className="details">
-            <Line term="Identifier" value={token.identifier} />
+            <Line term={t('print.slip.identifier')} value={token.identifier} />
             <Line
-              term="Participant"
+              term={t('print.slip.participant')}
               value={token.participantNumber === null && participant === null ? null : participantText(token, participant)}
             />
-            <Line term="Classification" value={token.classificationName} />
-            <dt>State</dt>
-            <dd>{LIFE_CYCLE_LABELS[token.lifeCycleState]}</dd>
-            <dt>Issued</dt>
-            <dd>{`${formatTime(issued.updatedAt)}${issuedBy === '' ? '' : ` · ${issuedBy}`}`}</dd>
+            <Line term={t('print.slip.classification')} value={token.classificationName} />
+            <dt>{t('print.slip.state')}</dt>
+            <dd>{lifeCycleLabel(token.lifeCycleState)}</dd>
+            <dt>{t('print.slip.issued')}</dt>
+            <dd>{issuedBy === '' ? formatTime(issued.updatedAt) : t('print.slip.issuedBy', { when: formatTime(issued.updatedAt), who: issuedBy })}</dd>
           </dl>
         </div>
       </div>
       {printing.instructions === '' ? null : <p className="slip-instructions">{forDisplay(printing.instructions)}</p>}
-      {token.syncStatus === 'synced' ? null : <p className="slip-unconfirmed">To be confirmed by the CRM</p>}
+      {token.syncStatus === 'synced' ? null : <p className="slip-unconfirmed">{t('print.slip.unconfirmed')}</p>}
       <p className="slip-sync no-print">{syncLine(token)}</p>
     </article>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useCallback, useEffect, type ReactNode } from 'react';
 import { useServices } from '../../context';
 import { slipLaidOut } from '../../printing/slipPage';
@@ -5,8 +6,10 @@ import { readPrintSettings } from '../../storage/meta';
 import { dialogOpen } from '../../shortcuts';
 import { useAction } from '../useAction';
 
-/** After a token's slip failed: nothing is lost. */
-export const TOKEN_SAVED = 'The token is saved: check the printer, then retry.';
+/** After a token's slip failed: nothing is lost (a catalog key). */
+export const TOKEN_SAVED = 'print.tokenSaved';
+/** After a test print failed (a catalog key). */
+export const CHECK_SETTINGS = 'print.checkSettings';
 
 export interface SlipPrint {
   /** Prints the slip on screen: without a dialog to the chosen printer where main can (Electron), else through the print dialog. */
@@ -15,10 +18,11 @@ export interface SlipPrint {
   notice: ReactNode;
 }
 
-/** `afterFailure`: what the clerk should know once a print failed (say, that the token is saved). */
-export function useSlipPrint(afterFailure: string): SlipPrint {
+/** `afterFailure`: the catalog key of what the clerk should know once a print failed (say, that the token is saved). */
+export function useSlipPrint(afterFailure: typeof TOKEN_SAVED | typeof CHECK_SETTINGS): SlipPrint {
   const { db, api } = useServices();
   const action = useAction();
+  const { t } = useTranslation();
   const { run } = action;
   const print = useCallback(() => {
     void run(async () => {
@@ -30,9 +34,9 @@ export function useSlipPrint(afterFailure: string): SlipPrint {
   }, [db, api, run]);
   const notice = action.error ? (
     <div role="alert" className="print-failure no-print">
-      <p>{`The slip did not print. ${action.error} ${afterFailure}`}</p>
+      <p>{t('print.failed', { reason: action.error, then: t(afterFailure) })}</p>
       <button type="button" disabled={action.busy} onClick={print}>
-        Retry printing
+        {t('print.retry')}
       </button>
     </div>
   ) : null;

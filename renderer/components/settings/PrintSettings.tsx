@@ -1,3 +1,4 @@
+import { t, useTranslation } from '../../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Paper, PrinterInfo } from '../../../shared/ipc/contract';
@@ -9,11 +10,7 @@ import type { TokenRow } from '../../storage/rows';
 import { Field } from '../Field';
 import { ActionError, useAction } from '../useAction';
 
-const PAPER_LABELS: ReadonlyArray<readonly [Paper, string]> = [
-  ['58mm', '58 mm receipt roll'],
-  ['80mm', '80 mm receipt roll'],
-  ['A4', 'A4 page'],
-];
+const PAPERS: readonly Paper[] = ['58mm', '80mm', 'A4'];
 
 /** The sample a test print shows: a code of every kind of character a code has, never a real token. */
 export function testSlipToken(now: number): TokenRow {
@@ -51,7 +48,7 @@ function usePrinters(): Printers | null {
     api
       .listPrinters({})
       .then((reply) => live && setPrinters(reply))
-      .catch((error: unknown) => live && setPrinters({ problem: `The printers could not be listed. ${errorMessage(error)}` }));
+      .catch((error: unknown) => live && setPrinters({ problem: t('print.settings.noPrinters', { reason: errorMessage(error) }) }));
     return () => {
       live = false;
     };
@@ -64,35 +61,37 @@ export function PrintSettings({ testPrint, testNotice }: { testPrint: () => void
   const { db } = useServices();
   // Read once: the form starts from what is stored and then holds what the operator types.
   const stored = useLiveQuery(() => readPrintSettings(db), [db]);
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="printing-title" className="settings-section">
-      <h3 id="printing-title">Receipt printing</h3>
-      {stored ? <PrintForm stored={stored} /> : <p className="empty">Loading the printing settings…</p>}
+      <h3 id="printing-title">{t('print.settings.title')}</h3>
+      {stored ? <PrintForm stored={stored} /> : <p className="empty">{t('print.settings.loading')}</p>}
       {testNotice}
       <button type="button" onClick={testPrint}>
-        Test print
+        {t('print.settings.test')}
       </button>
-      <p className="hint">The test slip is a sample, printed with the saved settings.</p>
+      <p className="hint">{t('print.settings.testHint')}</p>
     </section>
   );
 }
 
 function PrinterPicker({ printers, value, onChange }: { printers: Printers | null; value: string; onChange: (name: string) => void }) {
-  if (printers === null) return <p className="empty">Looking for printers…</p>;
+  const { t } = useTranslation();
+  if (printers === null) return <p className="empty">{t('print.settings.looking')}</p>;
   if ('problem' in printers) return <p className="form-error">{printers.problem}</p>;
-  if (!printers.silent) return <p className="hint">This window prints through the system’s print dialog: the printer is chosen there.</p>;
+  if (!printers.silent) return <p className="hint">{t('print.settings.dialog')}</p>;
   const known = printers.printers.some((printer) => printer.name === value);
   return (
     <div className="field">
-      <label htmlFor="slip-printer">Printer</label>
+      <label htmlFor="slip-printer">{t('print.settings.printer')}</label>
       <select id="slip-printer" value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">This computer’s default printer</option>
+        <option value="">{t('print.settings.defaultPrinter')}</option>
         {printers.printers.map((printer) => (
           <option key={printer.name} value={printer.name}>
             {printer.displayName}
           </option>
         ))}
-        {value === '' || known ? null : <option value={value}>{`${value} (not connected)`}</option>}
+        {value === '' || known ? null : <option value={value}>{t('print.settings.notConnected', { name: value })}</option>}
       </select>
     </div>
   );
@@ -107,33 +106,34 @@ function PrintForm({ stored }: { stored: Stored }) {
   const [shopName, setShopName] = useState(stored.shopName);
   const [instructions, setInstructions] = useState(stored.instructions);
   const [saved, setSaved] = useState(false);
+  const { t } = useTranslation();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     setSaved(await action.run(() => savePrintSettings({ db, api }, { paper, printer, shopName, instructions })));
   };
   return (
-    <form aria-label="Receipt printing" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form aria-label={t('print.settings.title')} noValidate onSubmit={(event) => void onSubmit(event)}>
       <fieldset className="choices choices-inline">
-        <legend>Paper</legend>
-        {PAPER_LABELS.map(([value, label]) => (
+        <legend>{t('print.settings.paper')}</legend>
+        {PAPERS.map((value) => (
           <label key={value} className="choice">
             <input type="radio" name="slip-paper" checked={paper === value} onChange={() => setPaper(value)} />
-            {label}
+            {t(`print.settings.${value}`)}
           </label>
         ))}
       </fieldset>
       <PrinterPicker printers={printers} value={printer} onChange={setPrinter} />
-      <Field label="Shop name" value={shopName} hint="At the top of every slip (up to 40 characters). Empty: none." onChange={setShopName} />
-      <Field label="Instructions" value={instructions} hint="A short text for the customer at the foot of every slip (up to 160 characters)." onChange={setInstructions} />
+      <Field label={t('print.settings.shopName')} value={shopName} hint={t('print.settings.shopNameHint')} onChange={setShopName} />
+      <Field label={t('print.settings.instructions')} value={instructions} hint={t('print.settings.instructionsHint')} onChange={setInstructions} />
       <ActionError error={action.error} />
       {saved ? (
         <p role="status" className="saved">
-          Printing settings saved
+          {t('print.settings.saved')}
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={action.busy}>
-        Save printing settings
+        {t('print.settings.save')}
       </button>
     </form>
   );

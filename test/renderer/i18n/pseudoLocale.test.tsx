@@ -135,6 +135,14 @@ describe('the pseudo-locale', () => {
     expect(untranslated()).toEqual([]);
   });
 
+  it('translates the issued slip', async () => {
+    await openScreen('issue', 'Issue a token', () => screen.findByRole('form'));
+    fireEvent.keyDown(screen.getByRole('form'), { key: 'Enter', ctrlKey: true });
+    await screen.findByRole('article', { name: '⟦Your loyalty access token⟧' }, { timeout: 5_000 });
+    await heading('Token issued');
+    expect(untranslated()).toEqual([]);
+  });
+
   it('translates Pending', async () => {
     const token = await issue(db, { identifier: 'PEND0001' });
     await openScreen('pending', 'Pending & attention', () => screen.findByRole('table', {}, { timeout: 5_000 }));
