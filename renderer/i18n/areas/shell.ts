@@ -149,11 +149,11 @@ export const shell = area(
       progress: 'Πρόοδος συγχρονισμού',
       syncingCount: 'Συγχρονισμός {{done}} από {{total}}',
       unencrypted: 'Μη κρυπτογραφημένη σύνδεση με το CRM',
-      lastSync: 'Τελευταίος συγχρονισμός: {{when}}',
+      lastSync: 'Τελ. συγχρ.: {{when}}',
       never: 'ποτέ',
       syncing: 'Συγχρονισμός…',
       syncNow: 'Συγχρονισμός τώρα',
-      oldest: 'παλαιότερη {{age}}',
+      oldest: 'παλαιότερη: {{age}}',
       reach: {
         unknown: 'Δεν έχει γίνει συγχρονισμός ακόμη',
         ok: 'Σε σύνδεση',
@@ -220,7 +220,7 @@ export const shell = area(
       kept: 'Η εργασία στην ουρά διατηρείται και συγχρονίζεται κανονικά. Επιλέξτε άλλη οθόνη ή δοκιμάστε ξανά αυτήν.',
     },
     time: {
-      underAMinute: 'κάτω από 1 λεπτό',
+      underAMinute: '< 1 λ.',
       ago: 'πριν από {{age}}',
       justNow: 'μόλις τώρα',
       crmTime: '{{when}} (ώρα CRM)',

@@ -16,7 +16,7 @@ describe('formatting and plurals follow the chosen language', () => {
   it('gives durations in the language’s units', async () => {
     expect([formatAge(30_000), formatAge(5 * 60_000), formatAge(2 * 86_400_000)]).toEqual(['under 1 min', '5 min', '2 days']);
     await i18n.changeLanguage('el');
-    expect([formatAge(30_000), formatAge(5 * 60_000), formatAge(2 * 86_400_000)]).toEqual(['κάτω από 1 λεπτό', '5 λ.', '2 ημέρες']);
+    expect([formatAge(30_000), formatAge(5 * 60_000), formatAge(2 * 86_400_000)]).toEqual(['< 1 λ.', '5 λ.', '2 ημέρες']);
   });
 
   it('picks the plural form by Intl.PluralRules', async () => {
