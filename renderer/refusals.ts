@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { checkField, checkNewToken, type AccessTokenDefinition, type FieldErrors } from '../shared/token/definition';
 import type { TokenDeskDatabase } from './storage/database';
 
@@ -25,8 +26,7 @@ export async function assertFree(
 ): Promise<void> {
   const holder = await db.tokens.where(field).equals(value).first();
   if (holder && holder.localId !== exceptLocalId) {
-    const label = field === 'identifier' ? 'Identifier' : 'Authentication code';
-    throw new LocalChangeError(`${label} ${value} is already used by another token.`, field);
+    throw new LocalChangeError(t(field === 'identifier' ? 'refusals.identifierTaken' : 'refusals.codeTaken', { value }), field);
   }
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import * as outbox from '../outbox';
 import { LocalChangeError } from '../refusals';
@@ -45,7 +46,7 @@ export async function fixIdentifier(deps: DecisionDeps, seq: number, identifier:
 export async function fixParticipant(deps: Pick<IssueDeps, 'db' | 'now' | 'api'>, seq: number, participantNumber: string | null): Promise<void> {
   const number = participantNumber?.trim() || null;
   if (number !== null) {
-    if (number.length > MAX_PARTICIPANT_NUMBER) throw new LocalChangeError(`Participant number must be at most ${MAX_PARTICIPANT_NUMBER} characters.`);
+    if (number.length > MAX_PARTICIPANT_NUMBER) throw new LocalChangeError(t('refusals.participantTooLong', { max: MAX_PARTICIPANT_NUMBER }));
     const refusal = ownerRefusal(number, await checkOwner(deps, number, (await readDefinition(deps.db)).maxTokensPerOwner));
     if (refusal) throw new LocalChangeError(refusal);
   }
@@ -55,6 +56,6 @@ export async function fixParticipant(deps: Pick<IssueDeps, 'db' | 'now' | 'api'>
 /** A refused verification code: the one the customer reads out again, sealed before it is queued. */
 export async function fixVerificationCode(deps: DecisionDeps & Pick<CommandDeps, 'api'>, seq: number, verificationCode: string): Promise<void> {
   const code = verificationCode.trim();
-  if (code === '') throw new LocalChangeError('Type the verification code the customer received.', 'verificationCode');
+  if (code === '') throw new LocalChangeError(t('refusals.typeVerification'), 'verificationCode');
   await outbox.fixParkedVerification(deps.db, seq, await seal(deps, code), deps.now());
 }

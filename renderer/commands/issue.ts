@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { hasErrors } from '../../shared/token/definition';
 import { generateFieldValue } from '../../shared/token/generate';
 import { readClassifications, readDefinition } from '../storage/meta';
@@ -42,7 +43,7 @@ export async function issueNew(deps: IssueDeps, fields: IssueFields): Promise<Is
   const authenticationCode = generateFieldValue(definition.authenticationCode, random);
   const errors: IssueFieldErrors = identityErrors(definition, identifier, passCode, authenticationCode);
   if (participantNumber !== null && participantNumber.length > MAX_PARTICIPANT_NUMBER) {
-    errors.participantNumber = `Participant number must be at most ${MAX_PARTICIPANT_NUMBER} characters.`;
+    errors.participantNumber = t('refusals.participantTooLong', { max: MAX_PARTICIPANT_NUMBER });
   }
   if (hasErrors(errors)) return { ok: false, errors };
   const owner = participantNumber === null ? null : await checkOwner(deps, participantNumber, definition.maxTokensPerOwner);
@@ -73,7 +74,7 @@ function uncheckedNote(participantNumber: string, maxTokens: number | null): str
 export async function handOut(deps: CommandDeps, fields: IssueFields, stockLocalId: string | null): Promise<IssueOutcome> {
   const { db, now } = deps;
   const stock = stockLocalId === null ? (await stockOnHand(db, 1))[0] : await db.tokens.get(stockLocalId);
-  if (!stock) throw new LocalChangeError('Pick a stock token to hand out.');
+  if (!stock) throw new LocalChangeError(t('refusals.pickStock'));
   const { identifier, passCode } = typed(fields);
   if (identifier === null && passCode === null) return { ok: true, token: await handOutStock(db, stock.localId, null, now()), unconfirmed: null };
   const errors = identityErrors(await readDefinition(db), identifier, passCode, stock.authenticationCode);

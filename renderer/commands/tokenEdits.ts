@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { generateFieldValue } from '../../shared/token/generate';
 import type { SwitchTarget } from '../../shared/token/lifeCycle';
 import { readDefinition } from '../storage/meta';
@@ -36,6 +37,6 @@ export function switchState(deps: Pick<CommandDeps, 'db' | 'now'>, localId: stri
 /** The verification code the customer received, sealed by main before it is queued; the token turns effective once the CRM accepts it. */
 export async function verifyToken(deps: CommandDeps, localId: string, verificationCode: string): Promise<TokenRow> {
   const code = verificationCode.trim();
-  if (code === '') throw new LocalChangeError('Type the verification code the customer received.', 'verificationCode');
+  if (code === '') throw new LocalChangeError(t('refusals.typeVerification'), 'verificationCode');
   return queueVerification(deps.db, localId, await seal(deps, code), deps.now());
 }

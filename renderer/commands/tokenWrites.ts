@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { checkTransition, checkVerify, INITIAL_LIFE_CYCLE_STATE, LIFE_CYCLE_LABELS, type SwitchTarget } from '../../shared/token/lifeCycle';
 import { enqueue, queueTransaction, rowsOf } from '../outbox';
 import { assertFree, LocalChangeError, refuseAgainstDefinition } from '../refusals';
@@ -38,7 +39,7 @@ export interface HandOutIdentity {
 
 async function existing(db: TokenDeskDatabase, localId: string): Promise<TokenRow> {
   const token = await db.tokens.get(localId);
-  if (!token) throw new LocalChangeError('This token is not in the local cache.');
+  if (!token) throw new LocalChangeError(t('refusals.notCached'));
   return token;
 }
 
@@ -98,7 +99,7 @@ export function queueVerification(db: TokenDeskDatabase, localId: string, sealed
     const check = checkVerify(current.lifeCycleState);
     if (!check.ok) throw new LocalChangeError(check.reason);
     if ((await rowsOf(db, localId)).some((row) => row.op.kind === 'verify')) {
-      throw new LocalChangeError('A verification code for this token is already waiting to be sent; see Pending.');
+      throw new LocalChangeError(t('refusals.verificationWaiting'));
     }
     const token: TokenRow = { ...current, syncStatus: statusAfterLocalChange(current), updatedAt: now };
     const op: QueuedOp = { kind: 'verify', authenticationCode: current.authenticationCode, base: baseOf(current), sealedVerificationCode };
@@ -121,21 +122,21 @@ export function editToken(db: TokenDeskDatabase, localId: string, change: TokenE
     let op: QueuedOp;
     let detail: string;
     if ('identifier' in change) {
-      if (change.identifier === current.identifier) throw new LocalChangeError('The identifier is unchanged.', 'identifier');
+      if (change.identifier === current.identifier) throw new LocalChangeError(t('refusals.identifierUnchanged'), 'identifier');
       refuseAgainstDefinition(definition, 'identifier', change.identifier);
       await assertFree(db, 'identifier', change.identifier, localId);
       token = { ...current, identifier: change.identifier };
       op = { ...base, identifier: change.identifier, sealedPassCode: change.sealedPassCode };
       detail = `Identifier ${current.identifier ?? 'none'} → ${change.identifier}`;
     } else if ('sealedPassCode' in change) {
-      if (current.identifier === null) throw new LocalChangeError('A pass code needs an identifier; set one first.', 'identifier');
+      if (current.identifier === null) throw new LocalChangeError(t('refusals.passCodeNeedsIdentifier'), 'identifier');
       token = current;
       // The CRM takes a pass code only with its identifier: the same identifier goes again.
       op = { ...base, identifier: current.identifier, sealedPassCode: change.sealedPassCode };
       detail = `Pass code changed (identifier ${current.identifier} kept)`;
     } else {
       const code = change.newAuthenticationCode;
-      if (code === current.authenticationCode) throw new LocalChangeError('The authentication code is unchanged.', 'authenticationCode');
+      if (code === current.authenticationCode) throw new LocalChangeError(t('refusals.codeUnchanged'), 'authenticationCode');
       refuseAgainstDefinition(definition, 'authenticationCode', code);
       await assertFree(db, 'authenticationCode', code, localId);
       token = { ...current, authenticationCode: code };
@@ -156,7 +157,7 @@ export function editToken(db: TokenDeskDatabase, localId: string, change: TokenE
 export function handOutStock(db: TokenDeskDatabase, localId: string, identity: HandOutIdentity | null, now: number): Promise<TokenRow> {
   return queueTransaction(db, changeTables(db), async () => {
     const token = await db.tokens.get(localId);
-    if (!token || token.stock !== IN_STOCK) throw new LocalChangeError('This token is no longer in stock; pick another.');
+    if (!token || token.stock !== IN_STOCK) throw new LocalChangeError(t('refusals.notInStock'));
     await db.tokens.put({ ...token, stock: HANDED_OUT, updatedAt: now });
     await addAudit(db, localId, { action: 'handOut', detail: `Handed out ${token.authenticationCode} from stock`, outcome: 'local' }, now);
     if (identity !== null) await editToken(db, localId, identity, now);

@@ -5,6 +5,7 @@ import { operators } from './areas/operators';
 import { pending } from './areas/pending';
 import { print } from './areas/print';
 import { recovery } from './areas/recovery';
+import { refusals } from './areas/refusals';
 import { settings } from './areas/settings';
 import { shell } from './areas/shell';
 import { shift } from './areas/shift';
@@ -12,7 +13,7 @@ import { token } from './areas/token';
 import { words } from './areas/words';
 
 /** Every text of the app by area: `t('shell.nav.find')`. */
-const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery, print };
+const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery, print, refusals };
 
 type Areas = typeof AREAS;
 

@@ -1,4 +1,4 @@
-import { recordT } from '../i18n';
+import { recordT, t } from '../i18n';
 import { isIdentifierTaken, isParticipantRefused } from '../../shared/crm/dialect';
 import type { BaseVersion, FieldConflict } from '../../shared/ipc/contract';
 import { conflictSummary, describeOp } from '../changeText';
@@ -25,7 +25,7 @@ function decide(
     const row = (await db.outbox.get(seq)) as SentRow | undefined;
     const fits = typeof expected === 'function' ? expected : (candidate: SentRow) => candidate.status === expected;
     if (!row || !fits(row)) {
-      const refusal = expected === 'conflict' ? 'This conflict is already resolved.' : 'This change no longer needs attention in this way.';
+      const refusal = t(expected === 'conflict' ? 'refusals.conflictResolved' : 'refusals.noLongerStuck');
       throw new LocalChangeError(refusal);
     }
     await action(row);
@@ -100,7 +100,7 @@ export function fixParkedIdentifier(
 ): Promise<void> {
   return decide(db, seq, now, isDuplicateIdentifier, async (row) => {
     if (row.op.kind === 'setState' || row.op.kind === 'verify') return;
-    if (identifier === row.op.identifier) throw new LocalChangeError('The CRM already refused this identifier.', 'identifier');
+    if (identifier === row.op.identifier) throw new LocalChangeError(t('refusals.identifierRefused'), 'identifier');
     refuseAgainstDefinition(definition, 'identifier', identifier);
     await assertFree(db, 'identifier', identifier, row.tokenLocalId);
     await requeue(db, row, { op: { ...row.op, identifier } });
@@ -118,7 +118,7 @@ export function fixParkedIdentifier(
 export function fixParkedParticipant(db: TokenDeskDatabase, seq: number, participantNumber: string | null, now: number): Promise<void> {
   return decide(db, seq, now, isRefusedParticipant, async (row) => {
     if (row.op.kind !== 'create') return;
-    if (participantNumber === row.op.participantNumber) throw new LocalChangeError('The CRM already refused this participant.');
+    if (participantNumber === row.op.participantNumber) throw new LocalChangeError(t('refusals.participantRefused'));
     await requeue(db, row, { op: { ...row.op, participantNumber } });
     await settleToken(db, row.tokenLocalId, now, null, { participantNumber });
     const detail = `Participant ${row.op.participantNumber ?? 'none'} → ${participantNumber ?? 'none'}; create queued again with ${row.op.authenticationCode}`;
