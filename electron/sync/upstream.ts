@@ -3,8 +3,12 @@ import { replyError } from '../../shared/ipc/replyError';
 import { SendSlots } from './sendSlots';
 import { DEFAULT_CONCURRENCY, sendBatch, type BatchDeps } from './upstreamBatch';
 
-/** How many finished results are remembered for repeated sends. */
-const REMEMBERED = 10_000;
+/**
+ * How many finished results are remembered for repeated sends. A repeat comes from a window that
+ * reloaded, or another window, while its answers were in flight: a few batches each. A retry that is
+ * no longer remembered still lands once (it asks the CRM first), so a long queue need not grow memory.
+ */
+const REMEMBERED = 1_000;
 
 const key = (op: Operation) => `${op.tokenLocalId}#${op.seq}`;
 /**
