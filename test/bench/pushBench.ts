@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import { generateFieldValue } from '../../shared/token/generate';
 import { issueToken } from '../../renderer/commands/tokenWrites';
-import { countPending } from '../../renderer/outbox';
+import { countPending, linkJournal } from '../../renderer/outbox';
 import { StormClock, StormTerminal } from '../storm/stormTerminal';
 import { startSimProcess } from './simProcess';
 
@@ -50,6 +50,8 @@ export async function pushBench(ops: number, latencyMs: number, concurrency: num
 /** Queues `ops` creates, then syncs until none is pending. */
 async function drain(terminal: StormTerminal, clock: StormClock, run: { ops: number; latencyMs: number; concurrency: number }, crmUrl: string): Promise<PushFigure> {
   const { ops, latencyMs, concurrency } = run;
+  // As the app's renderer does at start: the queue is journalled to main, and what left it is told there.
+  linkJournal(terminal.db, terminal.api);
   await terminal.api.saveSettings({ crmUrl, organisation: 'DEMO', username: 'demo', password: 'demo', pushConcurrency: concurrency });
   await terminal.api.testConnection({});
   for (let i = 0; i < ops; i += 1) {
