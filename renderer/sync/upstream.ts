@@ -21,23 +21,31 @@ export interface PushOptions {
   onProgress?: (progress: SyncProgressView) => void;
 }
 
+/** The reply makes no clean progress: the CRM not reached, a change to retry later, or nothing answered. */
+function saysStop(reply: PushReply): boolean {
+  const moved = reply.results.some((r) => r.outcome === 'done' || r.outcome === 'parked' || r.outcome === 'conflict');
+  return reply.crm !== 'ok' || !moved || reply.results.some((r) => r.outcome === 'retry');
+}
+
 type Answer = { ok: true; reply: PushReply } | { ok: false; error: unknown };
 
 interface Batch {
   operations: Operation[];
   answer: Promise<Answer>;
+  /** Main answered: the batch no longer takes room with main, though its tokens wait for its apply. */
   arrived: boolean;
 }
 
 /**
- * Pushes the queue as a pipeline: up to `BATCHES_IN_FLIGHT` leased batches are with main at once, and
- * as each reply comes it is applied in one transaction and the next batch taken. A token with a change
- * in flight sends nothing more until that change's answer is applied, so its changes stay in order.
- * It stops taking once the queue is empty or a reply makes no clean progress (the CRM not reached, or a
- * change to retry later), and waits for the batches still in flight. The first batch is sent even
- * when empty, to learn whether the CRM can be reached.
+ * Pushes the queue as a pipeline: up to `BATCHES_IN_FLIGHT` leased batches are with main at once. As a
+ * reply comes, the next batch is taken and sent first (main is not kept waiting on the apply), then the
+ * reply is applied in one transaction. A token with a change sent and not yet applied sends nothing
+ * more until it is, so its changes stay in order. A reply that makes no clean progress (the CRM not
+ * reached, a change to retry later) stops the taking as it arrives; the batches in flight are still
+ * applied. The first batch is sent even when empty, to learn whether the CRM can be reached.
  */
 class PushPipeline {
+  /** Sent and not yet applied, in the order sent. */
   private readonly batches = new Set<Batch>();
   private rounds = 0;
   private stopped = false;
@@ -51,22 +59,21 @@ class PushPipeline {
   ) {}
 
   async run(): Promise<void> {
-    for (;;) {
+    await this.fill();
+    for (let next = await this.nextAnswer(); next; next = await this.nextAnswer()) {
       await this.fill();
-      const next = await this.nextAnswer();
-      if (!next) break;
       await this.settle(next);
+      await this.fill();
     }
     if (this.failure) throw this.failure.error;
   }
 
   private async fill(): Promise<void> {
     const batchSize = this.options.batchSize ?? SYNC_BATCH_SIZE;
-    const room = () => batchSize * BATCHES_IN_FLIGHT - [...this.batches].reduce((sum, b) => sum + b.operations.length, 0);
+    const room = () => batchSize * BATCHES_IN_FLIGHT - [...this.batches].reduce((sum, b) => sum + (b.arrived ? 0 : b.operations.length), 0);
     while (!this.stopped && this.rounds < MAX_ROUNDS && room() > 0) {
       const operations = await this.take(Math.min(batchSize, room()));
       // A reply that came while taking may say to stop: then the batch goes back unsent.
-      await this.settleArrived();
       if (this.stopped) return this.giveBack(operations);
       if (operations.length === 0 && this.rounds > 0) return;
       this.send(operations);
@@ -88,19 +95,19 @@ class PushPipeline {
       (error: unknown): Answer => ({ ok: false, error }),
     );
     const batch: Batch = { operations, answer, arrived: false };
-    void answer.then(() => {
+    void answer.then((arrived) => {
       batch.arrived = true;
+      if (!arrived.ok || saysStop(arrived.reply)) this.stopped = true;
     });
     this.batches.add(batch);
   }
 
   private async nextAnswer(): Promise<Batch | null> {
     if (this.batches.size === 0) return null;
-    return Promise.race([...this.batches].map((batch) => batch.answer.then(() => batch)));
-  }
-
-  private async settleArrived(): Promise<void> {
-    for (const batch of [...this.batches]) if (batch.arrived) await this.settle(batch);
+    return Promise.race([...this.batches].map(async (batch) => {
+      await batch.answer;
+      return batch;
+    }));
   }
 
   private async settle(batch: Batch): Promise<void> {
