@@ -46,6 +46,8 @@ async function usedHeap(page: Page): Promise<number> {
   }
 }
 
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
 /** The rows the app itself stores for tokens pulled from the CRM (confirmed at time 0, so none is "recent"). */
 const appRow = (i: number): TokenRow => fromServer(serverTokenOf(i), 0, false);
 
@@ -88,11 +90,13 @@ export async function appBench(appRoot: string, size: number, samples: { typing:
     await page.getByRole('searchbox', { name: 'Search tokens' }).waitFor();
     const coldStartMs = await page.evaluate(() => performance.now());
     const afterColdStartBytes = await usedHeap(page);
+    log(`cold start ${size}: ${coldStartMs.toFixed(0)} ms; heap ${mib(afterColdStartBytes)} (empty cache ${mib(emptyBytes)})`);
     log(`find-as-you-type at ${size}…`);
     // tsx keeps function names with an `__name` helper that the page does not have.
     await page.evaluate('globalThis.__name = (fn) => fn');
     const codes = Array.from({ length: samples.typing }, (_, k) => codeOf((k * 7919) % size));
     const findAsYouType = percentiles(await page.evaluate(typeAndWait, codes));
+    log(`find-as-you-type ${size}: p50 ${findAsYouType.p50.toFixed(1)} ms, p95 ${findAsYouType.p95.toFixed(1)} ms`);
     log(`issue → slip at ${size}, strict and relaxed by turns…`);
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Issue', exact: true }).click();
     await checkDurabilitySwitch(page);
