@@ -59,13 +59,27 @@ class PushPipeline {
   ) {}
 
   async run(): Promise<void> {
-    await this.fill();
-    for (let next = await this.nextAnswer(); next; next = await this.nextAnswer()) {
+    try {
       await this.fill();
-      await this.settle(next);
-      await this.fill();
+      for (let next = await this.nextAnswer(); next; next = await this.nextAnswer()) {
+        await this.fill();
+        await this.settle(next);
+        await this.fill();
+      }
+    } catch (error) {
+      this.failure ??= { error };
+      await this.drain();
     }
     if (this.failure) throw this.failure.error;
+  }
+
+  /** After a throw, the batches still with main are applied or, failing that, their leases released. */
+  private async drain(): Promise<void> {
+    this.stopped = true;
+    for (let next = await this.nextAnswer(); next; next = await this.nextAnswer()) {
+      const batch = next;
+      await this.settle(batch).catch(() => releaseLeases(this.deps.db, batch.operations.map((op) => op.seq), this.deps.owner).catch(() => undefined));
+    }
   }
 
   private async fill(): Promise<void> {
@@ -125,8 +139,11 @@ class PushPipeline {
     const summary = await applyResults(db, reply.results, now(), jitter);
     this.progress.applied(batch.operations.length);
     for (const key of ['done', 'retry', 'parked', 'conflict', 'blocked'] as const) report.totals[key] += summary[key];
-    report.crm = reply.crm;
-    report.message = reply.message;
+    // Replies are applied as they come, so a later `ok` must not hide a batch that found the CRM unreachable.
+    if (report.crm === null || report.crm === 'ok') {
+      report.crm = reply.crm;
+      report.message = reply.message;
+    }
     report.lastError = replyError(reply) ?? report.lastError;
     if (reply.crm === 'ok') report.reachedAt = now();
     const progressed = summary.done + summary.parked + summary.conflict > 0;

@@ -79,6 +79,7 @@ describe('pushing without a batch barrier', () => {
     const report = await running;
 
     expect(main.pushes).toHaveLength(BATCHES_IN_FLIGHT);
+    expect(report.crm, 'an ok applied later does not hide the unreachable CRM').toBe('unreachable');
     expect(report.totals).toMatchObject({ done: 4, retry: 2 });
     expect(await countPending(db)).toBe(4);
     const untried = await db.outbox.bulkGet([7, 8]);
@@ -86,5 +87,26 @@ describe('pushing without a batch barrier', () => {
       [0, null],
       [0, null],
     ]);
+  });
+
+  it('applies the batches still with main when taking the next batch throws, and leaves no lease behind', async () => {
+    for (let i = 0; i < 6; i += 1) await issue(db);
+    const main = heldMain();
+    let takes = 0;
+    const liveOwners = async () => {
+      takes += 1;
+      if (takes > BATCHES_IN_FLIGHT) throw new Error('The database went away');
+      return () => true;
+    };
+    const running = runSync({ db, api: main.api, now: () => 100_000, liveOwners }, { batchSize: 1, config: noStock });
+    await expect.poll(() => main.pushes.length).toBe(BATCHES_IN_FLIGHT);
+
+    for (const index of [0, 1, 2]) main.pushes[index]!.answer(main.allDone(index));
+    const report = await running;
+
+    expect(report.failure).toBe('The database went away');
+    expect(report.totals.done).toBe(BATCHES_IN_FLIGHT);
+    expect(await countPending(db)).toBe(6 - BATCHES_IN_FLIGHT);
+    expect((await db.outbox.toArray()).map((row) => row.leaseOwner)).toEqual([null, null, null]);
   });
 });
