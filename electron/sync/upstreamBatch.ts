@@ -5,12 +5,18 @@ import { CrmError, TransportCode } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
 import { SecretHeldError } from '../vault/vault';
 import { openCrm, type OpenSession } from './crmAccess';
-import { mapBounded } from './mapBounded';
 import { runOperation, type RunnerDeps } from './operationRunner';
+import { SendSlots } from './sendSlots';
 
 /** An error code we do not know is retried this many times, then parked. */
 export const MAX_UNKNOWN_ATTEMPTS = 5;
 export const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * How one operation gets its answer: `send` runs it against the CRM. By default it waits for one of
+ * `concurrency` slots of this batch; main's upstream shares its slots (and its flights) across pushes.
+ */
+export type Dispatch = (op: Operation, send: () => Promise<OperationResult>) => Promise<OperationResult>;
 
 export interface BatchDeps {
   /** The CRM session, or null when no CRM is configured. */
@@ -18,6 +24,7 @@ export interface BatchDeps {
   unseal: RunnerDeps['unseal'];
   onCodeReplaced?: RunnerDeps['onCodeReplaced'];
   concurrency?: number;
+  dispatch?: Dispatch;
   /** Called as each operation gets its answer. */
   onResult?: (result: OperationResult) => void;
 }
@@ -56,13 +63,13 @@ async function runOne(op: Operation, deps: RunnerDeps): Promise<OperationResult>
  * One token's operations, in queue order; the first that does not finish blocks the rest. When the
  * CRM gave the token another code than the one it was queued under, the later ones use the CRM's.
  */
-async function runChain(chain: Operation[], deps: RunnerDeps, onResult: (r: OperationResult) => void): Promise<OperationResult[]> {
+async function runChain(chain: Operation[], deps: RunnerDeps, dispatch: Dispatch, onResult: (r: OperationResult) => void): Promise<OperationResult[]> {
   const order = new TokenOrder();
   const results: OperationResult[] = [];
   const renamed = new Map<string, string>();
   for (const queued of chain) {
     const op = { ...queued, authenticationCode: renamed.get(queued.authenticationCode) ?? queued.authenticationCode };
-    const result: OperationResult = order.open(op.tokenLocalId) ? await runOne(op, deps) : { seq: op.seq, outcome: 'blocked' };
+    const result: OperationResult = order.open(op.tokenLocalId) ? await dispatch(op, () => runOne(op, deps)) : { seq: op.seq, outcome: 'blocked' };
     if (result.outcome !== 'done') order.stop(op.tokenLocalId);
     else if (op.kind === 'create' && result.token.authenticationCode !== op.authenticationCode) {
       renamed.set(op.authenticationCode, result.token.authenticationCode);
@@ -103,9 +110,10 @@ export async function sendBatch(operations: Operation[], deps: BatchDeps): Promi
   const access = await openCrm(deps.session);
   if (!access.ok) return blockedReply(operations, access.crm, access.message);
   const runnerDeps: RunnerDeps = { session: access.session, unseal: deps.unseal, onCodeReplaced: deps.onCodeReplaced };
-  const chains = chainsByToken(operations);
   const onResult = deps.onResult ?? (() => undefined);
-  const chainResults = await mapBounded(chains, deps.concurrency ?? DEFAULT_CONCURRENCY, (chain) => runChain(chain, runnerDeps, onResult));
+  const slots = new SendSlots(deps.concurrency ?? DEFAULT_CONCURRENCY);
+  const dispatch: Dispatch = deps.dispatch ?? ((_op, send) => slots.run(send));
+  const chainResults = await Promise.all(chainsByToken(operations).map((chain) => runChain(chain, runnerDeps, dispatch, onResult)));
   const bySeq = new Map(chainResults.flat().map((r) => [r.seq, r]));
   const results = operations.map((op) => bySeq.get(op.seq) ?? { seq: op.seq, outcome: 'blocked' as const });
   const crm = reachOf(results);

@@ -1,10 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../errors';
 
 export interface Action {
   busy: boolean;
   error: string | null;
-  /** Runs `work` once at a time; its thrown error is shown, not rethrown. True when it succeeded. */
+  /** Runs `work` once at a time (a call while one runs is dropped: false); its thrown error is shown, not rethrown. True when it succeeded. */
   run: (work: () => Promise<unknown>) => Promise<boolean>;
 }
 
@@ -12,7 +12,11 @@ export interface Action {
 export function useAction(): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A ref, not `busy`: a second click can come before React renders the first one's busy state.
+  const running = useRef(false);
   const run = useCallback(async (work: () => Promise<unknown>) => {
+    if (running.current) return false;
+    running.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -22,6 +26,7 @@ export function useAction(): Action {
       setError(errorMessage(caught));
       return false;
     } finally {
+      running.current = false;
       setBusy(false);
     }
   }, []);

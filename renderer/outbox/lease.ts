@@ -15,6 +15,8 @@ export interface TakeOptions {
   owner?: string;
   /** Whether a lease's owner is still running; a dead owner's lease is void. Unknown: trust the lease's time. */
   isLive?: (owner: string) => boolean;
+  /** Tokens with a change this sync has sent and not yet had answered: their changes wait for that answer. */
+  holdBack?: ReadonlySet<string>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface TakeOptions {
  * have landed, and another window does not send it too. A row the contract would refuse is parked here.
  */
 export function takeBatch(db: TokenDeskDatabase, max: number, now: number, options: TakeOptions = {}): Promise<Operation[]> {
-  const { force = false, owner = db.connectionId, isLive = () => true } = options;
+  const { force = false, owner = db.connectionId, isLive = () => true, holdBack = new Set<string>() } = options;
   const leasedByOther = (row: SentRow) =>
     stillAhead(row.leaseUntil, now, LEASE_MS) && row.leaseOwner !== null && row.leaseOwner !== owner && isLive(row.leaseOwner);
   return db.transaction('rw', db.outbox, db.tokens, db.audit, async () => {
@@ -37,7 +39,7 @@ export function takeBatch(db: TokenDeskDatabase, max: number, now: number, optio
       .each((stored) => {
         const row = stored as SentRow;
         if (!order.open(row.tokenLocalId)) return;
-        if (row.status !== 'pending' || (!force && stillAhead(row.nextTryAt, now, DEFAULT_BACKOFF.capMs)) || leasedByOther(row)) order.stop(row.tokenLocalId);
+        if (holdBack.has(row.tokenLocalId) || row.status !== 'pending' || (!force && stillAhead(row.nextTryAt, now, DEFAULT_BACKOFF.capMs)) || leasedByOther(row)) order.stop(row.tokenLocalId);
         else candidates.push(row);
       });
 

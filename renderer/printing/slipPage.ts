@@ -49,9 +49,10 @@ export function applySlipPage(page: SlipPage): void {
   for (const waiter of ready) waiter.resolve(page);
 }
 
-/** The slip left the screen: nothing is laid out to print until the next one is. */
+/** The slip left the screen: nothing is laid out to print until the next one is, and other prints (End of shift) get their own page. */
 export function forgetSlipPage(): void {
   applied = null;
+  sheet?.replaceSync('');
 }
 
 /**

@@ -1,23 +1,41 @@
 import type { SyncApi, SyncProgressView } from './types';
 
+export interface ProgressFollower {
+  /** Operations handed to main. */
+  sent: (count: number) => void;
+  /** Operations whose answers were applied. */
+  applied: (count: number) => void;
+  stop: () => void;
+}
+
 /**
- * Runs `work` (one push) and, while it runs, follows main's progress events, reporting `before + done`
- * of `total`. Main speaks as each operation gets its answer; nothing here asks it.
+ * "n of m" for one sync while its batches are with main: main speaks as each operation gets its answer
+ * (nothing here asks it), counting from when it was last idle. What it heard counts up to what this
+ * sync sent, and never below what was applied.
  */
-export async function withProgress<T>(
-  api: Pick<SyncApi, 'on'>,
-  work: () => Promise<T>,
-  batch: { before: number; size: number; total: number },
-  onProgress: (progress: SyncProgressView) => void,
-): Promise<T> {
+export function followProgress(api: Pick<SyncApi, 'on'>, total: number, onProgress: (progress: SyncProgressView) => void): ProgressFollower {
+  let sent = 0;
+  let applied = 0;
+  let heard = 0;
+  let lastDone = 0;
+  const show = () => {
+    const done = Math.max(applied, Math.min(heard, sent));
+    onProgress({ done, total: Math.max(total, done) });
+  };
   const stop = api.on('syncProgress', (progress) => {
-    if (!progress.running) return;
-    const done = batch.before + Math.min(progress.done, batch.size);
-    onProgress({ done, total: Math.max(batch.total, done) });
+    if (progress.done < lastDone) lastDone = 0;
+    heard += progress.done - lastDone;
+    lastDone = progress.done;
+    show();
   });
-  try {
-    return await work();
-  } finally {
-    stop();
-  }
+  return {
+    sent: (count) => {
+      sent += count;
+    },
+    applied: (count) => {
+      applied += count;
+      show();
+    },
+    stop,
+  };
 }

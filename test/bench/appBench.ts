@@ -23,8 +23,10 @@ export interface AppFigures {
   heap: { emptyBytes: number; afterColdStartBytes: number };
   /** From a keystroke to the result list in the DOM. */
   findAsYouType: Percentiles;
-  /** From pressing "Issue token" to the slip on screen, with the app's own durability. */
+  /** From pressing "Issue token" to the slip on screen, with the app's own (strict) durability. */
   issueToSlip: Percentiles;
+  /** The same, alternating with it, with the page's read-write transactions opened relaxed. */
+  issueToSlipRelaxed: Percentiles;
 }
 
 function percentiles(times: number[]): Percentiles {
@@ -44,10 +46,24 @@ async function usedHeap(page: Page): Promise<number> {
   }
 }
 
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
 /** The rows the app itself stores for tokens pulled from the CRM (confirmed at time 0, so none is "recent"). */
 const appRow = (i: number): TokenRow => fromServer(serverTokenOf(i), 0, false);
 
 const CHUNK = 5_000;
+
+/**
+ * Runs in the page before the app: while `__benchRelaxed` is set, read-write transactions are opened
+ * with relaxed durability instead of the app's own, so the same issue can be timed both ways.
+ */
+const RELAXABLE_DURABILITY = `(() => {
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, options) {
+    const relaxed = globalThis.__benchRelaxed === true && mode === 'readwrite';
+    return open.call(this, stores, mode, relaxed ? { ...options, durability: 'relaxed' } : options);
+  };
+})();`;
 
 /** The real app in the browser shell: seed its IndexedDB, then time cold start, find-as-you-type and issue → slip. */
 export async function appBench(appRoot: string, size: number, samples: { typing: number; issues: number }, log: (line: string) => void): Promise<AppFigures> {
@@ -69,22 +85,52 @@ export async function appBench(appRoot: string, size: number, samples: { typing:
       await page.evaluate(seedTokens, rows);
     }
     log('cold start…');
+    await page.context().addInitScript(RELAXABLE_DURABILITY);
     await page.reload();
     await page.getByRole('searchbox', { name: 'Search tokens' }).waitFor();
     const coldStartMs = await page.evaluate(() => performance.now());
     const afterColdStartBytes = await usedHeap(page);
+    log(`cold start ${size}: ${coldStartMs.toFixed(0)} ms; heap ${mib(afterColdStartBytes)} (empty cache ${mib(emptyBytes)})`);
     log(`find-as-you-type at ${size}…`);
     // tsx keeps function names with an `__name` helper that the page does not have.
     await page.evaluate('globalThis.__name = (fn) => fn');
     const codes = Array.from({ length: samples.typing }, (_, k) => codeOf((k * 7919) % size));
     const findAsYouType = percentiles(await page.evaluate(typeAndWait, codes));
-    log(`issue → slip at ${size}…`);
+    log(`find-as-you-type ${size}: p50 ${findAsYouType.p50.toFixed(1)} ms, p95 ${findAsYouType.p95.toFixed(1)} ms`);
+    log(`issue → slip at ${size}, strict and relaxed by turns…`);
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Issue', exact: true }).click();
-    const issues: number[] = [];
-    for (let k = 0; k < samples.issues; k += 1) issues.push(await issueOnce(page, `SLIP${size}X${k}`));
-    return { size, coldStartMs, heap: { emptyBytes, afterColdStartBytes }, findAsYouType, issueToSlip: percentiles(issues) };
+    await checkDurabilitySwitch(page);
+    const issues = { strict: [] as number[], relaxed: [] as number[] };
+    for (let k = 0; k < samples.issues; k += 1) {
+      for (const mode of ['strict', 'relaxed'] as const) {
+        await page.evaluate(`globalThis.__benchRelaxed = ${mode === 'relaxed'}`);
+        issues[mode].push(await issueOnce(page, `SLIP${size}${mode[0]!.toUpperCase()}${k}`));
+      }
+    }
+    const issueToSlip = percentiles(issues.strict);
+    return { size, coldStartMs, heap: { emptyBytes, afterColdStartBytes }, findAsYouType, issueToSlip, issueToSlipRelaxed: percentiles(issues.relaxed) };
   } finally {
     await shell.close();
+  }
+}
+
+/** The page's transactions really are opened relaxed when asked, and strict (as the app asks) otherwise. */
+async function checkDurabilitySwitch(page: Page): Promise<void> {
+  for (const relaxed of [true, false]) {
+    const durability = await page.evaluate(`(() => {
+      globalThis.__benchRelaxed = ${relaxed};
+      return new Promise((resolve, reject) => {
+        const open = indexedDB.open('token-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('tokens', 'readwrite', { durability: 'strict' });
+          resolve(tx.durability);
+          tx.abort();
+          open.result.close();
+        };
+      });
+    })()`);
+    if (durability !== (relaxed ? 'relaxed' : 'strict')) throw new Error(`a ${relaxed ? 'relaxed' : 'strict'} issue would run with durability ${String(durability)}`);
   }
 }
 

@@ -30,14 +30,18 @@ describe('benchmark smoke run', () => {
     expect(app?.heap.afterColdStartBytes).toBeGreaterThan(0);
     expect(app?.heap.emptyBytes).toBeGreaterThan(0);
     expect(app?.issueToSlip.samples).toBe(3);
+    expect(app?.issueToSlipRelaxed.samples).toBe(3);
+    expect(app?.issueToSlipRelaxed.p50).toBeGreaterThan(0);
     expect(results.durability.strict.p50).toBeGreaterThan(0);
     expect(results.durability.relaxed.p50).toBeGreaterThan(0);
     expect(results.push.map((p) => [p.concurrency, p.ops])).toEqual([[1, 8], [4, 8]]);
     expect(results.backlog).toMatchObject({ ops: 12, concurrency: 2 });
     expect(results.backlog?.heap.queuedBytes).toBeGreaterThan(0);
+    expect(results.backlog?.heap.drainedBytes).toBeGreaterThan(0);
+    expect(results.backlog?.wallMs).toBeGreaterThan(0);
     expect(results.bundle.rendererGzipBytes).toBeGreaterThan(0);
     const table = benchTable(results);
-    for (const figure of ['ingest 300', 'lookup prefix 300', 'status counts', 'find-as-you-type', 'cold start', 'renderer heap', 'issue → slip', 'strict', 'concurrency 4', 'backlog 12', 'renderer bundle']) {
+    for (const figure of ['ingest 300', 'lookup prefix 300', 'status counts', 'find-as-you-type', 'cold start', 'renderer heap', 'issue → slip 300, strict', 'strict', 'concurrency 4', 'backlog 12', 'backlog heap', 'renderer bundle']) {
       expect(table).toContain(figure);
     }
     // Builds the app and starts Chromium twice and the simulator three times: minutes on a busy machine.

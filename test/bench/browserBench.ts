@@ -62,9 +62,11 @@ async function measureSize(page: Page, size: number, samples: number, pending: n
   for (const kind of ['code', 'identifier', 'number', 'prefix'] as const) {
     log(`lookups by ${kind} at ${size}…`);
     lookups[kind] = await call('lookups', size, kind, samples);
-    log(`lookup ${kind} ${size}: p50 app ${lookups[kind].app.p50.toFixed(2)} ms, raw ${lookups[kind].raw.p50.toFixed(2)} ms`);
+    const { app, raw } = lookups[kind];
+    log(`lookup ${kind} ${size}: p50 app ${app.p50.toFixed(2)} ms, raw ${raw.p50.toFixed(2)} ms; p99 app ${app.p99.toFixed(2)} ms, raw ${raw.p99.toFixed(2)} ms`);
   }
   log(`status counts at ${size} with ${pending} pending…`);
   const statusCounts = await call('statusCounts', size, pending, 200);
+  log(`status counts ${size}: p50 ${statusCounts.p50.toFixed(2)} ms, p95 ${statusCounts.p95.toFixed(2)} ms`);
   return { size, ingest, lookups, statusCounts };
 }

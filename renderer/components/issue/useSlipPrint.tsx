@@ -49,7 +49,8 @@ export function usePrintKey(print: () => void): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'p' || dialogOpen()) return;
       event.preventDefault();
-      print();
+      // A held key repeats: one receipt per press.
+      if (!event.repeat) print();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

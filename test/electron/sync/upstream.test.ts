@@ -28,7 +28,7 @@ describe('upstream', () => {
   });
   afterAll(() => sim.close());
 
-  it('runs one push at a time and never sends an operation it already finished', async () => {
+  it('never sends an operation it already finished', async () => {
     const upstream = new Upstream();
     const ops = [create('a'), create('b'), create('c')];
     const [first, second] = await Promise.all([upstream.push(ops, deps), upstream.push(ops.map((op) => ({ ...op, attempt: 2 })), deps)]);
@@ -97,4 +97,66 @@ describe('upstream', () => {
     expect(full.results.filter((result) => result.outcome === 'done')).toHaveLength(5);
     expect(refused).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: CrmCode.definitionViolated, reason: 'participantRefused' }) })]);
   });
+
+  it('gives a slot freed by one push to the next push at once, while the first push waits for its slowest operation', async () => {
+    const upstream = new Upstream();
+    const held = latches();
+    const holding = { ...deps, concurrency: 2, unseal: (sealed: string) => held.open(sealed) };
+    const first = upstream.push([sealedCreate('r', 'slow'), sealedCreate('s', 'quick')], holding);
+    const second = upstream.push([sealedCreate('t', 'next')], holding);
+    await held.started('slow', 'quick');
+    expect(held.names()).toEqual(['slow', 'quick']);
+
+    held.release('quick');
+    await held.started('next');
+    held.release('next');
+    expect((await second).results.map((r) => r.outcome)).toEqual(['done']);
+    expect(held.names()).toEqual(['slow', 'quick', 'next']);
+    expect(upstream.view()).toMatchObject({ running: true, done: 2, total: 3 });
+
+    held.release('slow');
+    expect((await first).results.map((r) => r.outcome)).toEqual(['done', 'done']);
+    expect(upstream.view()).toMatchObject({ running: false, done: 3, total: 3 });
+  });
+
+  it('answers an operation already in flight with that flight’s answer, never sending it twice', async () => {
+    const upstream = new Upstream();
+    const held = latches();
+    const holding = { ...deps, unseal: (sealed: string) => held.open(sealed) };
+    const op = sealedCreate('u', 'once');
+    const creates = callsTo(sim, 'create');
+    const first = upstream.push([op], holding);
+    await held.started('once');
+    const again = upstream.push([{ ...op, attempt: 2 }], holding);
+    held.release('once');
+    const [a, b] = await Promise.all([first, again]);
+    expect(b.results).toEqual(a.results);
+    expect(held.names()).toEqual(['once']);
+    expect(callsTo(sim, 'create')).toBe(creates + 1);
+  });
 });
+
+/** A create whose pass code is opened (just before it is sent) by the latch `name`. */
+function sealedCreate(tokenLocalId: string, name: string): CreateOperation {
+  return { ...create(tokenLocalId), identifier: `L${newCode()}`, sealedPassCode: name };
+}
+
+/** Pass codes that open only when the test says: each send's start is seen, and held until released. */
+function latches() {
+  const started: string[] = [];
+  const releases = new Map<string, () => void>();
+  const waiters: (() => void)[] = [];
+  return {
+    open: (name: string) =>
+      new Promise<string>((resolve) => {
+        started.push(name);
+        releases.set(name, () => resolve('4821'));
+        for (const wake of waiters.splice(0)) wake();
+      }),
+    started: async (...names: string[]) => {
+      while (!names.every((name) => started.includes(name))) await new Promise<void>((wake) => waiters.push(wake));
+    },
+    release: (name: string) => releases.get(name)?.(),
+    names: () => [...started],
+  };
+}

@@ -61,6 +61,15 @@ describe('leases: two windows never push the same operation twice', () => {
     expect((await takeBatch(first, 10, 10_001)).map((op) => op.attempt)).toEqual([2]);
   });
 
+  it('holds back the tokens the caller still has in flight, with every later change of theirs', async () => {
+    const token = await issue(first);
+    await setLifeCycleState(first, token.localId, 'NOT_EFFECTIVE', 2_000);
+    const other = await issue(first);
+    expect(seqs(await takeBatch(first, 1, 10_000))).toEqual([1]);
+    const next = await takeBatch(first, 10, 10_001, { holdBack: new Set([token.localId]) });
+    expect(next.map((op) => op.tokenLocalId)).toEqual([other.localId]);
+  });
+
   it('ends the lease when the answer is applied, or when the push failed before an answer', async () => {
     await issue(first);
     await issue(first);

@@ -4,6 +4,7 @@ import { applySlipPage, forgetSlipPage, pageRule, slipLaidOut, slipPage } from '
 afterEach(() => {
   forgetSlipPage();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('the printed page of a slip', () => {
@@ -25,6 +26,22 @@ describe('the printed page of a slip', () => {
     applySlipPage(slipPage('58mm', 400));
     expect(await laidOut).toEqual({ paper: '58mm', heightMm: 114 });
     expect(await slipLaidOut('58mm')).toEqual({ paper: '58mm', heightMm: 114 });
+  });
+
+  it('leaves no page rule behind once the slip leaves the screen, so the next print of another page is not cut to it', () => {
+    class FakeSheet {
+      rule = '';
+      replaceSync(text: string) {
+        this.rule = text;
+      }
+    }
+    const page = { adoptedStyleSheets: [] as FakeSheet[] };
+    vi.stubGlobal('CSSStyleSheet', FakeSheet);
+    vi.stubGlobal('document', page);
+    applySlipPage(slipPage('58mm', 400));
+    expect(page.adoptedStyleSheets.map((sheet) => sheet.rule)).toEqual(['@page { size: 58mm 114mm; margin: 0; }']);
+    forgetSlipPage();
+    expect(page.adoptedStyleSheets.map((sheet) => sheet.rule)).toEqual(['']);
   });
 
   it('says so, in words, when no slip is laid out in time', async () => {

@@ -1,10 +1,13 @@
 import { Dexie } from 'dexie';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/storage/migrations';
 import { searchKeysOf } from '../../../renderer/storage/searchKeys';
 import { findTokens } from '../../../renderer/storage/queries';
-import { queueStats, takeBatch } from '../../../renderer/outbox';
+import { applyResults, queueStats, takeBatch } from '../../../renderer/outbox';
+import type { OutboxStatus } from '../../../renderer/storage/rows';
+import { doneResult } from '../support';
 
 /** The database exactly as version 1 of the app opened it. */
 class V1Database extends Dexie {
@@ -188,5 +191,44 @@ describe('schema v3 → v4', () => {
     expect(await find('papadopoulou')).toEqual(['local-1']);
     expect(await find('acc-9')).toEqual(['local-1']);
     expect(await find('777')).toEqual(['local-1']);
+  });
+});
+
+describe('schema v3 → v4 queue counts', () => {
+  it('counts any v3 queue afresh, and the counts then follow the queue', async () => {
+    const statuses: OutboxStatus[] = ['pending', 'parked', 'conflict'];
+    const queued = fc.array(fc.record({ status: fc.constantFrom(...statuses), createdAt: fc.nat({ max: 10_000 }), gone: fc.boolean() }), { maxLength: 12 });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(queued, async (rows) => {
+        run += 1;
+        const v3 = new V3Database(`${name}-${run}`);
+        opened.push(v3);
+        await v3.table('tokens').bulkAdd(rows.map((_, i) => ({ ...v1Token, localId: `local-${i}`, authenticationCode: `CODE${String(i).padStart(4, '0')}ABCDEFGH`, stock: 0 })));
+        const seqs = await v3.table('outbox').bulkAdd(
+          rows.map(({ status, createdAt }, i) => ({ ...v1Rows[0], tokenLocalId: `local-${i}`, op: { ...v1Rows[0]!.op, authenticationCode: `CODE${String(i).padStart(4, '0')}ABCDEFGH`, base: { updatedDate: null, lifeCycleState: 'EFFECTIVE', identifier: null } }, status, createdAt, nextTryAt: 0, leaseUntil: 0, leaseOwner: null, conflicts: null })),
+          { allKeys: true },
+        );
+        // Rows already sent leave gaps in the queue numbers, as they do in a counter's database.
+        await v3.table('outbox').bulkDelete(seqs.filter((_, i) => rows[i]!.gone));
+        v3.close();
+
+        const db = new TokenDeskDatabase(`${name}-${run}`);
+        opened.push(db);
+        await db.open();
+        const recount = async () => {
+          const pending = (await db.outbox.toArray()).filter((row) => row.status === 'pending');
+          const count = (status: OutboxStatus) => db.outbox.where('status').equals(status).count();
+          return { pending: pending.length, parked: await count('parked'), conflicts: await count('conflict'), oldestPendingAt: pending[0]?.createdAt ?? null };
+        };
+        expect(await queueStats(db)).toEqual(await recount());
+        const ops = await takeBatch(db, 3, 20_000, { force: true });
+        await applyResults(db, ops.map((op) => doneResult(op)), 20_000);
+        expect(await queueStats(db)).toEqual(await recount());
+        db.close();
+        await db.delete();
+      }),
+      { numRuns: 25 },
+    );
   });
 });
