@@ -1,8 +1,7 @@
-import { t } from './i18n';
+import { IpcCallError } from '../shared/ipc/tokenDeskApi';
+import { mainText, t } from './i18n';
 import { ZodError } from 'zod';
 import { plainIssues } from './plainProblems';
-
-export const DISK_FULL = 'The disk is full: this change was not saved. Free some space on this computer and try again; Token Desk carries on without a restart.';
 
 /**
  * Whether a storage write failed for want of space. Chromium says QuotaExceededError, or (for a row
@@ -17,9 +16,10 @@ export function isDiskFull(error: unknown): boolean {
   return false;
 }
 
-/** A thrown value as a sentence for the operator (IpcCallError carries main's message); a schema's problems in words, never its JSON. */
+/** A thrown value as a sentence for the operator (IpcCallError carries main's words); a schema's problems in words, never its JSON. */
 export function errorMessage(error: unknown): string {
-  if (isDiskFull(error)) return DISK_FULL;
+  if (isDiskFull(error)) return t('shell.diskFull');
+  if (error instanceof IpcCallError) return mainText(error.words);
   if (error instanceof ZodError) return plainIssues(error).join(' ');
   if (error instanceof Error && error.message !== '') return error.message;
   return t('shell.somethingWrong');

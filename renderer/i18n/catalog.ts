@@ -1,6 +1,7 @@
 import { find } from './areas/find';
 import { help } from './areas/help';
 import { issue } from './areas/issue';
+import { main } from './areas/main';
 import { operators } from './areas/operators';
 import { pending } from './areas/pending';
 import { print } from './areas/print';
@@ -13,7 +14,7 @@ import { token } from './areas/token';
 import { words } from './areas/words';
 
 /** Every text of the app by area: `t('shell.nav.find')`. */
-const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery, print, refusals };
+const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery, print, refusals, main };
 
 type Areas = typeof AREAS;
 

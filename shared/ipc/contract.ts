@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lifeCycleStateSchema, switchTargetSchema } from '../token/lifeCycle';
 import { dialectRecordSchema } from '../crm/dialect';
 import { participantSummarySchema, serverTokenSchema } from '../token/serverToken';
+import { approvalSchema, mainWordsSchema, type ManagerTask } from './mainWords';
 
 /** The one list of IPC channels between renderer and main, each with its request and reply schema. */
 
@@ -318,9 +319,7 @@ export const signInSchema = z.union([
 export type SignIn = z.infer<typeof signInSchema>;
 
 /** What a clerk may ask a manager to approve on the spot; the renderer carries it out after main's yes. */
-export const APPROVALS = ['discardChange', 'importDefinition', 'counterSettings'] as const;
-export const approvalSchema = z.enum(APPROVALS);
-export type Approval = z.infer<typeof approvalSchema>;
+export { APPROVALS, approvalSchema, type Approval } from './mainWords';
 
 const newOperatorSchema = z
   .object({ name: operatorNameSchema, role: roleSchema, pin: pinSchema, badge: badgeSchema.optional() })
@@ -478,9 +477,9 @@ export const ipcContract = {
 
 /**
  * Channels only a signed-in manager's window may call (main refuses everyone else), each with what it
- * does, in words for the refusal.
+ * does in English for main's log; the clerk reads the refusal from its code (mainWords.ts).
  */
-export const MANAGER_ONLY: Partial<Record<keyof typeof ipcContract, string>> = {
+export const MANAGER_ONLY: Readonly<Record<ManagerTask, string>> = {
   saveSettings: 'change the CRM settings',
   confirmCrmMove: 'confirm a move of the CRM',
   testConnection: 'test the CRM sign-in',
@@ -525,7 +524,8 @@ export function isEventName(value: unknown): value is EventName {
 /** What crosses the process boundary: never a thrown error, always this envelope. */
 /** FORBIDDEN: this window's operator may not call the channel (see MANAGER_ONLY). */
 export const IPC_ERROR_CODES = ['UNKNOWN_CHANNEL', 'BAD_REQUEST', 'BAD_REPLY', 'FAILED', 'FORBIDDEN'] as const;
-export const ipcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message: z.string() });
+/** `message` is main's English, for logs and support; the clerk reads `words`, in the chosen language. */
+export const ipcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message: z.string(), words: mainWordsSchema });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 export const ipcEnvelopeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),

@@ -279,7 +279,7 @@ describe('Settings', () => {
     await waitFor(() => expect((screen.getByLabelText('CRM URL') as HTMLInputElement).value).toBe('https://crm.example.com'));
     type('Organisation', 'locked');
     fireEvent.click(screen.getByRole('button', { name: 'Save CRM sign-in' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The OS keychain is not available');
+    expect((await screen.findByRole('alert')).textContent).toBe('Token Desk could not do this: The OS keychain is not available');
     expect(fake.calls.find((call) => call.channel === 'saveSettings')?.payload).not.toHaveProperty('password');
   });
 

@@ -155,6 +155,6 @@ describe('Settings: diagnostics', () => {
   it('says what went wrong when main cannot write it', async () => {
     await openSettings({ exportDiagnostics: () => { throw new Error('The disk is full'); } });
     fireEvent.click(screen.getByRole('button', { name: 'Export diagnostics' }));
-    expect((await screen.findByText('The disk is full')).getAttribute('role')).toBe('alert');
+    expect((await screen.findByText('Token Desk could not do this: The disk is full')).getAttribute('role')).toBe('alert');
   });
 });

@@ -104,7 +104,7 @@ describe('issue store', () => {
     store.getState().setField('identifier', 'CARD1234');
     store.getState().setField('passCode', '1234');
     expect(await store.getState().submit()).toBe(false);
-    expect(store.getState().formError).toBe('The OS keychain is locked');
+    expect(store.getState().formError).toBe('Token Desk could not do this: The OS keychain is locked');
     expect(store.getState().fields.identifier).toBe('CARD1234');
     expect(await db.tokens.count()).toBe(0);
   });
