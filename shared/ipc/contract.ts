@@ -3,6 +3,7 @@ import { lifeCycleStateSchema, switchTargetSchema } from '../token/lifeCycle';
 import { dialectRecordSchema } from '../crm/dialect';
 import { participantSummarySchema, serverTokenSchema } from '../token/serverToken';
 import { approvalSchema, mainWordsSchema, type ManagerTask } from './mainWords';
+import { schemaProblem } from '../text/schemaProblems';
 
 /** The one list of IPC channels between renderer and main, each with its request and reply schema. */
 
@@ -12,7 +13,7 @@ export const crmUrlSchema = z
   .string()
   .trim()
   .max(2000)
-  .refine((value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value), 'CRM URL must start with http:// or https://');
+  .refine((value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value), schemaProblem('crmUrlScheme', 'CRM URL must start with http:// or https://'));
 
 export const settingsInputSchema = z.object({
   crmUrl: crmUrlSchema,

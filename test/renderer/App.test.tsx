@@ -288,7 +288,7 @@ describe('Settings', () => {
     await screen.findByRole('form', { name: 'Settings' });
     type('CRM URL', 'crm.example.com');
     fireEvent.click(screen.getByRole('button', { name: 'Save CRM sign-in' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('CRM URL must start with http:// or https://');
+    expect((await screen.findByRole('alert')).textContent).toBe('The CRM URL must start with http:// or https://.');
     expect(fake.calls.some((call) => call.channel === 'saveSettings')).toBe(false);
   });
 });

@@ -35,6 +35,15 @@ export const shell = area(
       lock: 'Lock screen',
       switch: 'Switch operator',
     },
+    lastSync: {
+      failed: 'Sync failed (changes stay queued): {{reason}}',
+      queueUnread: 'Could not read the local queue: {{reason}}',
+      upToDate: 'Everything is up to date',
+      done: '{{count}} synced',
+      parked: '{{count}} need attention',
+      conflict: '{{count}} in conflict',
+      retry: '{{count}} will be retried',
+    },
     status: {
       label: 'Sync status',
       progress: 'Sync progress',
@@ -149,6 +158,15 @@ export const shell = area(
       signedIn: 'Συνδεδεμένος: ',
       lock: 'Κλείδωμα οθόνης',
       switch: 'Αλλαγή χειριστή',
+    },
+    lastSync: {
+      failed: 'Ο συγχρονισμός απέτυχε (οι αλλαγές μένουν στην ουρά): {{reason}}',
+      queueUnread: 'Η τοπική ουρά δεν διαβάστηκε: {{reason}}',
+      upToDate: 'Όλα είναι ενημερωμένα',
+      done: 'συγχρονίστηκαν: {{count}}',
+      parked: 'θέλουν προσοχή: {{count}}',
+      conflict: 'σε σύγκρουση: {{count}}',
+      retry: 'θα ξαναδοκιμαστούν: {{count}}',
     },
     status: {
       label: 'Κατάσταση συγχρονισμού',

@@ -120,7 +120,7 @@ describe('sync store', () => {
       crm: 'unknown',
       syncing: false,
       pendingCount: 1,
-      lastMessage: 'Sync failed (changes stay queued): main process restarted',
+      lastMessage: 'Sync failed (changes stay queued): Token Desk could not do this: main process restarted',
     });
     // The send may have reached the CRM, so the next one is marked as a retry.
     expect((await db.outbox.get(1))?.attempts).toBe(1);
