@@ -1,3 +1,4 @@
+import type { SyncError } from '../shared/ipc/contract';
 import { IpcCallError } from '../shared/ipc/tokenDeskApi';
 import { mainText, t } from './i18n';
 import { ZodError } from 'zod';
@@ -14,6 +15,11 @@ export function isDiskFull(error: unknown): boolean {
     if (current.name === 'QuotaExceededError' || /Maximum key generator value reached|ENOSPC/i.test(current.message)) return true;
   }
   return false;
+}
+
+/** Why a queued change is stuck, in the clerk's language; a row queued before errors carried words shows its record. */
+export function syncErrorText(error: SyncError): string {
+  return error.words ? mainText(error.words) : error.message;
 }
 
 /** A thrown value as a sentence for the operator (IpcCallError carries main's words); a schema's problems in words, never its JSON. */

@@ -159,7 +159,8 @@ export type UnsyncedWorkFile = z.infer<typeof unsyncedWorkFileSchema>;
 /** `reason` names what the app recognised in the CRM's answer (its dialect), so no screen reads a CRM code. */
 /** participantRefused: a create the CRM refused for its participant (no such participant, or it has all the tokens it may). */
 export const SYNC_ERROR_REASONS = ['identifierTaken', 'participantRefused', 'releaseCannotSwitch', 'unrecognisedCheck', 'verificationRefused'] as const;
-export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), reason: z.enum(SYNC_ERROR_REASONS).optional() });
+/** `message` is the record (the CRM's or main's English); `words` what the clerk reads (absent from rows queued before it). */
+export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), reason: z.enum(SYNC_ERROR_REASONS).optional(), words: mainWordsSchema.optional() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
 /**

@@ -72,6 +72,8 @@ export const mainWordsSchema = z.discriminatedUnion('code', [
   word('crmUnreached', { detail: text }),
   word('noCrm'),
   word('simulatorUnreached', { detail: text }),
+  word('crmChangedMeanwhile'),
+  word('waitsForEarlier'),
 ]);
 export type MainWords = z.infer<typeof mainWordsSchema>;
 export type MainWordsCode = MainWords['code'];

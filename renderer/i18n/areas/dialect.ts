@@ -17,10 +17,10 @@ export const dialect = area(
     generatesCodes: 'This CRM makes its own authentication codes: a slip printed offline shows a provisional code until the token is synced.',
     keepsCodes: 'This CRM keeps the authentication codes this app sends.',
     meaning: {
-      tokenNotFound: '“no such token”',
-      sessionInvalid: '“session expired or invalid”',
-      participantNotFound: '“no such rewards participant”',
-      methodNotFound: '“no such method” (an older release)',
+      tokenNotFound: '"no such token"',
+      sessionInvalid: '"session expired or invalid"',
+      participantNotFound: '"no such rewards participant"',
+      methodNotFound: '"no such method" (an older release)',
     },
   } satisfies DialectWords,
   {

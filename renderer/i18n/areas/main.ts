@@ -69,6 +69,8 @@ export const main = area(
     crmUnreached: 'The CRM could not be reached: {{detail}}',
     noCrm: 'No CRM is configured; changes stay queued.',
     simulatorUnreached: 'The simulated CRM cannot be reached to change the token: {{detail}}',
+    crmChangedMeanwhile: 'The CRM changed a token meanwhile; choose which value stays.',
+    waitsForEarlier: 'Waits for an earlier change of this token, which needs attention first.',
   } satisfies MainCatalog,
   {
     failed: 'Το Token Desk δεν μπόρεσε να το κάνει: {{detail}}',
@@ -127,5 +129,7 @@ export const main = area(
     crmUnreached: 'Δεν ήταν δυνατή η σύνδεση με το CRM: {{detail}}',
     noCrm: 'Δεν έχει οριστεί CRM· οι αλλαγές μένουν στην ουρά.',
     simulatorUnreached: 'Το προσομοιωμένο CRM δεν είναι προσβάσιμο για να αλλάξει το token: {{detail}}',
+    crmChangedMeanwhile: 'Το CRM άλλαξε ένα token στο μεταξύ· διαλέξτε ποια τιμή μένει.',
+    waitsForEarlier: 'Περιμένει μια προηγούμενη αλλαγή αυτού του token, που θέλει πρώτα προσοχή.',
   },
 );

@@ -49,6 +49,8 @@ const SAMPLES: { [C in MainWordsCode]: Array<Extract<MainWords, { code: C }>> } 
   crmUnreached: [{ code: 'crmUnreached', detail: 'ECONNREFUSED' }],
   noCrm: [{ code: 'noCrm' }],
   simulatorUnreached: [{ code: 'simulatorUnreached', detail: 'offline' }],
+  crmChangedMeanwhile: [{ code: 'crmChangedMeanwhile' }],
+  waitsForEarlier: [{ code: 'waitsForEarlier' }],
 };
 
 const ALL = Object.values(SAMPLES).flat();

@@ -8,6 +8,7 @@ import { WordedError } from '../../../electron/wordedError';
 import type { MainWords } from '../../../shared/ipc/mainWords';
 import { DEFAULT_DEFINITION } from '../../../shared/token/defaultDefinition';
 import { MARIA, NIKOS, signedInAs, startApp } from '../appHarness';
+import { applyResults, takeBatch } from '../../../renderer/outbox';
 import { closeTestDb, fakeTokenDesk, issue, issueSynced, openTestDb } from '../support';
 
 /**
@@ -241,6 +242,16 @@ describe('the pseudo-locale, where something is refused or fails', () => {
     const footer = within(screen.getByRole('contentinfo', { name: '⟦Sync status⟧' }));
     fireEvent.click(footer.getByRole('button', { name: '⟦Sync now⟧' }));
     await footer.findByText(/⟦Token Desk could not do this: main went away⟧/u, {}, { timeout: 5_000 });
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates a change the CRM refused, its reason shown as the CRM said it', async () => {
+    await issue(db, { identifier: 'REFUSED1' });
+    const [create] = await takeBatch(db, 10, 2_000);
+    const reason = 'Rewards participant 99 does not exist.';
+    const error = { code: 'CRM-1043', message: reason, words: { code: 'crmRefused', reason } } as const;
+    await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error }], 2_500);
+    await openScreen('pending', 'Pending & attention', () => screen.findByText(`⟦The CRM refused this: ${reason}⟧`, {}, { timeout: 5_000 }));
     expect(untranslated()).toEqual([]);
   });
 
