@@ -74,6 +74,7 @@ export const mainWordsSchema = z.discriminatedUnion('code', [
   word('simulatorUnreached', { detail: text }),
   word('crmChangedMeanwhile'),
   word('waitsForEarlier'),
+  word('unsendable', { detail: text }),
 ]);
 export type MainWords = z.infer<typeof mainWordsSchema>;
 export type MainWordsCode = MainWords['code'];

@@ -71,6 +71,7 @@ export const main = area(
     simulatorUnreached: 'The simulated CRM cannot be reached to change the token: {{detail}}',
     crmChangedMeanwhile: 'The CRM changed a token meanwhile; choose which value stays.',
     waitsForEarlier: 'Waits for an earlier change of this token, which needs attention first.',
+    unsendable: 'This change cannot be sent: it breaks a rule of the contract with main ({{detail}}). Discard it, or export the diagnostics for support.',
   } satisfies MainCatalog,
   {
     failed: 'Το Token Desk δεν μπόρεσε να το κάνει: {{detail}}',
@@ -131,5 +132,6 @@ export const main = area(
     simulatorUnreached: 'Το προσομοιωμένο CRM δεν είναι προσβάσιμο για να αλλάξει το token: {{detail}}',
     crmChangedMeanwhile: 'Το CRM άλλαξε ένα token στο μεταξύ· διαλέξτε ποια τιμή μένει.',
     waitsForEarlier: 'Περιμένει μια προηγούμενη αλλαγή αυτού του token, που θέλει πρώτα προσοχή.',
+    unsendable: 'Αυτή η αλλαγή δεν μπορεί να σταλεί: παραβιάζει έναν κανόνα της επικοινωνίας με την κύρια διεργασία ({{detail}}). Απορρίψτε την ή εξαγάγετε τα διαγνωστικά για την υποστήριξη.',
   },
 );

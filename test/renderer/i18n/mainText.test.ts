@@ -51,6 +51,7 @@ const SAMPLES: { [C in MainWordsCode]: Array<Extract<MainWords, { code: C }>> } 
   simulatorUnreached: [{ code: 'simulatorUnreached', detail: 'offline' }],
   crmChangedMeanwhile: [{ code: 'crmChangedMeanwhile' }],
   waitsForEarlier: [{ code: 'waitsForEarlier' }],
+  unsendable: [{ code: 'unsendable', detail: 'Too big: expected string to have <=128 characters' }],
 };
 
 const ALL = Object.values(SAMPLES).flat();
