@@ -10,5 +10,5 @@ export function replyError(reply: PushReply): SyncError | null {
   }
   if (reply.crm === 'ok') return null;
   const message = reply.message ?? 'The CRM was not reached.';
-  return { code: reply.crm, message, words: { code: 'crmUnreached', detail: message.slice(0, 2000) } };
+  return { code: reply.crm, message, words: reply.crm === 'unconfigured' ? { code: 'noCrm' } : { code: 'crmUnreached', detail: message.slice(0, 2000) } };
 }

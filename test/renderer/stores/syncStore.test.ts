@@ -184,7 +184,7 @@ describe('sync store visibility', () => {
     const fake = fakeTokenDesk({ pushOperations: ({ operations }) => reply(operations) });
     const store = createSyncStore(db, fake.api, clock, { config: { stockLevel: 0 } });
     await store.getState().syncNow();
-    expect(store.getState().lastError).toEqual({ code: 'unreachable', message: 'Cannot reach the CRM' });
+    expect(store.getState().lastError).toEqual({ code: 'unreachable', message: 'Cannot reach the CRM', words: { code: 'crmUnreached', detail: 'Cannot reach the CRM' } });
     reply = (operations) => acceptAll({ operations });
     await store.getState().syncNow();
     expect(store.getState()).toMatchObject({ crm: 'ok', lastError: null, pendingCount: 0 });
