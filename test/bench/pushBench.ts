@@ -16,6 +16,8 @@ export interface PushFigure {
   wallMs: number;
   idealMs: number;
   ratio: number;
+  /** CPU time of this process (renderer sync and main) while the queue drained, per operation. */
+  cpuMsPerOp: number;
   /** Used heap after a full collection, with the queue filled and after it drained (renderer sync and main share this process). */
   heap: { queuedBytes: number; drainedBytes: number };
 }
@@ -60,9 +62,11 @@ async function drain(terminal: StormTerminal, clock: StormClock, run: { ops: num
   }
   const queuedBytes = usedHeap();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   while ((await countPending(terminal.db)) > 0) await terminal.sync(true);
+  const cpu = process.cpuUsage(cpuBefore);
   const wallMs = performance.now() - started;
   const drainedBytes = usedHeap();
   const idealMs = (ops * latencyMs) / concurrency;
-  return { concurrency, ops, latencyMs, wallMs, idealMs, ratio: wallMs / idealMs, heap: { queuedBytes, drainedBytes } };
+  return { concurrency, ops, latencyMs, wallMs, idealMs, ratio: wallMs / idealMs, cpuMsPerOp: (cpu.user + cpu.system) / 1000 / ops, heap: { queuedBytes, drainedBytes } };
 }
