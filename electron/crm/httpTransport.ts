@@ -20,7 +20,7 @@ export interface CrmAnswer {
 
 export type CrmTransport = (url: string, request: CrmRequest) => Promise<CrmAnswer>;
 
-/** Idle connections are kept for the next call (for as long as the server's keep-alive hint allows). */
+/** Idle connections wait for the next call: as long as the server's keep-alive hint allows, 4 s without one. */
 const agents = { http: new HttpAgent({ keepAlive: true, timeout: 4_000 }), https: new HttpsAgent({ keepAlive: true, timeout: 4_000 }) };
 
 function decoded(response: IncomingMessage): Readable {
