@@ -20,7 +20,7 @@ export interface CrmAnswer {
 
 export type CrmTransport = (url: string, request: CrmRequest) => Promise<CrmAnswer>;
 
-/** Idle connections wait for the next call: as long as the server's keep-alive hint allows, 4 s without one. */
+/** Idle connections wait 4 s for the next call, less when the server's keep-alive hint says it closes sooner. */
 const agents = { http: new HttpAgent({ keepAlive: true, timeout: 4_000 }), https: new HttpsAgent({ keepAlive: true, timeout: 4_000 }) };
 
 function decoded(response: IncomingMessage): Readable {
