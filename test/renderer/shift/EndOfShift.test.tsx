@@ -210,6 +210,18 @@ describe('the end-of-shift summary, counted once and read cheaply', () => {
     expect(taken.at(-1)?.[0].counter).toEqual(COUNTER);
   });
 
+  it('keeps nothing it read inside a write transaction that was then undone', async () => {
+    as(maria);
+    await issue(db, {}, 1_000);
+    const undone = db.transaction('rw', db.tables, async () => {
+      await issue(db, {}, 1_100);
+      expect((await shiftSummary(db, TAKEN_AT)).counter.issued).toBe(2);
+      throw new Error('Undone.');
+    });
+    await expect(undone).rejects.toThrow('Undone.');
+    expect((await shiftSummary(db, TAKEN_AT)).counter).toEqual(counts({ issued: 1, stillPending: 1 }));
+  });
+
   it('reads only the audit rows added since it was last taken, so a sync’s outcome rows do not make it read the whole audit again', async () => {
     as(maria);
     for (let n = 0; n < 5; n += 1) await issue(db, {}, 1_000 + n);
