@@ -146,7 +146,8 @@ export function shiftSummary(db: TokenDeskDatabase, now: number): Promise<ShiftS
   return db.transaction('r', [db.audit, db.outbox], async () => {
     const audit = await auditPart(db);
     const tally = new Tally(audit.tally);
-    await db.outbox.each((row) => tally.add(row.queuedBy?.id ?? null, row.queuedBy?.name ?? null, queueState(row), false));
+    // One getAll, not a cursor step per row: the queue is read whole each time the summary is taken.
+    for (const row of await db.outbox.toArray()) tally.add(row.queuedBy?.id ?? null, row.queuedBy?.name ?? null, queueState(row), false);
     return { since: audit.since, until: now, operators: tally.operators(), counter: tally.counter };
   });
 }
