@@ -1,4 +1,4 @@
-import type { PrinterInfo, PrintJob } from '../../shared/ipc/contract';
+import { ROLL_WIDTH_MM, type PrinterInfo, type PrintJob } from '../../shared/ipc/contract';
 
 /** Electron's print options, as far as a slip uses them (pageSize in microns). */
 export interface SlipPrintOptions {
@@ -21,7 +21,6 @@ export interface SlipPrinter {
   print(window: string, job: PrintJob): Promise<void>;
 }
 
-const ROLL_WIDTH_MM = { '58mm': 58, '80mm': 80 } as const;
 const MICRONS_PER_MM = 1000;
 
 /** A roll is a page as wide as the roll and as long as the slip, printed edge to edge; A4 keeps its margins. */
