@@ -4,6 +4,7 @@ import { calibrate } from '../crm/calibration';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
 import { DialectStore, LiveDialect } from '../crm/dialectStore';
+import type { CrmTransport } from '../crm/httpTransport';
 import { safeUrl, writeDiagnosticsBundle, type AppInfo } from '../diagnostics/diagnosticsBundle';
 import { createMainEvents, type MainEvents } from '../ipc/mainEvents';
 import { createRouter, type IpcCaller, type IpcRouter } from '../ipc/router';
@@ -35,7 +36,7 @@ export interface MainServicesOptions {
   /** Where main keeps its own files (settings, logs, diagnostics bundles). */
   dataDir: string;
   vault: Vault;
-  fetch?: typeof fetch;
+  fetch?: CrmTransport;
   /** How long to wait for the CRM before a call counts as failed (default 15 s). */
   crmTimeoutMs?: number;
   /** For the diagnostics bundle and the log. */

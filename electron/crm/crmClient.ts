@@ -15,6 +15,7 @@ import { CRM_OK } from '../../shared/crm/statusCodes';
 import type { LifeCycleState, SwitchTarget } from '../../shared/token/lifeCycle';
 import { errorMessage } from '../errorMessage';
 import { CrmError, TransportCode } from './crmError';
+import { httpTransport, type CrmAnswer, type CrmRequest, type CrmTransport } from './httpTransport';
 
 export interface CrmCredentials {
   username: string;
@@ -53,7 +54,8 @@ export interface CrmClientOptions {
   /** The server, e.g. https://crm.example.com; the V4 path is added here. */
   serverUrl: string;
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** How calls go out: node's http(s) unless given (a `fetch` fits). */
+  fetch?: CrmTransport;
   /** How this server's error codes read; the guessed codes until calibration. */
   dialect?: () => CrmDialect;
   /** Told of each record of a CRM list (or read) that was skipped as malformed or oversized; the rest goes on. */
@@ -106,7 +108,7 @@ function describeTransportFailure(error: unknown): CrmError {
 export class CrmClient {
   private readonly base: string;
   private readonly timeoutMs: number;
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: CrmTransport;
   readonly dialect: () => CrmDialect;
   /** Reports a record skipped here or by a reader of this client's replies. */
   readonly skipped: (skipped: SkippedRecord) => void;
@@ -114,7 +116,7 @@ export class CrmClient {
   constructor(options: CrmClientOptions) {
     this.base = apiBaseUrl(options.serverUrl);
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch ?? httpTransport;
     this.dialect = options.dialect ?? (() => GUESSED_DIALECT);
     this.skipped = options.onSkippedRecord ?? (() => undefined);
   }
@@ -209,8 +211,8 @@ export class CrmClient {
     return this.send(`${this.base}${path}`, init, schema);
   }
 
-  private async send<T>(url: string, init: RequestInit, schema: z.ZodType | null): Promise<T> {
-    let response: Response;
+  private async send<T>(url: string, init: Omit<CrmRequest, 'signal'>, schema: z.ZodType | null): Promise<T> {
+    let response: CrmAnswer;
     let text: string;
     try {
       response = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });

@@ -1,4 +1,4 @@
-import type { PrinterInfo, PrintJob } from '../../shared/ipc/contract';
+import { ROLL_WIDTH_MM, type PrinterInfo, type PrintJob } from '../../shared/ipc/contract';
 import { WordedError } from '../wordedError';
 
 /** Electron's print options, as far as a slip uses them (pageSize in microns). */
@@ -22,7 +22,6 @@ export interface SlipPrinter {
   print(window: string, job: PrintJob): Promise<void>;
 }
 
-const ROLL_WIDTH_MM = { '58mm': 58, '80mm': 80 } as const;
 const MICRONS_PER_MM = 1000;
 
 /** A roll is a page as wide as the roll and as long as the slip, printed edge to edge; A4 keeps its margins. */

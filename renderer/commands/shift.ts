@@ -2,11 +2,8 @@ import { t } from '../i18n';
 import { errorMessage } from '../errors';
 import { shiftClosedDetail } from '../shiftText';
 import { addAudit } from '../storage/audit';
-import { CLOSE_SHIFT, shiftSummary, type ShiftSummary } from '../storage/shiftSummary';
+import { CLOSE_SHIFT, CLOSE_SHIFT_TOKEN, shiftSummary, type ShiftSummary } from '../storage/shiftSummary';
 import type { CommandDeps } from './deps';
-
-/** The audit row of a close concerns no token. */
-const NO_TOKEN = '';
 
 /**
  * "Close shift": the summary as it stands and the shift-closed row that ends it, in one transaction
@@ -16,8 +13,8 @@ const NO_TOKEN = '';
 export async function closeShift(deps: Pick<CommandDeps, 'db' | 'now'>, signOut: () => Promise<void>): Promise<ShiftSummary> {
   const { db } = deps;
   const summary = await db.transaction('rw', [db.audit, db.outbox], async () => {
-    const current = await shiftSummary(db);
-    await addAudit(db, NO_TOKEN, { action: CLOSE_SHIFT, detail: shiftClosedDetail(current), outcome: 'local' }, deps.now());
+    const current = await shiftSummary(db, deps.now());
+    await addAudit(db, CLOSE_SHIFT_TOKEN, { action: CLOSE_SHIFT, detail: shiftClosedDetail(current), outcome: 'local' }, current.until);
     return current;
   });
   try {

@@ -20,10 +20,9 @@ async function renameLater(db: TokenDeskDatabase, row: SentRow, code: string): P
   }
 }
 
-/** Server facts always; the fields the counter edits only when no later change of this token is queued. */
+/** Server facts always; the fields the counter edits only when no later change of this token is queued. The caller notes the row settled. */
 async function confirm(db: TokenDeskDatabase, row: SentRow, server: ServerToken, adopted: boolean, now: number): Promise<void> {
   await db.outbox.delete(row.seq);
-  await journalSettled(db, [row], 'synced');
   if (row.op.kind === 'create' && server.authenticationCode !== row.op.authenticationCode) await renameLater(db, row, server.authenticationCode);
   const detail = `${describeOp(row.op, recordT)}: ${adopted ? 'an earlier send had already reached the CRM' : 'accepted by the CRM'}`;
   await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail, outcome: adopted ? 'adopted' : 'synced' }, now, queuedBy(row));
@@ -80,6 +79,7 @@ export function applyResults(
 ): Promise<ApplySummary> {
   return queueTransaction(db, [db.outbox, db.tokens, db.audit, db.meta], async () => {
     const summary: ApplySummary = { done: 0, retry: 0, parked: 0, conflict: 0, blocked: 0, ignored: 0 };
+    const synced: SentRow[] = [];
     for (const result of [...results].sort((a, b) => a.seq - b.seq)) {
       const row = (await db.outbox.get(result.seq)) as SentRow | undefined;
       const inFlight = row?.status === 'pending' || (result.outcome === 'blocked' && row !== undefined && isWaiting(row));
@@ -91,6 +91,7 @@ export function applyResults(
       switch (result.outcome) {
         case 'done':
           await confirm(db, row, result.token, result.adopted, now);
+          synced.push(row);
           break;
         case 'retry':
           await retryLater(db, row, result.error, now, jitter);
@@ -106,6 +107,8 @@ export function applyResults(
           break;
       }
     }
+    // One note for the batch: the notes are one meta row, rewritten whole.
+    await journalSettled(db, synced, 'synced');
     return summary;
   });
 }

@@ -1,5 +1,6 @@
 import { t } from '../i18n';
-import type { Paper } from '../../shared/ipc/contract';
+import { ROLL_WIDTH_MM, type Paper } from '../../shared/ipc/contract';
+import type { PrintSettings } from '../storage/meta';
 
 export interface SlipPage {
   paper: Paper;
@@ -7,7 +8,22 @@ export interface SlipPage {
   heightMm: number;
 }
 
-const ROLL_WIDTH_MM = { '58mm': 58, '80mm': 80 } as const;
+/**
+ * Everything a printed page (a slip, the end-of-shift summary) is laid out from: a change to any of
+ * it changes the page's length, so a print waits until the page on screen is laid out from all of it.
+ */
+export interface PageLayout {
+  paper: Paper;
+  shopName: string;
+  instructions: string;
+  language: string;
+}
+
+export const pageLayout = ({ paper, shopName, instructions }: PrintSettings, language: string): PageLayout => ({ paper, shopName, instructions, language });
+
+const sameLayout = (a: PageLayout, b: PageLayout): boolean =>
+  a.paper === b.paper && a.shopName === b.shopName && a.instructions === b.instructions && a.language === b.language;
+
 const A4_HEIGHT_MM = 297;
 /** Paper fed past the slip's last line, so the cutter does not cut through it. */
 const FEED_MM = 8;
@@ -24,19 +40,20 @@ export function pageRule({ paper, heightMm }: SlipPage): string {
   return paper === 'A4' ? '@page { size: A4; margin: 15mm; }' : `@page { size: ${ROLL_WIDTH_MM[paper]}mm ${heightMm}mm; margin: 0; }`;
 }
 
-/** How long a print waits for a slip just shown to be laid out. */
+/** How long a print waits for a page just shown to be laid out. */
 const LAYOUT_WAIT_MS = 3_000;
 
 let sheet: CSSStyleSheet | null = null;
-let applied: SlipPage | null = null;
-let waiters: Array<{ paper: Paper; resolve: (page: SlipPage) => void }> = [];
+let applied: { page: SlipPage; layout: PageLayout } | null = null;
+let waiters: Array<{ layout: PageLayout; resolve: (page: SlipPage) => void }> = [];
 
 /**
- * Makes the printed page the slip's, for every way of printing (main's silent print, the dialog, a PDF).
- * A constructed sheet, as the CSP allows no inline style; jsdom has none, and only remembers the page.
+ * Makes the printed page the one on screen, for every way of printing (main's silent print, the dialog,
+ * a PDF); `layout` is what it was laid out from. A constructed sheet, as the CSP allows no inline style;
+ * jsdom has none, and only remembers the page.
  */
-export function applySlipPage(page: SlipPage): void {
-  applied = page;
+export function applySlipPage(page: SlipPage, layout: PageLayout): void {
+  applied = { page, layout };
   if (typeof CSSStyleSheet !== 'undefined' && 'adoptedStyleSheets' in document) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
@@ -44,25 +61,25 @@ export function applySlipPage(page: SlipPage): void {
     }
     sheet.replaceSync(pageRule(page));
   }
-  const ready = waiters.filter((waiter) => waiter.paper === page.paper);
-  waiters = waiters.filter((waiter) => waiter.paper !== page.paper);
+  const ready = waiters.filter((waiter) => sameLayout(waiter.layout, layout));
+  waiters = waiters.filter((waiter) => !ready.includes(waiter));
   for (const waiter of ready) waiter.resolve(page);
 }
 
-/** The slip left the screen: nothing is laid out to print until the next one is, and other prints (End of shift) get their own page. */
+/** The page left the screen: nothing is laid out to print until the next one is, and other prints get their own page. */
 export function forgetSlipPage(): void {
   applied = null;
   sheet?.replaceSync('');
 }
 
 /**
- * The page of the slip on screen once it is laid out for `paper`: a slip just shown (or whose paper was
- * just changed) is laid out a commit later, and printing it before would print the wrong page.
+ * The page on screen once it is laid out from `layout`: a page just shown (or whose paper, words or
+ * language just changed) is laid out a commit later, and printing it before would print the wrong page.
  */
-export function slipLaidOut(paper: Paper): Promise<SlipPage> {
-  if (applied?.paper === paper) return Promise.resolve(applied);
+export function slipLaidOut(layout: PageLayout): Promise<SlipPage> {
+  if (applied && sameLayout(applied.layout, layout)) return Promise.resolve(applied.page);
   return new Promise((resolve, reject) => {
-    const waiter = { paper, resolve };
+    const waiter = { layout, resolve };
     waiters.push(waiter);
     setTimeout(() => {
       if (!waiters.includes(waiter)) return;

@@ -5,22 +5,25 @@ import { closeShift } from '../commands';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Screen } from '../components/Screen';
 import { downloadFile } from '../components/settings/AuditExport';
+import { SUMMARY_FAILED, usePrintKey, useSlipPrint } from '../components/issue/useSlipPrint';
 import { ShiftSlip } from '../components/shift/ShiftSlip';
 import { ActionError, useAction } from '../components/useAction';
 import { useAppStore, useServices } from '../context';
 import { shiftCsv } from '../shiftExport';
-import { readCounterIdentity } from '../storage/meta';
-import { shiftSummary } from '../storage/shiftSummary';
+import { readCounterIdentity, readPrintSettings } from '../storage/meta';
+import { shiftSummary, type ShiftSummary } from '../storage/shiftSummary';
 import { signedIn } from '../stores/operatorStore';
 
 /**
- * End of shift: what each operator and the whole counter did since the last close, to print or export,
- * and "Close shift", which records it in the audit log and signs this operator out.
+ * End of shift: what each operator and the whole counter did since the last close, to print (like a
+ * slip) or export, and "Close shift", which records it in the audit log and signs this operator out.
+ * The printout and the CSV are the summary on screen, taken at one moment.
  */
 export function ShiftScreen() {
   const services = useServices();
   const { db, now } = services;
-  const summary = useLiveQuery(() => shiftSummary(db), [db]);
+  const summary = useLiveQuery(() => shiftSummary(db, now()), [db, now]);
+  const printing = useLiveQuery(() => readPrintSettings(db), [db]);
   const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
   const operator = useAppStore('operators', signedIn);
   const signOut = useAppStore('operators', (state) => state.signOut);
@@ -28,13 +31,14 @@ export function ShiftScreen() {
   const close = useAction();
   const exported = useAction();
   const { t } = useTranslation();
+  const printed = useSlipPrint(SUMMARY_FAILED);
+  usePrintKey(printed.print);
 
-  const exportCsv = () =>
+  const exportCsv = (shown: ShiftSummary) =>
     exported.run(async () => {
-      const taken = now();
-      const day = new Date(taken).toISOString().slice(0, 10);
+      const day = new Date(shown.until).toISOString().slice(0, 10);
       // The byte order mark lets spreadsheet programs read the file as UTF-8.
-      downloadFile(`token-desk-shift-${day}.csv`, ['\uFEFF', ...shiftCsv(await shiftSummary(db), taken)], 'text/csv;charset=utf-8');
+      downloadFile(`token-desk-shift-${day}.csv`, ['\uFEFF', ...shiftCsv(shown)], 'text/csv;charset=utf-8');
     });
   const confirmClose = () =>
     void close.run(async () => {
@@ -44,17 +48,20 @@ export function ShiftScreen() {
 
   return (
     <Screen title={t('shift.title')} wide>
-      {summary === undefined ? (
+      {summary === undefined || printing === undefined ? (
         <p className="empty">{t('shift.counting')}</p>
       ) : (
-        <ShiftSlip summary={summary} until={now()} terminal={counter?.terminalName ?? ''} printedBy={operator?.name ?? null} />
+        <ShiftSlip summary={summary} printing={printing} terminal={counter?.terminalName ?? ''} printedBy={operator?.name ?? null} />
       )}
+      {printed.notice}
       <p className="hint no-print">{t('shift.queueNote')}</p>
       <div className="actions wrap no-print">
-        <button type="button" disabled={summary === undefined} onClick={() => window.print()}>
+        <button type="button" disabled={summary === undefined || printing === undefined} onClick={printed.print}>
           {t('shift.print')}
         </button>
-        <button type="button" disabled={exported.busy} onClick={() => void exportCsv()}>
+        <button type="button" disabled={summary === undefined || exported.busy} onClick={() => {
+            if (summary) void exportCsv(summary);
+          }}>
           {t('shift.export')}
         </button>
         <button type="button" className="primary" onClick={() => setConfirming(true)}>

@@ -1,5 +1,5 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5 } from './migrations';
 import { queueCountsMiddleware, type QueueCountsRow } from './queueCounts';
 import type { AuditRow, CounterActor, MetaRow, OutboxRow, TokenRow } from './rows';
 
@@ -31,6 +31,7 @@ export class TokenDeskDatabase extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
     this.use(queueCountsMiddleware);
   }
 }

@@ -35,8 +35,14 @@ export const SCHEMA_V4 = {
   queueCounts: 'key',
 };
 
+/**
+ * v5: the same index with shorter entries: an identifier's prefix is keyed with the rest of the
+ * identifier, where v4 keyed it with a rank and the whole identifier (see searchKeysOf).
+ */
+export const SCHEMA_V5 = SCHEMA_V4;
+
 /** The tokens store as it is now (the benchmark builds the same store in raw IndexedDB). */
-export const TOKENS_SCHEMA = SCHEMA_V4.tokens;
+export const TOKENS_SCHEMA = SCHEMA_V5.tokens;
 
 type V1Token = Omit<TokenRow, 'stock'> & { stock?: TokenRow['stock'] };
 type V1Outbox = Omit<OutboxRow, 'nextTryAt' | 'leaseUntil' | 'leaseOwner' | 'conflicts' | 'op'> &
@@ -91,6 +97,13 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   await tx.table<V3Token & Partial<Pick<TokenRow, 'searchKeys'>>, string>('tokens').toCollection().modify((token) => {
     delete token.codeKey;
     delete token.identifierKey;
+    token.searchKeys = searchKeysOf(token);
+  });
+}
+
+/** Rewrites every token's search keys in the v5 layout (Dexie rewrites the index entries with them). */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  await tx.table<TokenRow, string>('tokens').toCollection().modify((token) => {
     token.searchKeys = searchKeysOf(token);
   });
 }

@@ -1,23 +1,25 @@
 import type { ParticipantSummary } from '../../shared/token/serverToken';
 import type { TokenDeskDatabase } from './database';
 import { HANDED_OUT, IN_STOCK, type TokenRow } from './rows';
-import { FIRST_RANK, LAST_RANK, normalizeSearch, SearchRank } from './searchKeys';
+import { FIRST_RANK, normalizeSearch, SearchRank } from './searchKeys';
 
 export const SEARCH_LIMIT = 50;
 
-/** Tokens with an entry for `key` ranked `from` up to (not including) `until`, in rank order: one index read. */
+/** Tokens with an exact entry for `key` ranked `from` up to (not including) `until`, in rank order: one index read. */
 function byKey(db: TokenDeskDatabase, key: string, from: SearchRank, until: number, limit = Infinity): Promise<TokenRow[]> {
   return db.tokens.where('searchKeys').between([key, from], [key, until], true, false).limit(limit).toArray();
 }
 
 /**
  * Tokens matching what a counter types: an exact authentication code or number first, then an
- * exact identifier or owner's name word or participant or account number, then identifier prefixes
- * (ignoring case and accents). One index read; at most `limit` rows, each once.
+ * exact identifier or owner's name word or participant or account number, then identifiers that
+ * start with it, in identifier order (ignoring case and accents). One index read of the text's
+ * entries (its prefix entries sort after its ranks); at most `limit` rows, each once.
  */
 export function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
   const key = normalizeSearch(text);
-  return key === '' ? Promise.resolve([]) : byKey(db, key, FIRST_RANK, LAST_RANK + 1, limit);
+  if (key === '') return Promise.resolve([]);
+  return db.tokens.where('searchKeys').between([key, FIRST_RANK], [key, []], true, false).limit(limit).toArray();
 }
 
 /** The tokens touched last at this counter, newest first. */

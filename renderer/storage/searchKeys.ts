@@ -1,20 +1,22 @@
 import type { TokenRow } from './rows';
 
 /**
- * What Find matches, by rank: an exact code, an exact number, an exact identifier, an exact word of
- * the owner's name or a participant or account number, then the identifier's shorter prefixes.
- * One entry per text (its best rank), so a read of one text returns each token at most once.
+ * What Find matches exactly, by rank: a code, a number, an identifier, a word of the owner's name or
+ * a participant or account number. One entry per text (its best rank), so a read of one text
+ * returns each token at most once.
  */
-export const SearchRank = { Code: 0, Number: 1, Identifier: 2, Person: 3, IdentifierPrefix: 4 } as const;
+export const SearchRank = { Code: 0, Number: 1, Identifier: 2, Person: 3 } as const;
 export type SearchRank = (typeof SearchRank)[keyof typeof SearchRank];
 export const FIRST_RANK = SearchRank.Code;
-export const LAST_RANK = SearchRank.IdentifierPrefix;
+export const LAST_RANK = SearchRank.Person;
 
 /**
- * An index entry: the normalized text and its rank, and for a prefix the whole identifier, so
- * prefix matches list in identifier order. Exact texts sort before longer ones, ranks in order.
+ * An index entry: an exact text and its rank, or a shorter prefix of the identifier and the rest of
+ * it. Numbers sort before strings, so a text's exact entries come before its prefix entries, and
+ * those list in identifier order. Keying the rest, not the whole identifier and a rank, keeps each
+ * prefix entry about half as long; one read of one text still answers.
  */
-export type SearchKey = [text: string, rank: SearchRank] | [text: string, rank: SearchRank, identifier: string];
+export type SearchKey = [text: string, rank: SearchRank] | [prefix: string, rest: string];
 
 /** Upper case without accents, so "papadópoulos" finds "PAPADOPOULOS". Codes and typed text go through the same. */
 export function normalizeSearch(text: string): string {
@@ -38,7 +40,11 @@ export function searchKeysOf(row: Keyed): SearchKey[] {
   add(row.participantNumber ?? row.participant?.number, SearchRank.Person);
   add(row.participant?.accountNumber, SearchRank.Person);
   for (const word of normalizeSearch(row.participant?.ownerName ?? '').split(/[^\p{L}\p{N}]+/u)) add(word, SearchRank.Person);
+  const keys = [...best].map(([text, rank]): SearchKey => [text, rank]);
   const identifier = row.identifier ? normalizeSearch(row.identifier) : '';
-  for (let end = 1; end < identifier.length; end += 1) add(identifier.slice(0, end), SearchRank.IdentifierPrefix);
-  return [...best].map(([text, rank]): SearchKey => (rank === SearchRank.IdentifierPrefix ? [text, rank, identifier] : [text, rank]));
+  for (let end = 1; end < identifier.length; end += 1) {
+    const prefix = identifier.slice(0, end);
+    if (!best.has(prefix)) keys.push([prefix, identifier.slice(end)]);
+  }
+  return keys;
 }

@@ -73,7 +73,8 @@ async function authenticationCodeFree(db: TokenDeskDatabase, code: string, local
 /** The fields a counter edits, as the CRM holds them (the code only if no other local token holds it). */
 export async function withServerValues(db: TokenDeskDatabase, token: TokenRow, server: ServerToken): Promise<TokenRow> {
   const next = { ...token, lifeCycleState: server.lifeCycleState, identifier: server.identifier };
-  if (await authenticationCodeFree(db, server.authenticationCode, token.localId)) next.authenticationCode = server.authenticationCode;
+  const ownCode = server.authenticationCode === token.authenticationCode;
+  if (!ownCode && (await authenticationCodeFree(db, server.authenticationCode, token.localId))) next.authenticationCode = server.authenticationCode;
   return withKeys(next);
 }
 

@@ -332,6 +332,8 @@ export type NewOperator = z.infer<typeof newOperatorSchema>;
 export const PAPERS = ['58mm', '80mm', 'A4'] as const;
 export const paperSchema = z.enum(PAPERS);
 export type Paper = z.infer<typeof paperSchema>;
+/** A receipt roll's width; A4 is a page size and has none here. */
+export const ROLL_WIDTH_MM = { '58mm': 58, '80mm': 80 } as const satisfies Record<Exclude<Paper, 'A4'>, number>;
 
 /** `name` is the system's name, which printing takes; `displayName` is for people. */
 export const printerSchema = z.object({ name: z.string().min(1).max(512), displayName: z.string().max(512) });

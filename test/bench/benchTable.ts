@@ -29,7 +29,8 @@ export function benchTable(results: BenchResults): string {
     rows.push([`issue → slip ${app.size}, strict p50 / p95 (ms)`, `${ms(strictSlip.p50)} / ${ms(strictSlip.p95)}`, slipComparison, ratio(strictSlip.p50, relaxedSlip.p50), 'strict ÷ relaxed, measured']);
   }
   for (const p of results.push) {
-    rows.push([`push ${p.ops} ops @ ${p.latencyMs} ms, concurrency ${p.concurrency} (ms)`, p.wallMs.toFixed(0), `ideal ${p.idealMs.toFixed(0)}`, ratio(p.wallMs, p.idealMs), 'wall ÷ ideal ≤ 1.10']);
+    const cpu = `CPU/op renderer ${ms(p.cpuMsPerOp.renderer)}, main ${ms(p.cpuMsPerOp.main)} (budget ${ms(p.latencyMs / p.concurrency)})`;
+    rows.push([`push ${p.ops} ops @ ${p.latencyMs} ms, concurrency ${p.concurrency} (ms)`, p.wallMs.toFixed(0), `ideal ${p.idealMs.toFixed(0)}; ${cpu}`, ratio(p.wallMs, p.idealMs), 'wall ÷ ideal ≤ 1.10']);
   }
   const { backlog } = results;
   if (backlog) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/browser-shell/browserShell';
-import { startRendererServer, type RendererServer } from '../../scripts/browser-shell/rendererServer';
+import { CROSS_ORIGIN_ISOLATION, startRendererServer, type RendererServer } from '../../scripts/browser-shell/rendererServer';
 import { findChromium } from '../../scripts/browser-shell/findChromium';
 import type { BenchPage, DurabilityFigures, LookupKind, Rate, Spread } from './page/benchPage';
 
@@ -33,11 +33,14 @@ export async function storageBench(
   let server: RendererServer | null = null;
   let context: BrowserContext | null = null;
   try {
-    server = await startRendererServer(resolve(appRoot, 'dist/bench'), 0);
+    server = await startRendererServer(resolve(appRoot, 'dist/bench'), 0, CROSS_ORIGIN_ISOLATION);
     context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'bench-')), { executablePath: chromiumOrFail(), headless: true, args: CHROMIUM_ARGS });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/index.html`);
     await page.waitForFunction(() => window.tokenDeskBench !== undefined);
+    if (!(await page.evaluate(() => window.tokenDeskBench!.crossOriginIsolated()))) {
+      throw new Error('The benchmark page is not cross-origin isolated, so its timer ticks in 0.1 ms steps: serve it with COOP and COEP.');
+    }
     const storage: StorageFigures[] = [];
     for (const size of options.sizes) {
       storage.push(await measureSize(page, size, options.samples, options.pending, log));

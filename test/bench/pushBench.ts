@@ -6,7 +6,9 @@ import { DEFAULT_DEFINITION } from '../../shared/token/defaultDefinition';
 import { generateFieldValue } from '../../shared/token/generate';
 import { issueToken } from '../../renderer/commands/tokenWrites';
 import { countPending, linkJournal } from '../../renderer/outbox';
-import { StormClock, StormTerminal } from '../storm/stormTerminal';
+import { TokenDeskDatabase } from '../../renderer/storage/database';
+import { runSync } from '../../renderer/sync/runSync';
+import { startMainProcess, type MainProcess } from './mainProcess';
 import { startSimProcess } from './simProcess';
 
 export interface PushFigure {
@@ -16,7 +18,9 @@ export interface PushFigure {
   wallMs: number;
   idealMs: number;
   ratio: number;
-  /** Used heap after a full collection, with the queue filled and after it drained (renderer sync and main share this process). */
+  /** CPU time per operation while the queue drained: the renderer side (this process), and main's process. */
+  cpuMsPerOp: { renderer: number; main: number };
+  /** The renderer side's used heap after a full collection, with the queue filled and after it drained. */
   heap: { queuedBytes: number; drainedBytes: number };
 }
 
@@ -28,19 +32,25 @@ function usedHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
+const OWNER = 'bench';
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
 /**
- * Queued creates pushed through the app's sync path (renderer sync code on fake-indexeddb, the real
- * IPC router, main's upstream and CRM client) to the simulator, in its own process, at a fixed latency.
+ * Queued creates pushed through the app's sync path to the simulator at a fixed latency, with the
+ * processes laid out as in the app: the renderer's sync code here (on fake-indexeddb, standing in for
+ * Chromium's IndexedDB), main (router, upstream, CRM client, journal) in a process of its own, asked
+ * over IPC, and the simulator in a third.
  */
 export async function pushBench(ops: number, latencyMs: number, concurrency: number): Promise<PushFigure> {
   const sim = await startSimProcess(latencyMs);
   try {
-    const clock = new StormClock(Date.now());
-    const terminal = await StormTerminal.open('bench', `bench-push-${concurrency}-${Date.now()}`, clock, sim.url, 30_000);
+    const main = await startMainProcess();
+    const db = new TokenDeskDatabase(`bench-push-${concurrency}-${Date.now()}`);
     try {
-      return await drain(terminal, clock, { ops, latencyMs, concurrency }, sim.url);
+      return await drain(db, main, { ops, latencyMs, concurrency }, sim.url);
     } finally {
-      await terminal.close();
+      db.close();
+      await main.close();
     }
   } finally {
     await sim.close();
@@ -48,21 +58,28 @@ export async function pushBench(ops: number, latencyMs: number, concurrency: num
 }
 
 /** Queues `ops` creates, then syncs until none is pending. */
-async function drain(terminal: StormTerminal, clock: StormClock, run: { ops: number; latencyMs: number; concurrency: number }, crmUrl: string): Promise<PushFigure> {
+async function drain(db: TokenDeskDatabase, main: MainProcess, run: { ops: number; latencyMs: number; concurrency: number }, crmUrl: string): Promise<PushFigure> {
   const { ops, latencyMs, concurrency } = run;
+  const { api } = main;
   // As the app's renderer does at start: the queue is journalled to main, and what left it is told there.
-  linkJournal(terminal.db, terminal.api);
-  await terminal.api.saveSettings({ crmUrl, organisation: 'DEMO', username: 'demo', password: 'demo', pushConcurrency: concurrency });
-  await terminal.api.testConnection({});
+  linkJournal(db, api);
+  await api.saveSettings({ crmUrl, organisation: 'DEMO', username: 'demo', password: 'demo', pushConcurrency: concurrency });
+  await api.testConnection({});
   for (let i = 0; i < ops; i += 1) {
     const authenticationCode = generateFieldValue(DEFAULT_DEFINITION.authenticationCode, (b) => randomFillSync(b));
-    await issueToken(terminal.db, { identifier: null, sealedPassCode: null, participantNumber: null, authenticationCode }, clock.now());
+    await issueToken(db, { identifier: null, sealedPassCode: null, participantNumber: null, authenticationCode }, Date.now());
   }
   const queuedBytes = usedHeap();
+  // The storm's settings: a sync after the push tops up 6 stock cards and refreshes 20 tokens at most.
+  const config = { stockLevel: 6, refreshCount: 20, refreshAfterMs: 60_000, stockRetryMs: 120_000 };
+  const sync = () => runSync({ db, api, now: Date.now, owner: OWNER, liveOwners: async () => (owner) => owner === OWNER }, { force: true, config });
   const started = performance.now();
-  while ((await countPending(terminal.db)) > 0) await terminal.sync(true);
+  const [rendererBefore, mainBefore] = [process.cpuUsage(), await main.cpuUsage()];
+  while ((await countPending(db)) > 0) await sync();
+  const renderer = cpuMs(process.cpuUsage(rendererBefore));
+  const mainMs = cpuMs(await main.cpuUsage()) - cpuMs(mainBefore);
   const wallMs = performance.now() - started;
   const drainedBytes = usedHeap();
   const idealMs = (ops * latencyMs) / concurrency;
-  return { concurrency, ops, latencyMs, wallMs, idealMs, ratio: wallMs / idealMs, heap: { queuedBytes, drainedBytes } };
+  return { concurrency, ops, latencyMs, wallMs, idealMs, ratio: wallMs / idealMs, cpuMsPerOp: { renderer: renderer / ops, main: mainMs / ops }, heap: { queuedBytes, drainedBytes } };
 }

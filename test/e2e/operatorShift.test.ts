@@ -200,7 +200,7 @@ describe('a shift with operators', () => {
     expect(await search.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
-  it('closes the shift: End of shift counts what the audit rows say, prints at slip width, exports CSV, and signs the clerk out', async () => {
+  it('closes the shift: End of shift counts what the audit rows say, prints at the slip paper’s width, exports CSV, and signs the clerk out', async () => {
     const rows = await readAudit(page);
     const issuedBy = (name: string) => rows.filter((row) => row.action === 'issue' && row.operator === name).length;
     await page.keyboard.press('F9');
@@ -221,8 +221,8 @@ describe('a shift with operators', () => {
       nav: document.querySelector('nav')?.getBoundingClientRect().height ?? 0,
     }));
     await page.emulateMedia({ media: 'screen' });
-    // 72 mm (the printable width of 80 mm paper) at 96 CSS pixels per inch; the header is not printed.
-    expect(Math.round(printed.width)).toBe(Math.round((72 / 25.4) * 96));
+    // The slips' paper (80 mm, the default) at 96 CSS pixels per inch; the header is not printed.
+    expect(Math.round(printed.width)).toBe(Math.round((80 / 25.4) * 96));
     expect(printed.nav).toBe(0);
 
     const download = page.waitForEvent('download');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
 import { codeGroups } from '../../renderer/labels';
-import { goTo, issueToken, openShell, screenshot } from './shellHarness';
+import { E2E_MANAGER, goTo, issueToken, openShell, screenshot } from './shellHarness';
 import { readCode128, readPdf, readQr, type PdfPage } from './slipCodes';
 
 const POINTS_PER_MM = 72 / 25.4;
@@ -96,6 +96,40 @@ describe('the slip, printed at the paper chosen in Settings', () => {
       expect(text).toContain(SHOP);
       expect(text).toContain(INSTRUCTIONS);
       expect(text).not.toContain('2468');
+    });
+  }
+
+  for (const [paper, label, widthMm] of [
+    ['58mm', '58 mm receipt roll', 58],
+    ['80mm', '80 mm receipt roll', 80],
+  ] as const) {
+    it(`prints the end-of-shift summary like a slip at ${paper}: through the dialog in the browser shell, one page as wide as the paper, with the summary's words and numbers`, async () => {
+      const { page } = shell;
+      await savePrinting(page, { paper: label });
+      await page.getByRole('status').filter({ hasText: 'Printing settings saved' }).waitFor();
+      await issueToken(page, `SHIFT${widthMm}A`, '2468');
+      await page.keyboard.press('F9');
+      const summary = page.getByRole('article', { name: 'End-of-shift summary' });
+      await summary.and(page.locator(`.paper-${paper}`)).waitFor();
+      const whole = summary.getByRole('region', { name: 'Whole counter' });
+      const issued = await whole.getByRole('definition').first().textContent();
+      expect(Number(issued)).toBeGreaterThan(0);
+      await screenshot(page, `shift-summary-${paper}`);
+
+      const printed = await countPrints(page);
+      await page.getByRole('button', { name: 'Print summary' }).click();
+      await expect.poll(printed).toBe(1);
+      const pages = await printToPdf(page);
+      expect(pages).toHaveLength(1);
+      const [sheet] = pages as [PdfPage];
+      expect(Math.abs(sheet.widthPt - widthMm * POINTS_PER_MM)).toBeLessThan(1);
+      const lines = sheet.lines.map((line) => line.runs.join(' '));
+      expect(lines).toEqual(expect.arrayContaining(['Whole counter', E2E_MANAGER.name, `Issued ${issued}`, 'Needing attention 0']));
+      // The title may wrap at the paper's width: read it as a person would. Nothing of the screen around it is printed.
+      const text = lines.join(' ');
+      expect(text).toContain('End-of-shift summary');
+      expect(text).toContain(`Taken by ${E2E_MANAGER.name}`);
+      expect(text).not.toContain('Close shift');
     });
   }
 

@@ -18,6 +18,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   cleanup();
+  vi.unstubAllGlobals();
   await closeTestDb(db);
 });
 
@@ -86,6 +87,32 @@ describe('receipt printing', () => {
     await waitFor(() => expect(screen.queryByText(/The slip did not print/)).toBeNull());
     expect(main.jobs.map((job) => job.deviceName)).toEqual(['EPSON_TM_T20', 'EPSON_TM_T20']);
     expect(dialog).not.toHaveBeenCalled();
+  });
+
+  it('prints only once the slip on screen is laid out with the words Settings now hold, not just the paper', async () => {
+    await writePrintSettings(db, { ...DEFAULT_PRINT_SETTINGS, paper: '58mm', shopName: 'Kafeneio Nikos' });
+    const token = await issue(db, { identifier: 'RENAMED01' });
+    const main = electronMain();
+    const shopOnPrintedSlip: string[] = [];
+    const { services } = startApp(db, {
+      ...main.handlers,
+      printSlip: (job: PrintJob) => {
+        shopOnPrintedSlip.push(slip().querySelector('.slip-shop')?.textContent ?? '');
+        return main.handlers.printSlip(job);
+      },
+    });
+    services.ui.getState().openToken(token.localId);
+    fireEvent.click(await screen.findByRole('button', { name: 'Print slip' }, { timeout: 5_000 }));
+    await waitFor(() => expect(main.jobs).toHaveLength(1));
+    // The same paper, another shop name, and Print at once (no frame between): before the slip on screen shows the new name.
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+      callback(0);
+      return 0;
+    });
+    void writePrintSettings(db, { ...DEFAULT_PRINT_SETTINGS, paper: '58mm', shopName: 'Taverna Eleni' });
+    fireEvent.click(screen.getByRole('button', { name: 'Print slip' }));
+    await waitFor(() => expect(main.jobs).toHaveLength(2));
+    expect(shopOnPrintedSlip).toEqual(['Kafeneio Nikos', 'Taverna Eleni']);
   });
 
   it('falls back to the print dialog where main cannot print silently (the browser shell)', async () => {

@@ -1,5 +1,5 @@
 import { t, useTranslation } from '../../i18n';
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { QRCodeSVG } from 'qrcode.react';
 import { useAppStore, useServices } from '../../context';
@@ -9,8 +9,7 @@ import type { TokenRow } from '../../storage/rows';
 import { codeGroups, formatTime, lifeCycleLabel } from '../../labels';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
 import { forDisplay, forDisplayOrNull } from '../../../shared/text/displayText';
-import type { Paper } from '../../../shared/ipc/contract';
-import { applySlipPage, forgetSlipPage, slipPage } from '../../printing/slipPage';
+import { useSlipPage } from '../../printing/useSlipPage';
 import { CodeBarcode } from './CodeBarcode';
 
 /** Whether the configured CRM was seen to replace the codes it is sent (then an offline slip's code is provisional). */
@@ -70,22 +69,6 @@ function Line({ term, value }: { term: string; value: string | null }) {
   );
 }
 
-/** Lays the printed page out for the slip as it is now: as wide as the paper, as long as the slip. */
-function useSlipPage(ref: RefObject<HTMLElement | null>, paper: Paper | null): void {
-  useLayoutEffect(() => {
-    const slip = ref.current;
-    if (!slip || paper === null) return;
-    const apply = () => applySlipPage(slipPage(paper, slip.getBoundingClientRect().height));
-    apply();
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(apply);
-    observer?.observe(slip);
-    return () => {
-      observer?.disconnect();
-      forgetSlipPage();
-    };
-  }, [ref, paper]);
-}
-
 /**
  * What the customer takes away: the shop's name, the authentication code as a QR code, a Code 128
  * barcode and text, the token's details and the shop's instructions, laid out for the paper chosen in
@@ -96,7 +79,7 @@ export function Slip({ issued, test = false }: { issued: TokenRow; test?: boolea
   const { db, training } = useServices();
   const ref = useRef<HTMLElement>(null);
   const printing = useLiveQuery(() => readPrintSettings(db), [db]);
-  useSlipPage(ref, printing?.paper ?? null);
+  useSlipPage(ref, printing);
   const ownCodes = useServerMakesCodes();
   const token = useLiveQuery(() => db.tokens.get(issued.localId), [db, issued.localId]) ?? issued;
   const counter = useLiveQuery(() => readCounterIdentity(db), [db]);
@@ -110,7 +93,7 @@ export function Slip({ issued, test = false }: { issued: TokenRow; test?: boolea
   // Laid out only for the paper and with the words Settings hold, so nothing prints a draft of it.
   if (!printing) return null;
   return (
-    <article ref={ref} className={`slip paper-${printing.paper}`} aria-labelledby="slip-title">
+    <article ref={ref} className={`slip print-page paper-${printing.paper}`} aria-labelledby="slip-title">
       {training ? <p className="slip-training">{t('print.slip.training')}</p> : null}
       {test ? <p className="slip-training">{t('print.slip.test')}</p> : null}
       {printing.shopName === '' ? null : <p className="slip-shop">{forDisplay(printing.shopName)}</p>}

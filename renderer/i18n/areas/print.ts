@@ -34,7 +34,7 @@ export const print = area(
     retry: 'Retry printing',
     tokenSaved: 'The token is saved: check the printer, then retry.',
     checkSettings: 'Check the printer and the settings, then retry.',
-    notReady: 'The slip was not ready to print.',
+    notReady: 'It was not laid out in time to print.',
     settings: {
       title: 'Receipt printing',
       loading: 'Loading the printing settings…',
@@ -90,7 +90,7 @@ export const print = area(
     retry: 'Νέα προσπάθεια εκτύπωσης',
     tokenSaved: 'Το token έχει αποθηκευτεί: ελέγξτε τον εκτυπωτή και δοκιμάστε ξανά.',
     checkSettings: 'Ελέγξτε τον εκτυπωτή και τις ρυθμίσεις και δοκιμάστε ξανά.',
-    notReady: 'Η απόδειξη δεν ήταν έτοιμη για εκτύπωση.',
+    notReady: 'Δεν ήταν έτοιμη έγκαιρα για εκτύπωση.',
     settings: {
       title: 'Εκτύπωση αποδείξεων',
       loading: 'Οι ρυθμίσεις εκτύπωσης φορτώνουν…',

@@ -179,7 +179,10 @@ async function cleanup(): Promise<void> {
   rawDbs.clear();
 }
 
-const bench = { ingest, lookups, statusCounts, durability, cleanup };
+/** True when performance.now() has microsecond steps (without isolation Chromium clamps it to 0.1 ms). */
+const isolated = () => globalThis.crossOriginIsolated;
+
+const bench = { crossOriginIsolated: isolated, ingest, lookups, statusCounts, durability, cleanup };
 export type BenchPage = typeof bench;
 
 declare global {

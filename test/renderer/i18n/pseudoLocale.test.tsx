@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n, PSEUDO } from '../../../renderer/i18n';
 import { RecoveryScreen } from '../../../renderer/recovery/RecoveryScreen';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
@@ -111,8 +111,15 @@ describe('the pseudo-locale', () => {
     expect(untranslated()).toEqual([]);
   });
 
-  it('translates End of shift, its print and its Close shift dialog', async () => {
+  it('translates End of shift, its print, a failed print and its Close shift dialog', async () => {
     await openScreen('shift', 'End of shift', () => screen.findByRole('heading', { name: '⟦End-of-shift summary⟧' }));
+    expect(untranslated()).toEqual([]);
+    const dialog = vi.spyOn(window, 'print').mockImplementation(() => {
+      throw new Error('No printer.');
+    });
+    fireEvent.click(screen.getByRole('button', { name: '⟦Print summary⟧' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('No printer.');
+    dialog.mockRestore();
     expect(untranslated()).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: '⟦Close shift⟧' }));
     await screen.findByRole('alertdialog');

@@ -33,9 +33,9 @@ describe('meta', () => {
 });
 
 describe('schema', () => {
-  it('is version 4 with the documented tables and indexes', async () => {
+  it('is version 5 with the documented tables and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const tokens = db.table('tokens').schema;
     expect(tokens.primKey.name).toBe('localId');
     expect(tokens.idxByName.authenticationCode?.unique).toBe(true);

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TokenDeskDatabase } from '../../../renderer/storage/database';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/storage/migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../renderer/storage/migrations';
 import { searchKeysOf } from '../../../renderer/storage/searchKeys';
 import { findTokens } from '../../../renderer/storage/queries';
 import { applyResults, queueStats, takeBatch } from '../../../renderer/outbox';
@@ -68,7 +68,7 @@ const v1Rows = [
 ];
 
 describe('schema v1 → current', () => {
-  it('keeps every v1 row and fills what v2, v3 and v4 add', async () => {
+  it('keeps every v1 row and fills what v2, v3, v4 and v5 add', async () => {
     const v1 = new V1Database(name);
     opened.push(v1);
     await v1.table('tokens').bulkAdd([v1Token, { ...v1Token, localId: 'local-2', authenticationCode: 'CODE0002ABCDEFGH', serverId: null, confirmedAt: null }]);
@@ -81,7 +81,7 @@ describe('schema v1 → current', () => {
     const db = new TokenDeskDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
 
     expect(await db.tokens.get('local-1')).toEqual({ ...v1Token, stock: 0, searchKeys: searchKeysOf(v1Token) });
     expect(await db.tokens.count()).toBe(2);
@@ -119,7 +119,7 @@ describe('schema v1 → current', () => {
     const db = new TokenDeskDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.outbox.count()).toBe(0);
   });
 });
@@ -146,7 +146,7 @@ describe('schema v2 → current', () => {
     const db = new TokenDeskDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.tokens.get('local-1')).toMatchObject({ authenticationCode: 'replace', searchKeys: expect.arrayContaining([['REPLACE', 0]]) });
     expect(await db.tokens.get('local-2')).toMatchObject({ searchKeys: expect.arrayContaining([['CODE0002ABCDEFGH', 0]]) });
     expect(await db.tokens.get('local-2')).not.toHaveProperty('codeKey');
@@ -165,7 +165,7 @@ class V3Database extends Dexie {
   }
 }
 
-describe('schema v3 → v4', () => {
+describe('schema v3 → current', () => {
   it('replaces the code and identifier copies with one search-key index, and Find answers from it', async () => {
     const v3 = new V3Database(name);
     opened.push(v3);
@@ -179,7 +179,7 @@ describe('schema v3 → v4', () => {
     const db = new TokenDeskDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const upgraded = await db.tokens.get('local-1');
     expect(upgraded).not.toHaveProperty('codeKey');
     expect(upgraded).not.toHaveProperty('identifierKey');
@@ -230,5 +230,58 @@ describe('schema v3 → v4 queue counts', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+/** The database exactly as version 4 of the app opened it. */
+class V4Database extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
+  }
+}
+
+/** Search keys as v4 wrote them: the exact texts, then an entry for each shorter prefix of the identifier not already a text. */
+function v4Keys(code: string, number: string, identifier: string, person: string[]): unknown[] {
+  const texts = [code, number, identifier, ...person];
+  const prefixes = Array.from({ length: identifier.length - 1 }, (_, i) => identifier.slice(0, i + 1)).filter((text) => !texts.includes(text));
+  return [[code, 0], [number, 1], [identifier, 2], ...person.map((text) => [text, 3]), ...prefixes.map((text) => [text, 4, identifier])];
+}
+
+describe('schema v4 → v5', () => {
+  it('rewrites every token\'s search keys with shorter prefix entries, and Find answers as before', async () => {
+    const v4 = new V4Database(name);
+    opened.push(v4);
+    const participant = { id: 'P1', number: '777', accountNumber: 'ACC-9', accountName: 'Home', ownerName: 'Maria Papadópoulou' };
+    const first = { ...v1Token, stock: 0, participant, participantNumber: '777', identifier: 'CARD0001' };
+    const second = { ...v1Token, localId: 'local-2', number: '1002', authenticationCode: 'CARD', identifier: 'CARD0002', stock: 0 };
+    await v4.table('tokens').bulkAdd([
+      { ...first, searchKeys: v4Keys('CODE0001ABCDEFGH', '1001', 'CARD0001', ['777', 'ACC-9', 'MARIA', 'PAPADOPOULOU']) },
+      { ...second, searchKeys: v4Keys('CARD', '1002', 'CARD0002', []) },
+    ]);
+    v4.close();
+
+    const db = new TokenDeskDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect((await db.tokens.get('local-1'))?.searchKeys).toEqual(searchKeysOf(first));
+    expect((await db.tokens.get('local-2'))?.searchKeys).toEqual(searchKeysOf(second));
+    // The index holds the new entries only.
+    const entries = await db.tokens.where('searchKeys').between(Dexie.minKey, Dexie.maxKey).count();
+    expect(entries).toBe(searchKeysOf(first).length + searchKeysOf(second).length);
+    expect(await db.tokens.where('searchKeys').equals(['CARD', 4, 'CARD0001']).count()).toBe(0);
+    expect(await db.tokens.where('searchKeys').equals(['CARD', '0001']).count()).toBe(1);
+    const find = async (text: string) => (await findTokens(db, text)).map((t) => t.localId);
+    expect(await find('card')).toEqual(['local-2', 'local-1']);
+    expect(await find('card000')).toEqual(['local-1', 'local-2']);
+    expect(await find('card0002')).toEqual(['local-2']);
+    expect(await find('c')).toEqual(['local-1', 'local-2']);
+    expect(await find('papadopoulou')).toEqual(['local-1']);
+    expect(await find('papa')).toEqual([]);
+    expect(await find('code0001')).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { findTokens, recentTokens, tokenByCode } from '../../../renderer/storage/queries';
+import { normalizeSearch } from '../../../renderer/storage/searchKeys';
 import { withKeys } from '../../../renderer/storage/tokenRows';
+import type { TokenRow } from '../../../renderer/storage/rows';
 import { closeTestDb, issue, openTestDb } from '../support';
 
 let db: TokenDeskDatabase;
@@ -66,6 +69,61 @@ describe('findTokens by owner and account', () => {
     await db.tokens.put(withKeys({ ...numbered!, number: 'CARD' }));
     expect(await codes('card')).toEqual([other.authenticationCode, 'EEEE5555FFFF6666', 'AAAA1111BBBB2222', 'CCCC3333DDDD4444']);
     expect(await codes('card', 3)).toEqual([other.authenticationCode, 'EEEE5555FFFF6666', 'AAAA1111BBBB2222']);
+  });
+});
+
+describe('findTokens, any counter', () => {
+  it('lists a token found both by a word and by its identifier once, and a page stays whole', async () => {
+    const card = await db.tokens.where('identifier').equals('CARD0001').first();
+    const participant = { id: 'P2', number: '9', accountNumber: null, accountName: null, ownerName: 'Card' };
+    await db.tokens.put(withKeys({ ...card!, participant, participantNumber: '9' }));
+    expect(await codes('card')).toEqual(['AAAA1111BBBB2222', 'CCCC3333DDDD4444']);
+    expect(await codes('card', 2)).toEqual(['AAAA1111BBBB2222', 'CCCC3333DDDD4444']);
+  });
+
+  /** What Find means, said plainly over the rows: exact texts by rank, then longer identifiers by their start. */
+  function expected(rows: TokenRow[], text: string, limit: number): string[] {
+    const key = normalizeSearch(text);
+    const is = (value: string | null | undefined) => !!value && normalizeSearch(value) === key;
+    const rankOf = (row: TokenRow) => {
+      const words = normalizeSearch(row.participant?.ownerName ?? '').split(/[^\p{L}\p{N}]+/u);
+      if (is(row.authenticationCode)) return 0;
+      if (is(row.number)) return 1;
+      if (is(row.identifier)) return 2;
+      return is(row.participantNumber ?? row.participant?.number) || is(row.participant?.accountNumber) || words.some(is) ? 3 : null;
+    };
+    const byId = (a: TokenRow, b: TokenRow) => (a.localId < b.localId ? -1 : 1);
+    const exact = rows.filter((row) => rankOf(row) !== null).sort((a, b) => rankOf(a)! - rankOf(b)! || byId(a, b));
+    const identifierOf = (row: TokenRow) => normalizeSearch(row.identifier ?? '');
+    const started = rows
+      .filter((row) => rankOf(row) === null && identifierOf(row).startsWith(key) && identifierOf(row) !== key)
+      .sort((a, b) => (identifierOf(a) === identifierOf(b) ? byId(a, b) : identifierOf(a) < identifierOf(b) ? -1 : 1));
+    return key === '' ? [] : [...exact, ...started].slice(0, limit).map((row) => row.localId);
+  }
+
+  it('answers what Find means for any tokens, text and page size', async () => {
+    const text = (max: number) => fc.string({ unit: fc.constantFrom('A', 'B', 'a', 'é', '1'), minLength: 1, maxLength: max });
+    const token = fc.record({
+      identifier: fc.option(text(4)),
+      number: fc.option(text(2)),
+      participantNumber: fc.option(text(2)),
+      ownerName: fc.option(fc.array(text(3), { maxLength: 2 }).map((words) => words.join(' '))),
+    });
+    const codesOf = fc.uniqueArray(text(3), { minLength: 1, maxLength: 12 });
+    const base = (await db.tokens.toCollection().first())!;
+    await fc.assert(
+      fc.asyncProperty(codesOf.chain((codes) => fc.tuple(fc.constant(codes), fc.array(token, { minLength: codes.length, maxLength: codes.length }))), text(3), fc.integer({ min: 1, max: 6 }), async ([codes, fields], typed, limit) => {
+        await db.tokens.clear();
+        const rows = codes.map((code, i) => {
+          const { ownerName, participantNumber, ...rest } = fields[i]!;
+          const participant = ownerName === null && participantNumber === null ? null : { id: `P${i}`, number: participantNumber ?? '', accountNumber: null, accountName: null, ownerName };
+          return withKeys({ ...base, ...rest, participant, participantNumber, localId: `t${String(i).padStart(2, '0')}`, authenticationCode: code });
+        });
+        await db.tokens.bulkPut(rows);
+        expect((await findTokens(db, typed, limit)).map((row) => row.localId)).toEqual(expected(rows, typed, limit));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
