@@ -1,8 +1,8 @@
-import { t } from './i18n';
+import type { SyncError } from '../shared/ipc/contract';
+import { IpcCallError } from '../shared/ipc/tokenDeskApi';
+import { mainText, t } from './i18n';
 import { ZodError } from 'zod';
 import { plainIssues } from './plainProblems';
-
-export const DISK_FULL = 'The disk is full: this change was not saved. Free some space on this computer and try again; Token Desk carries on without a restart.';
 
 /**
  * Whether a storage write failed for want of space. Chromium says QuotaExceededError, or (for a row
@@ -17,9 +17,15 @@ export function isDiskFull(error: unknown): boolean {
   return false;
 }
 
-/** A thrown value as a sentence for the operator (IpcCallError carries main's message); a schema's problems in words, never its JSON. */
+/** Why a queued change is stuck, in the clerk's language; a row queued before errors carried words shows its record. */
+export function syncErrorText(error: SyncError): string {
+  return error.words ? mainText(error.words) : error.message;
+}
+
+/** A thrown value as a sentence for the operator (IpcCallError carries main's words); a schema's problems in words, never its JSON. */
 export function errorMessage(error: unknown): string {
-  if (isDiskFull(error)) return DISK_FULL;
+  if (isDiskFull(error)) return t('shell.diskFull');
+  if (error instanceof IpcCallError) return mainText(error.words);
   if (error instanceof ZodError) return plainIssues(error).join(' ');
   if (error instanceof Error && error.message !== '') return error.message;
   return t('shell.somethingWrong');

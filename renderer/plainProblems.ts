@@ -1,29 +1,46 @@
 import type { z } from 'zod';
+import { isSchemaProblem } from '../shared/text/schemaProblems';
+import { t } from './i18n';
 
 type Issue = z.core.$ZodIssue;
 
+function expectedType(expected: string): string {
+  if (expected === 'number') return t('problems.number');
+  if (expected === 'boolean') return t('problems.boolean');
+  if (expected === 'string') return t('problems.text');
+  return t('problems.type', { type: expected });
+}
+
+/** What is wrong with a value, as a sentence in the clerk's language; a problem of shared/'s own by its code. */
 function what(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return /received undefined$/.test(issue.message) ? 'is missing' : `must be ${issue.expected === 'number' ? 'a number' : issue.expected === 'boolean' ? 'true or false' : `a ${issue.expected}`}`;
+      return /received undefined$/.test(issue.message) ? t('problems.missing') : expectedType(issue.expected);
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) === 1 ? 'must not be empty' : `must be at least ${String(issue.minimum)}`;
+      return issue.origin === 'string' && Number(issue.minimum) === 1 ? t('problems.empty') : t('problems.atLeast', { min: String(issue.minimum) });
     case 'too_big':
-      return `must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`;
+      return t(issue.origin === 'string' ? 'problems.atMostCharacters' : 'problems.atMost', { max: String(issue.maximum) });
     case 'invalid_value':
-      return `must be one of ${issue.values.map(String).join(', ')}`;
+      return t('problems.oneOf', { values: issue.values.map(String).join(', ') });
     case 'unrecognized_keys':
-      return `has fields this app does not know: ${issue.keys.join(', ')}`;
+      return t('problems.unknownFields', { keys: issue.keys.join(', ') });
+    case 'custom':
+      return isSchemaProblem(issue.params?.problem) ? t(`problems.rule.${issue.params.problem}`) : t('problems.invalid');
     default:
-      return issue.message;
+      return t('problems.invalid');
   }
 }
 
-/** One schema problem as a sentence: the field, then what is wrong with it ("passCode.minLength must be a number"). */
+/** One schema problem as a sentence, after the field it concerns ("passCode.minLength: The value must be a number."). */
 export function plainIssue(issue: Issue): string {
   const where = issue.path.map(String).join('.');
-  if (issue.code === 'custom' || issue.code === 'invalid_format') return where === '' ? issue.message : `${where}: ${issue.message}`;
-  return where === '' ? `The value ${what(issue)}` : `${where} ${what(issue)}`;
+  return where === '' ? what(issue) : t('problems.at', { where, problem: what(issue) });
+}
+
+/** The first problem a form's schema found, without the field's name in the schema (the form shows where). */
+export function formProblem(error: z.ZodError): string {
+  const [first] = error.issues;
+  return first ? what(first) : t('problems.invalid');
 }
 
 /** Every problem a schema found, as sentences, in the order found. */

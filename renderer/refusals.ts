@@ -1,5 +1,6 @@
 import { t } from './i18n';
-import { checkField, checkNewToken, type AccessTokenDefinition, type FieldErrors } from '../shared/token/definition';
+import { checkField, checkNewToken, type AccessTokenDefinition, type FieldProblem } from '../shared/token/definition';
+import type { CheckedField } from './i18n/areas/fieldChecks';
 import type { TokenDeskDatabase } from './storage/database';
 
 /**
@@ -30,18 +31,24 @@ export async function assertFree(
   }
 }
 
-type CheckedField = 'identifier' | 'passCode' | 'authenticationCode';
-
-const LABELS: Readonly<Record<CheckedField, string>> = {
-  identifier: 'Identifier',
-  passCode: 'Pass code',
-  authenticationCode: 'Authentication code',
-};
+/** A broken rule of the definition as a sentence naming `field`, in the clerk's language. */
+export function fieldProblemText(field: CheckedField, problem: FieldProblem): string {
+  switch (problem.code) {
+    case 'identifierRequired':
+    case 'passCodeNeedsIdentifier':
+    case 'passCodeRequired':
+      return t(`fieldChecks.${problem.code}`);
+    case 'characters':
+      return t(`fieldChecks.${field}.characters.${problem.set}`);
+    default:
+      return t(`fieldChecks.${field}.${problem.code}`, { count: problem.count });
+  }
+}
 
 /** Refuses a value the active definition rules out, naming the field. The one place single values are checked. */
 export function refuseAgainstDefinition(definition: AccessTokenDefinition, field: CheckedField, value: string): void {
-  const problem = checkField(definition[field], LABELS[field], value);
-  if (problem) throw new LocalChangeError(problem, field);
+  const problem = checkField(definition[field], value);
+  if (problem) throw new LocalChangeError(fieldProblemText(field, problem), field);
 }
 
 /**
@@ -54,8 +61,11 @@ export function identityErrors(
   identifier: string | null,
   passCode: string | null,
   code: string,
-): FieldErrors {
-  const { authenticationCode: codeError, ...errors } = checkNewToken(definition, { identifier, passCode, authenticationCode: code });
-  if (codeError) throw new Error(`The authentication code breaks the definition: ${codeError}`);
-  return errors;
+): Partial<Record<'identifier' | 'passCode', string>> {
+  const { authenticationCode: codeError, identifier: identifierError, passCode: passCodeError } = checkNewToken(definition, { identifier, passCode, authenticationCode: code });
+  if (codeError) throw new Error(`The authentication code breaks the definition: ${fieldProblemText('authenticationCode', codeError)}`);
+  return {
+    ...(identifierError ? { identifier: fieldProblemText('identifier', identifierError) } : {}),
+    ...(passCodeError ? { passCode: fieldProblemText('passCode', passCodeError) } : {}),
+  };
 }

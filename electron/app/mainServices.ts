@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { MANAGER_ONLY, type Approval, type NewOperator, type Operation, type SignIn, type OperatorsView, type PushReply, type SettingsInput, type SettingsView } from '../../shared/ipc/contract';
+import { type Approval, type Channel, type NewOperator, type Operation, type SignIn, type OperatorsView, type PushReply, type SettingsInput, type SettingsView } from '../../shared/ipc/contract';
 import { calibrate } from '../crm/calibration';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
@@ -23,6 +23,8 @@ import { CrmTargets } from '../training/crmTargets';
 import { applyTrainingFaults } from '../training/trainingFaults';
 import { TrainingMode, TRAINING_CREDENTIALS, type StartTrainingSimulator } from '../training/trainingMode';
 import { BoundSecrets } from '../vault/boundSecrets';
+import { WordedError } from '../wordedError';
+import { isManagerTask } from '../../shared/ipc/mainWords';
 import type { Vault } from '../vault/vault';
 
 export const LOG_DIR = 'logs';
@@ -98,12 +100,10 @@ function loggedRouter(router: IpcRouter, log: FileLogger): IpcRouter {
   };
 }
 
-/** The role gate: a channel in MANAGER_ONLY needs a signed-in, unlocked manager at the calling window. */
+/** The role gate: a manager's task (MANAGER_ONLY) needs a signed-in, unlocked manager at the calling window. */
 function managerGate(operators: OperatorSessions) {
-  return async (channel: keyof typeof MANAGER_ONLY, caller: IpcCaller): Promise<string | null> => {
-    const what = MANAGER_ONLY[channel];
-    return what === undefined ? null : operators.refusal(caller, what);
-  };
+  return async (channel: Channel, caller: IpcCaller): Promise<WordedError | null> =>
+    isManagerTask(channel) ? operators.refusal(caller, channel) : null;
 }
 
 const signedIn = (view: OperatorsView) => (view.session ? { operator: view.session.operator.name, role: view.session.operator.role } : {});
@@ -209,18 +209,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const targets = new CrmTargets({ settings, training, newSession, onProgress: (progress) => events.emit('syncProgress', progress) });
   const currentSession = targets.current();
   const refuseInTraining = () => {
-    if (training.isOn()) throw new Error('Training mode is on: this is done with real work only; leave training mode first (Settings).');
+    if (training.isOn()) throw new WordedError({ code: 'trainingOn' }, 'Training mode is on: this is done with real work only; leave training mode first (Settings).');
   };
   /** Training pass codes are bound to the simulator, so none can be opened for the real CRM. */
   const trainingOrigin = async () => new URL((await training.connection()).serverUrl).origin;
   const openPassCode = async (fromTraining: boolean, sealed: string, origin: string): Promise<string> => {
     if (!fromTraining) return settings.openPassCode(sealed, origin);
     const opened = await vault.open(sealed, 'passCode');
-    if (opened.origin !== origin || origin !== (await trainingOrigin())) throw new Error('This pass code was not entered in this training session.');
+    if (opened.origin !== origin || origin !== (await trainingOrigin())) throw new WordedError({ code: 'trainingPassCode' }, 'This pass code was not entered in this training session.');
     return opened.value;
   };
   const journalFor = (fromTraining: boolean) => {
-    if (fromTraining !== training.isOn()) throw new Error(MODE_CHANGED);
+    if (fromTraining !== training.isOn()) throw new WordedError({ code: 'trainingSwitched' }, MODE_CHANGED);
     return fromTraining ? trainingJournal : journal;
   };
 
@@ -317,7 +317,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return { entries };
     },
     clearLocalDatabase: async () => {
-      if (!options.clearRendererStorage) throw new Error('This window cannot rebuild its database here; restart Token Desk.');
+      if (!options.clearRendererStorage) throw new WordedError({ code: 'cannotRebuild' }, 'This window cannot rebuild its database here; restart Token Desk.');
       // Read first: a journal that cannot be read must not lose its only partner.
       const [real, practice] = await Promise.all([journal.read(), trainingJournal.read()]);
       await options.clearRendererStorage();

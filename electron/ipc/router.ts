@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { errorMessage } from '../errorMessage';
+import type { WordedError } from '../wordedError';
+import { wordsOf } from './errorWords';
 import { ipcContract, isChannel, type Channel, type IpcContract, type IpcEnvelope, type ReplyOf } from '../../shared/ipc/contract';
 
 /** Names the window an IPC call came from: each window has its own sign-in. */
@@ -14,39 +16,47 @@ export type Handlers = {
   [C in Channel]: (request: z.output<IpcContract[C]['request']>, caller: IpcCaller) => Promise<ReplyOf<C>>;
 };
 
-/** Why `caller` may not use `channel` (in words for the operator); null when it may. */
-export type AccessCheck = (channel: Channel, caller: IpcCaller) => Promise<string | null>;
+/** Why `caller` may not use `channel`; null when it may. */
+export type AccessCheck = (channel: Channel, caller: IpcCaller) => Promise<WordedError | null>;
 
 export interface IpcRouter {
   handle(channel: unknown, payload: unknown, caller?: IpcCaller): Promise<IpcEnvelope>;
 }
+
+const failed = (error: unknown): IpcEnvelope => ({ ok: false, error: { code: 'FAILED', message: errorMessage(error), words: wordsOf(error) } });
+
+/** A call main cannot take (a fault of the caller, never the clerk's): named for the log, said plainly on screen. */
+const badCall = (code: 'UNKNOWN_CHANNEL' | 'BAD_REQUEST' | 'BAD_REPLY', channel: string, message: string): IpcEnvelope => ({
+  ok: false,
+  error: { code, message, words: { code: 'badCall', channel: channel.slice(0, 64) } },
+});
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
 }
 
 async function dispatch<C extends Channel>(handlers: Handlers, channel: C, payload: unknown, caller: IpcCaller, access: AccessCheck): Promise<IpcEnvelope> {
-  let refusal: string | null;
+  let refusal: WordedError | null;
   try {
     refusal = await access(channel, caller);
   } catch (error) {
-    return { ok: false, error: { code: 'FAILED', message: errorMessage(error) } };
+    return failed(error);
   }
-  if (refusal !== null) return { ok: false, error: { code: 'FORBIDDEN', message: refusal } };
+  if (refusal !== null) return { ok: false, error: { code: 'FORBIDDEN', message: refusal.message, words: refusal.words } };
   const { request, reply } = ipcContract[channel];
   const parsed = request.safeParse(payload);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid ${channel} request: ${describeIssues(parsed.error)}` } };
+    return badCall('BAD_REQUEST', channel, `Invalid ${channel} request: ${describeIssues(parsed.error)}`);
   }
   let value: unknown;
   try {
     value = await handlers[channel](parsed.data as z.output<IpcContract[C]['request']>, caller);
   } catch (error) {
-    return { ok: false, error: { code: 'FAILED', message: errorMessage(error) } };
+    return failed(error);
   }
   const checked = reply.safeParse(value);
   if (!checked.success) {
-    return { ok: false, error: { code: 'BAD_REPLY', message: `Invalid ${channel} reply: ${describeIssues(checked.error)}` } };
+    return badCall('BAD_REPLY', channel, `Invalid ${channel} reply: ${describeIssues(checked.error)}`);
   }
   return { ok: true, value: checked.data };
 }
@@ -64,13 +74,13 @@ export function createRouter(handlers: Handlers, access: AccessCheck = async () 
   return {
     async handle(channel, payload, caller = SOLE_WINDOW) {
       if (!isChannel(channel)) {
-        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown IPC channel: ${describeChannel(channel)}` } };
+        return badCall('UNKNOWN_CHANNEL', describeChannel(channel), `Unknown IPC channel: ${describeChannel(channel)}`);
       }
       try {
         return await dispatch(handlers, channel, payload, caller, access);
       } catch (error) {
         // The request or reply could not even be checked (a hostile object): still an envelope, never a throw.
-        return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid ${channel} request: ${errorMessage(error)}` } };
+        return badCall('BAD_REQUEST', channel, `Invalid ${channel} request: ${errorMessage(error)}`);
       }
     },
   };

@@ -12,6 +12,7 @@ import {
   type UnsyncedWorkFile,
 } from '../../shared/ipc/contract';
 import { writeFileAtomic } from '../fs/atomicFile';
+import { WordedError } from '../wordedError';
 
 const lineSchema = z.union([
   z.object({ add: journalEntrySchema }).strict(),
@@ -101,7 +102,7 @@ export class WorkJournal {
       // reported below
     }
     const parsed = unsyncedWorkFileSchema.safeParse(data);
-    if (!parsed.success) throw new Error('This is not a file of unsynced work exported by Token Desk (or it is damaged); nothing was imported.');
+    if (!parsed.success) throw new WordedError({ code: 'notUnsyncedWork' }, 'This is not a file of unsynced work exported by Token Desk (or it is damaged); nothing was imported.');
     const { live } = await this.load();
     const fresh = parsed.data.entries.filter((entry) => !live.has(entry.id));
     if (fresh.length > 0) await this.append(fresh);

@@ -1,4 +1,5 @@
-import type { Approval, NewOperator, OperatorRef, OperatorsView, OperatorSummary, SignIn } from '../../shared/ipc/contract';
+import { MANAGER_ONLY, type Approval, type NewOperator, type OperatorRef, type OperatorsView, type OperatorSummary, type SignIn } from '../../shared/ipc/contract';
+import type { ManagerTask } from '../../shared/ipc/mainWords';
 import type { IpcCaller } from '../ipc/router';
 import { OperatorError, type OperatorStore } from './operatorStore';
 
@@ -79,18 +80,19 @@ export class OperatorSessions {
   }
 
   /** The signed-in, unlocked operator of this window, or why there is none. */
-  async current(caller: IpcCaller): Promise<OperatorSummary | string> {
+  async current(caller: IpcCaller): Promise<OperatorSummary | OperatorError> {
     const session = this.sessions.get(caller.window);
-    if (!session) return 'Nobody is signed in at this window. Sign in first.';
-    if (session.locked) return 'The screen is locked. Sign in again first.';
-    return (await this.store.find(session.operatorId)) ?? 'The signed-in operator was removed. Sign in again.';
+    if (!session) return new OperatorError({ code: 'notSignedIn' }, 'Nobody is signed in at this window. Sign in first.');
+    if (session.locked) return new OperatorError({ code: 'screenLocked' }, 'The screen is locked. Sign in again first.');
+    return (await this.store.find(session.operatorId)) ?? new OperatorError({ code: 'signedInRemoved' }, 'The signed-in operator was removed. Sign in again.');
   }
 
-  /** Why this window may not do `what` (a manager's task); null when its operator is a signed-in manager. */
-  async refusal(caller: IpcCaller, what: string): Promise<string | null> {
+  /** Why this window may not do `task` (a manager's); null when its operator is a signed-in manager. */
+  async refusal(caller: IpcCaller, task: ManagerTask): Promise<OperatorError | null> {
     const operator = await this.current(caller);
-    if (typeof operator === 'string') return operator;
-    return operator.role === 'manager' ? null : `Only a manager can ${what}. Ask a manager to sign in, or to approve it.`;
+    if (operator instanceof OperatorError) return operator;
+    if (operator.role === 'manager') return null;
+    return new OperatorError({ code: 'managerOnly', task }, `Only a manager can ${MANAGER_ONLY[task]}. Ask a manager to sign in, or to approve it.`);
   }
 
   /**
@@ -99,13 +101,13 @@ export class OperatorSessions {
    */
   async authorize(caller: IpcCaller, action: Approval, manager?: { operatorId: string; pin: string }): Promise<{ operator: OperatorRef; approvedBy: OperatorRef | null }> {
     const operator = await this.current(caller);
-    if (typeof operator === 'string') throw new OperatorError(operator);
+    if (operator instanceof OperatorError) throw operator;
     if (!manager) {
       if (operator.role === 'manager') return { operator: ref(operator), approvedBy: null };
-      throw new OperatorError(`Only a manager can ${APPROVAL_WORDS[action]}. Ask a manager to approve it with their PIN.`);
+      throw new OperatorError({ code: 'needsApproval', action }, `Only a manager can ${APPROVAL_WORDS[action]}. Ask a manager to approve it with their PIN.`);
     }
     const approver = await this.store.checkPin(manager.operatorId, manager.pin);
-    if (approver.role !== 'manager') throw new OperatorError(`${approver.name} is not a manager, so cannot approve this.`);
+    if (approver.role !== 'manager') throw new OperatorError({ code: 'notAManager', name: approver.name }, `${approver.name} is not a manager, so cannot approve this.`);
     return { operator: ref(operator), approvedBy: ref(approver) };
   }
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { roleSchema, type NewOperator, type OperatorSummary, type Role } from '../../shared/ipc/contract';
+import type { MainWords } from '../../shared/ipc/mainWords';
 import { writeFileAtomic } from '../fs/atomicFile';
+import { WordedError } from '../wordedError';
 import { hashSecret, matchesHash, newSalt, sameHash, secretHashSchema, type SecretHash } from './secretHash';
 
 const operatorRecordSchema = z.object({
@@ -46,9 +48,9 @@ export interface OperatorStoreOptions {
 }
 
 /** A refusal in words for the operator at the counter (wrong PIN, locked, unknown badge, a rule broken). */
-export class OperatorError extends Error {
-  constructor(message: string) {
-    super(message);
+export class OperatorError extends WordedError {
+  constructor(words: MainWords, message: string) {
+    super(words, message);
     this.name = 'OperatorError';
   }
 }
@@ -95,7 +97,7 @@ export class OperatorStore {
   /** The first start: only while there is no operator at all. */
   createFirstManager(name: string, pin: string): Promise<OperatorSummary> {
     return this.change(async (stored) => {
-      if (stored.operators.length > 0) throw new OperatorError('This counter already has operators: sign in as one of them.');
+      if (stored.operators.length > 0) throw new OperatorError({ code: 'operatorsExist' }, 'This counter already has operators: sign in as one of them.');
       return this.addTo(stored, { name, role: 'manager', pin });
     });
   }
@@ -109,7 +111,7 @@ export class OperatorStore {
     return this.change(async (stored) => {
       const record = this.recordOf(stored, id);
       if (record.role === 'manager' && stored.operators.filter((other) => other.role === 'manager').length === 1) {
-        throw new OperatorError(`${record.name} is the only manager and cannot be removed. Add another manager first.`);
+        throw new OperatorError({ code: 'onlyManager', name: record.name }, `${record.name} is the only manager and cannot be removed. Add another manager first.`);
       }
       stored.operators = stored.operators.filter((other) => other.id !== id);
       return this.summary(record);
@@ -135,7 +137,7 @@ export class OperatorStore {
     const record = stored.operators.find((candidate) => candidate.id === id);
     if (!record) {
       await this.slowly(started);
-      throw new OperatorError('This operator no longer exists. Choose another.');
+      throw new OperatorError({ code: 'operatorGone' }, 'This operator no longer exists. Choose another.');
     }
     this.refuseWhileLocked(record);
     if (await matchesHash(pin, record.pin)) {
@@ -144,7 +146,7 @@ export class OperatorStore {
     }
     const refusal = await this.change(async (latest) => this.countFailure(this.recordOf(latest, id)));
     await this.slowly(started);
-    throw new OperatorError(refusal);
+    throw refusal;
   }
 
   /** The operator whose badge this is; an unknown badge is refused slowly. */
@@ -155,7 +157,7 @@ export class OperatorStore {
     const record = stored.operators.find((candidate) => candidate.badge !== null && sameHash(candidate.badge, scanned));
     if (!record) {
       await this.slowly(started);
-      throw new OperatorError('This badge belongs to no operator of this counter.');
+      throw new OperatorError({ code: 'badgeUnknown' }, 'This badge belongs to no operator of this counter.');
     }
     this.refuseWhileLocked(record);
     return this.summary(record);
@@ -169,19 +171,28 @@ export class OperatorStore {
   private refuseWhileLocked(record: OperatorRecord): void {
     const left = record.lockedUntil - this.now();
     if (left > 0) {
+      const words = { code: 'operatorLocked', name: record.name, failures: this.policy.maxFailures, minutes: minutes(left) } as const;
       throw new OperatorError(
+        words,
         `${record.name} is locked after ${this.policy.maxFailures} wrong PINs. Try again in ${plural(minutes(left), 'minute')}, or ask a manager to reset the PIN.`,
       );
     }
   }
 
-  private countFailure(record: OperatorRecord): string {
+  private countFailure(record: OperatorRecord): OperatorError {
     record.failures += 1;
     const left = this.policy.maxFailures - record.failures;
-    if (left > 0) return `Wrong PIN. ${plural(left, 'more try', 'more tries')} before ${record.name} is locked for ${plural(minutes(this.policy.lockoutMs), 'minute')}.`;
+    const lockMinutes = minutes(this.policy.lockoutMs);
+    if (left > 0) {
+      const words = { code: 'wrongPin', name: record.name, count: left, minutes: lockMinutes } as const;
+      return new OperatorError(words, `Wrong PIN. ${plural(left, 'more try', 'more tries')} before ${record.name} is locked for ${plural(lockMinutes, 'minute')}.`);
+    }
     record.failures = 0;
     record.lockedUntil = this.now() + this.policy.lockoutMs;
-    return `Wrong PIN. ${record.name} is now locked for ${plural(minutes(this.policy.lockoutMs), 'minute')}, or until a manager resets the PIN.`;
+    return new OperatorError(
+      { code: 'wrongPinLocked', name: record.name, minutes: lockMinutes },
+      `Wrong PIN. ${record.name} is now locked for ${plural(lockMinutes, 'minute')}, or until a manager resets the PIN.`,
+    );
   }
 
   /** A wrong answer takes at least the policy's delay, however quickly it was found. */
@@ -193,7 +204,7 @@ export class OperatorStore {
   private async addTo(stored: StoredOperators, input: NewOperator): Promise<OperatorSummary> {
     const name = input.name.trim();
     if (stored.operators.some((other) => other.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
-      throw new OperatorError(`There is already an operator called ${name}. Choose another name.`);
+      throw new OperatorError({ code: 'nameTaken', name }, `There is already an operator called ${name}. Choose another name.`);
     }
     const record: OperatorRecord = {
       id: randomUUID(),
@@ -211,20 +222,20 @@ export class OperatorStore {
   private async uniqueBadge(stored: StoredOperators, badge: string, ownerId: string | null): Promise<SecretHash> {
     const hashed = await hashSecret(badge.trim(), stored.badgeSalt);
     if (stored.operators.some((other) => other.id !== ownerId && other.badge !== null && sameHash(other.badge, hashed))) {
-      throw new OperatorError('This badge already belongs to another operator.');
+      throw new OperatorError({ code: 'badgeTaken' }, 'This badge already belongs to another operator.');
     }
     return hashed;
   }
 
   private recordOf(stored: StoredOperators, id: string): OperatorRecord {
     const record = stored.operators.find((candidate) => candidate.id === id);
-    if (!record) throw new OperatorError('This operator no longer exists.');
+    if (!record) throw new OperatorError({ code: 'operatorGone' }, 'This operator no longer exists.');
     return record;
   }
 
   private async readable(): Promise<StoredOperators> {
     const stored = await this.load();
-    if (!stored) throw new OperatorError(DAMAGED(this.path));
+    if (!stored) throw new OperatorError({ code: 'operatorsDamaged', path: this.path }, DAMAGED(this.path));
     return stored;
   }
 

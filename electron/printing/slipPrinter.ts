@@ -1,4 +1,5 @@
 import { ROLL_WIDTH_MM, type PrinterInfo, type PrintJob } from '../../shared/ipc/contract';
+import { WordedError } from '../wordedError';
 
 /** Electron's print options, as far as a slip uses them (pageSize in microns). */
 export interface SlipPrintOptions {
@@ -35,7 +36,8 @@ function printed(contents: PrintingContents, options: SlipPrintOptions): Promise
   return new Promise((resolve, reject) => {
     contents.print(options, (success, failureReason) => {
       if (success) resolve();
-      else reject(new Error(failureReason ? `The printer said: ${failureReason}.` : 'The printer gave no reason.'));
+      else if (failureReason) reject(new WordedError({ code: 'printerSaid', reason: failureReason.slice(0, 2000) }, `The printer said: ${failureReason}.`));
+      else reject(new WordedError({ code: 'printerNoReason' }, 'The printer gave no reason.'));
     });
   });
 }
@@ -43,7 +45,7 @@ function printed(contents: PrintingContents, options: SlipPrintOptions): Promise
 export function createSlipPrinter(contentsOf: (window: string) => PrintingContents | null): SlipPrinter {
   const contents = (window: string): PrintingContents => {
     const found = contentsOf(window);
-    if (!found) throw new Error('The window to print from is gone.');
+    if (!found) throw new WordedError({ code: 'printWindowGone' }, 'The window to print from is gone.');
     return found;
   };
   const list = async (window: string): Promise<PrinterInfo[]> =>
@@ -53,7 +55,7 @@ export function createSlipPrinter(contentsOf: (window: string) => PrintingConten
     async print(window, job) {
       // A printer unplugged or renamed since Settings is named in words, not left to a silent no-op.
       if (job.deviceName !== undefined && !(await list(window)).some((printer) => printer.name === job.deviceName)) {
-        throw new Error(`The printer “${job.deviceName}” is not connected to this computer. Check it, or choose another printer in Settings.`);
+        throw new WordedError({ code: 'printerGone', printer: job.deviceName }, `The printer “${job.deviceName}” is not connected to this computer. Check it, or choose another printer in Settings.`);
       }
       await printed(contents(window), slipPrintOptions(job));
     },

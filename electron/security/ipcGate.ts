@@ -18,7 +18,7 @@ export type SenderFrame = Pick<IpcSender, 'frameUrl' | 'isMainFrame'>;
 
 export const REFUSED_SENDER: IpcEnvelope = {
   ok: false,
-  error: { code: 'FAILED', message: 'IPC refused: the sender is not the Token Desk window.' },
+  error: { code: 'FAILED', message: 'IPC refused: the sender is not the Token Desk window.', words: { code: 'notTheWindow' } },
 };
 
 /** Only the main frame of a page served from app://token-desk may call main. */

@@ -7,6 +7,8 @@ import { writeFileAtomic } from '../fs/atomicFile';
 import { DEFAULT_CONCURRENCY } from '../sync/upstreamBatch';
 import type { BoundSecrets } from '../vault/boundSecrets';
 import { SecretHeldError } from '../vault/vault';
+import type { MainWords } from '../../shared/ipc/mainWords';
+import { WordedError } from '../wordedError';
 
 const origins = z.array(z.string().max(2100)).max(50).default([]);
 
@@ -67,9 +69,9 @@ export interface OriginChange {
 export type ApproveOriginChange = (change: OriginChange) => Promise<void>;
 
 /** Something about this counter's own settings stops it from reaching the CRM (not the CRM's fault). */
-export class SettingsError extends Error {
-  constructor(message: string) {
-    super(message);
+export class SettingsError extends WordedError {
+  constructor(words: MainWords, message: string) {
+    super(words, message);
     this.name = 'SettingsError';
   }
 }
@@ -116,6 +118,7 @@ export class SettingsFile {
     const allowUnencrypted = input.allowUnencrypted ?? previous.allowUnencrypted;
     if (isUnencryptedCrm(input.crmUrl) && !allowUnencrypted) {
       throw new SettingsError(
+        { code: 'plainHttpRefused' },
         'The CRM URL must start with https:// (plain http:// is only for this computer). To use an unencrypted CRM anyway, tick "Allow an unencrypted CRM".',
       );
     }
@@ -150,7 +153,7 @@ export class SettingsFile {
   async connectionFor(input: SettingsInput): Promise<CrmConnection | null> {
     const { settings: stored } = await this.load();
     if (isUnencryptedCrm(input.crmUrl) && !(input.allowUnencrypted ?? stored.allowUnencrypted)) {
-      throw new SettingsError('The CRM URL uses plain http://; use https://, or allow an unencrypted CRM in Settings.');
+      throw new SettingsError({ code: 'plainHttpHeld' }, 'The CRM URL uses plain http://; use https://, or allow an unencrypted CRM in Settings.');
     }
     const origin = crmOrigin(input.crmUrl);
     const password = input.password ?? (await this.savedPasswordFor(stored, origin));
@@ -201,6 +204,7 @@ export class SettingsFile {
     const from = opened.origin || (settings.unboundOrigin ?? '');
     if (from === origin || settings.acceptedOrigins.includes(from)) return opened.value;
     throw new SecretHeldError(
+      { code: 'passCodeHeld', from, to: origin },
       `This pass code was entered for ${from || 'no CRM'}, and the CRM is now ${origin}. It waits until you confirm the move in Settings.`,
     );
   }
@@ -223,9 +227,9 @@ export class SettingsFile {
 
   private async usable(): Promise<StoredSettings> {
     const { settings, damage } = await this.load();
-    if (damage !== null) throw new SettingsError(damage);
+    if (damage !== null) throw new SettingsError({ code: 'settingsDamaged', detail: damage }, damage);
     if (isUnencryptedCrm(settings.crmUrl) && !settings.allowUnencrypted) {
-      throw new SettingsError('The CRM URL uses plain http://; use https://, or allow an unencrypted CRM in Settings.');
+      throw new SettingsError({ code: 'plainHttpHeld' }, 'The CRM URL uses plain http://; use https://, or allow an unencrypted CRM in Settings.');
     }
     return settings;
   }

@@ -3,6 +3,7 @@ import { TokenOrder } from '../../shared/sync/tokenOrder';
 import { toServerToken } from '../../shared/token/serverToken';
 import { CrmError, TransportCode } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
+import { wordsOf } from '../ipc/errorWords';
 import { SecretHeldError } from '../vault/vault';
 import { openCrm, type OpenSession } from './crmAccess';
 import { runOperation, type RunnerDeps } from './operationRunner';
@@ -33,9 +34,10 @@ export interface BatchDeps {
 export const HELD_FOR_ANOTHER_CRM = 'HELD_FOR_ANOTHER_CRM';
 
 function toSyncError(error: unknown): SyncError {
-  if (error instanceof CrmError) return error.reason ? { code: error.code, message: error.message, reason: error.reason } : { code: error.code, message: error.message };
-  if (error instanceof SecretHeldError) return { code: HELD_FOR_ANOTHER_CRM, message: error.message };
-  return { code: 'LOCAL_ERROR', message: errorMessage(error) };
+  const words = wordsOf(error);
+  if (error instanceof CrmError) return error.reason ? { code: error.code, message: error.message, reason: error.reason, words } : { code: error.code, message: error.message, words };
+  if (error instanceof SecretHeldError) return { code: HELD_FOR_ANOTHER_CRM, message: error.message, words };
+  return { code: 'LOCAL_ERROR', message: errorMessage(error), words };
 }
 
 export function resultForError(op: Operation, error: unknown): OperationResult {

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { TrainingFaultsPatch } from '../../shared/ipc/contract';
 import { openCrm, type OpenSession } from '../sync/crmAccess';
 import type { TrainingMode, TrainingSwitches } from './trainingMode';
+import { WordedError } from '../wordedError';
 
 /** What a token's identifier becomes when "another counter" changes it: letters and digits, as the demo definition wants. */
 const elsewhereIdentifier = () => `ELSEWHERE${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
@@ -9,7 +10,7 @@ const elsewhereIdentifier = () => `ELSEWHERE${String(randomInt(0, 1_000_000)).pa
 /** Plays another counter: changes the token's identifier at the simulated CRM, so the counter's next change to it conflicts. */
 async function changeElsewhere(openSession: OpenSession, authenticationCode: string): Promise<void> {
   const access = await openCrm(openSession);
-  if (!access.ok) throw new Error(`The simulated CRM cannot be reached to change the token: ${access.message}`);
+  if (!access.ok) throw new WordedError({ code: 'simulatorUnreached', detail: access.message }, `The simulated CRM cannot be reached to change the token: ${access.message}`);
   await access.session.call((client, token) =>
     client.updateToken(token, { access_token_identifier: { authentication_code: authenticationCode }, identifier: elsewhereIdentifier(), pass_code: '0000' }),
   );

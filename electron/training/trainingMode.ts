@@ -1,5 +1,6 @@
 import type { TrainingFaults, TrainingView } from '../../shared/ipc/contract';
 import type { CrmConnection } from '../settings/settingsFile';
+import { WordedError } from '../wordedError';
 
 /** The simulator's switches that training mode uses (a subset of the CRM simulator's). */
 export interface TrainingSwitches {
@@ -76,7 +77,7 @@ export class TrainingMode {
   }
 
   private running(): Promise<TrainingSimulator> {
-    if (!this.on) return Promise.reject(new Error('Training mode is off: switch it on in Settings first.'));
+    if (!this.on) return Promise.reject(new WordedError({ code: 'trainingOff' }, 'Training mode is off: switch it on in Settings first.'));
     return this.startSimulator();
   }
 

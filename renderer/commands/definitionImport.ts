@@ -3,27 +3,26 @@ import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import type { TokenDeskDatabase } from '../storage/database';
 import { writeDefinition } from '../storage/meta';
 import { plainIssues } from '../plainProblems';
+import { t } from '../i18n';
 
 /** A refused file: the reason, and (for a file that is JSON but not a definition) every problem in it. */
 export type DefinitionImport = { ok: true; definition: AccessTokenDefinition } | { ok: false; error: string; problems: string[] };
 
 const MAX_BYTES = 64 * 1024;
-const NOTHING_CHANGED = 'Nothing was changed.';
 
 /** Reads an access token definition file, checked as strictly as the app enforces it. */
 export function parseDefinition(text: string): DefinitionImport {
-  if (text.length > MAX_BYTES) return { ok: false, error: `This file is too large for a definition. ${NOTHING_CHANGED}`, problems: [] };
+  if (text.length > MAX_BYTES) return { ok: false, error: t('settings.definition.tooLarge'), problems: [] };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: `This file is not JSON. Export the definition as a JSON file and try again. ${NOTHING_CHANGED}`, problems: [] };
+    return { ok: false, error: t('settings.definition.notJson'), problems: [] };
   }
   const checked = accessTokenDefinitionSchema.safeParse(json);
   if (checked.success) return { ok: true, definition: checked.data };
   const problems = plainIssues(checked.error);
-  const count = problems.length === 1 ? 'one problem' : `${problems.length} problems`;
-  return { ok: false, error: `This is not a valid access token definition: ${count}, listed below. ${NOTHING_CHANGED}`, problems };
+  return { ok: false, error: t('settings.definition.invalid', { count: problems.length }), problems };
 }
 
 /** Makes the file's definition the active one, once main agrees this operator may (a manager); a bad file changes nothing. */

@@ -4,6 +4,7 @@ import { subscribeOnline, useAppStore, useServices } from '../context';
 import { formatAge, formatTime } from '../labels';
 import { deriveStatus } from '../sync/statusLine';
 import { SCREEN_KEYS, SYNC_KEY } from '../shortcuts';
+import { syncErrorText } from '../errors';
 import { Details } from './Details';
 import { JournalWarning } from './JournalNotices';
 import { Kbd } from './Kbd';
@@ -34,7 +35,7 @@ function OldestAge({ pending }: { pending: number }) {
 /** What went wrong last, for whoever supports the counter: behind a disclosure, never in the line itself. */
 function ErrorDetails() {
   const lastError = useAppStore('sync', (state) => state.lastError);
-  return <Details className="status-details" text={lastError && `${lastError.message} (${lastError.code})`} />;
+  return <Details className="status-details" text={lastError && `${syncErrorText(lastError)} (${lastError.code})`} />;
 }
 
 /** While a sync runs: a bar of the operations answered so far (indeterminate until the count is known). */

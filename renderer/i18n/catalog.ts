@@ -1,9 +1,13 @@
+import { dialect } from './areas/dialect';
+import { fieldChecks } from './areas/fieldChecks';
 import { find } from './areas/find';
 import { help } from './areas/help';
 import { issue } from './areas/issue';
+import { main } from './areas/main';
 import { operators } from './areas/operators';
 import { pending } from './areas/pending';
 import { print } from './areas/print';
+import { problems } from './areas/problems';
 import { recovery } from './areas/recovery';
 import { refusals } from './areas/refusals';
 import { settings } from './areas/settings';
@@ -13,7 +17,7 @@ import { token } from './areas/token';
 import { words } from './areas/words';
 
 /** Every text of the app by area: `t('shell.nav.find')`. */
-const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery, print, refusals };
+const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery, print, refusals, main, fieldChecks, dialect, problems };
 
 type Areas = typeof AREAS;
 

@@ -1,3 +1,4 @@
 export { chooseLanguage, currentLanguage, i18n, LANGUAGES, PSEUDO, recordT, t, type Language, type Translate } from './i18n';
 export { formatAge, formatCrmDate, formatNumber, formatTime, formatTimeOr } from './format';
+export { mainText } from './mainText';
 export { useTranslation } from 'react-i18next';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { journalOutcomeSchema, MAX_JOURNAL_BATCH, operationSchema, type JournalEntry, type JournalOutcome } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import { errorMessage, isDiskFull } from '../errors';
+import { t } from '../i18n';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { SentRow } from '../storage/rows';
 
@@ -140,8 +141,8 @@ async function write(db: TokenDeskDatabase, link: Link, pending: Pending): Promi
     if (pending.settle.length > 0) await writeSettles(db, link.api, pending.settle);
     report(link, null);
   } catch (error) {
-    const cause = isDiskFull(error) ? 'the disk is full' : errorMessage(error);
-    report(link, `The second copy of unsynced work could not be written (${cause}). Your work is saved in this computer's database and is sent as usual.`);
+    const cause = isDiskFull(error) ? t('shell.diskFullCause') : errorMessage(error);
+    report(link, t('shell.journalUnwritten', { cause }));
   }
 }
 

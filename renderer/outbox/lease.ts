@@ -51,8 +51,8 @@ export function takeBatch(db: TokenDeskDatabase, max: number, now: number, optio
       const checked = operationSchema.safeParse({ ...row.op, seq: row.seq, tokenLocalId: row.tokenLocalId, attempt });
       if (!checked.success) {
         order.stop(row.tokenLocalId);
-        const message = `This change cannot be sent: ${checked.error.issues[0]?.message ?? 'invalid operation'}`;
-        await park(db, row, { code: 'INVALID_OPERATION', message }, now);
+        const detail = checked.error.issues[0]?.message ?? 'invalid operation';
+        await park(db, row, { code: 'INVALID_OPERATION', message: `This change cannot be sent: ${detail}`, words: { code: 'unsendable', detail } }, now);
         continue;
       }
       operations.push(checked.data);

@@ -12,7 +12,7 @@ import { rowsOf, settleToken } from './tokenStatus';
 export const WAITING = 'WAITING';
 
 export function waitingError(head: SyncError | null): SyncError {
-  return { code: WAITING, message: `Waits for an earlier change of this token: ${head?.message ?? 'it needs attention'}` };
+  return { code: WAITING, message: `Waits for an earlier change of this token: ${head?.message ?? 'it needs attention'}`, words: { code: 'waitsForEarlier' } };
 }
 
 /** A sync outcome is audited under the operator who queued the change, not whoever is signed in when it comes. */

@@ -31,7 +31,7 @@ export async function openByCode(deps: OpenByCodeDeps, text: string): Promise<st
     return null;
   }
   const definition = await readDefinition(deps.db);
-  if (checkField(definition.authenticationCode, 'code', value) !== null) {
+  if (checkField(definition.authenticationCode, value) !== null) {
     return t('find.scan.notSingle', { value });
   }
   deps.onProgress(t('find.scan.asking', { value }));

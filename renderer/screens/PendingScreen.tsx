@@ -7,6 +7,7 @@ import { useDecisionNotice } from '../components/DecisionNotice';
 import type { OnDecided } from '../components/RowActions';
 import { useClock } from '../components/useClock';
 import { useAppStore, useServices } from '../context';
+import { syncErrorText } from '../errors';
 import { describeOp } from '../changeText';
 import { attentionEntries, isWaiting, queueEntries, queueSize, type QueueEntry } from '../outbox';
 import { formatAge, formatTime } from '../labels';
@@ -86,7 +87,7 @@ function AttentionCard({ entry, onDecided }: { entry: QueueEntry; onDecided: OnD
       </h4>
       {row.status === 'conflict' ? null : (
         <>
-          <p className="reason">{row.lastError?.message ?? t('pending.noReason')}</p>
+          <p className="reason">{row.lastError ? syncErrorText(row.lastError) : t('pending.noReason')}</p>
           <Details text={row.lastError?.code ?? null} />
         </>
       )}

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { settingsInputSchema, type SettingsInput, type SettingsView } from '../../shared/ipc/contract';
 import type { TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import { errorMessage } from '../errors';
+import { formProblem } from '../plainProblems';
 
 export interface SettingsState {
   view: SettingsView | null;
@@ -45,7 +46,7 @@ export function createSettingsStore(api: Pick<TokenDeskApi, 'getSettings' | 'sav
       set({ saved: false, error: null });
       const checked = settingsInputSchema.safeParse(input);
       if (!checked.success) {
-        set({ error: checked.error.issues[0]?.message ?? 'These settings are not valid.' });
+        set({ error: formProblem(checked.error) });
         return false;
       }
       set({ saving: true });

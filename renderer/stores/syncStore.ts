@@ -6,6 +6,7 @@ import type { TokenDeskDatabase } from '../storage/database';
 import { readLastSync } from '../storage/meta';
 import { countPending, queueStats, type JournalReconciliation, type QueueStats } from '../outbox';
 import { errorMessage } from '../errors';
+import { recordT } from '../i18n';
 import { runSync, type RunSyncOptions } from '../sync/runSync';
 import type { SyncApi, SyncDeps, SyncProgressView, SyncReport, SyncTotals } from '../sync/types';
 
@@ -26,6 +27,7 @@ export interface SyncState {
   oldestPendingAt: number | null;
   /** Epoch ms of the last sync that reached the CRM. */
   lastSyncAt: number | null;
+  /** What the last sync did, for the diagnostics bundle (never on screen): English, like every record. */
   lastMessage: string | null;
   /** The last error a sync met, with its code; cleared by a sync that reaches the CRM without one. */
   lastError: SyncError | null;
@@ -57,12 +59,9 @@ export interface SyncStoreOptions extends Omit<RunSyncOptions, 'force' | 'onProg
   liveOwners?: SyncDeps['liveOwners'];
 }
 
+/** The last sync in a line for the diagnostics bundle (never on screen): a record, so English like the audit (recordT). */
 function summarise(totals: SyncTotals): string | null {
-  const parts: string[] = [];
-  if (totals.done > 0) parts.push(`${totals.done} synced`);
-  if (totals.parked > 0) parts.push(`${totals.parked} need attention`);
-  if (totals.conflict > 0) parts.push(`${totals.conflict} in conflict`);
-  if (totals.retry > 0) parts.push(`${totals.retry} will be retried`);
+  const parts = (['done', 'parked', 'conflict', 'retry'] as const).filter((kind) => totals[kind] > 0).map((kind) => recordT(`shell.lastSync.${kind}`, { count: totals[kind] }));
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
@@ -94,14 +93,14 @@ export function createSyncStore(
     /** Shows what one sync did. */
     function show(report: SyncReport): void {
       if (report.failure !== null) {
-        set({ outcome: 'failed', lastMessage: `Sync failed (changes stay queued): ${report.failure}`, lastError: report.lastError });
+        set({ outcome: 'failed', lastMessage: recordT('shell.lastSync.failed', { reason: report.failure }), lastError: report.lastError });
         return;
       }
       const crm = report.crm ?? get().crm;
       set({
         crm,
         outcome: 'finished',
-        lastMessage: report.message ?? summarise(report.totals) ?? (crm === 'ok' ? 'Everything is up to date' : null),
+        lastMessage: report.message ?? summarise(report.totals) ?? (crm === 'ok' ? recordT('shell.lastSync.upToDate') : null),
         lastError: report.lastError ?? (report.reachedAt === null ? get().lastError : null),
         ...(report.reachedAt === null ? {} : { lastSyncAt: report.reachedAt }),
       });
@@ -173,13 +172,13 @@ export function createSyncStore(
           const [lastSyncAt] = await Promise.all([readLastSync(db), readStats()]);
           set({ lastSyncAt });
         } catch (error) {
-          set({ lastMessage: `Could not read the local queue: ${errorMessage(error)}` });
+          set({ lastMessage: recordT('shell.lastSync.queueUnread', { reason: errorMessage(error) }) });
         }
       },
       watchQueue: () => {
         const subscription = liveQuery(() => queueStats(db)).subscribe({
           next: (stats) => set(statsState(stats)),
-          error: (error: unknown) => set({ lastMessage: `Could not read the local queue: ${errorMessage(error)}` }),
+          error: (error: unknown) => set({ lastMessage: recordT('shell.lastSync.queueUnread', { reason: errorMessage(error) }) }),
         });
         return () => subscription.unsubscribe();
       },

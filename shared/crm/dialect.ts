@@ -97,30 +97,26 @@ function isCalibrated(meaning: CrmMeaning): meaning is CalibratedMeaning {
 /** The guessed dialect, until calibration has run. */
 export const GUESSED_DIALECT = new CrmDialect(uncalibrated(''));
 
-const MEANING_WORDS: Record<CalibratedMeaning, string> = {
-  tokenNotFound: '"no such token"',
-  sessionInvalid: '"session expired or invalid"',
-  participantNotFound: '"no such rewards participant"',
-  methodNotFound: '"no such method" (an older release)',
-};
+/** One fact of the dialect note in Settings, as a code and its data; the renderer says it in words. */
+export type DialectLine =
+  | { code: 'notCalibrated' }
+  | { code: 'calibratedAt'; at: string }
+  | { code: 'notLearned'; meaning: CalibratedMeaning }
+  | { code: 'noAnswer'; meaning: CalibratedMeaning }
+  | { code: 'answers'; meaning: CalibratedMeaning; crmCode: string; httpStatus: number }
+  | { code: 'generatesCodes' }
+  | { code: 'keepsCodes' };
 
-/** Plain sentences for Settings: what was learned about this server, or that nothing was yet. */
-export function describeDialect(record: DialectRecord | null): string[] {
-  if (!record || record.calibratedAt === null) {
-    return ['Not calibrated yet: until the first sign-in, this app uses guessed error codes and asks again when unsure.'];
-  }
-  const lines = CALIBRATED_MEANINGS.map((meaning) => {
+/** What was learned about this server for Settings, or that nothing was yet. */
+export function describeDialect(record: DialectRecord | null): DialectLine[] {
+  if (!record || record.calibratedAt === null) return [{ code: 'notCalibrated' }];
+  const lines = CALIBRATED_MEANINGS.map((meaning): DialectLine => {
     const answer = record.answers[meaning];
-    if (answer === undefined) return `Not yet learned how this CRM says ${MEANING_WORDS[meaning]}; the guessed code is used.`;
-    if (answer === null) return `This CRM gave no answer this app can tell apart for ${MEANING_WORDS[meaning]}; such answers are treated as unknown and asked again later.`;
-    return `This CRM answers ${MEANING_WORDS[meaning]} with ${answer.code} (HTTP ${answer.httpStatus}).`;
+    if (answer === undefined) return { code: 'notLearned', meaning };
+    if (answer === null) return { code: 'noAnswer', meaning };
+    return { code: 'answers', meaning, crmCode: answer.code, httpStatus: answer.httpStatus };
   });
-  lines.push(
-    record.generatesCodes
-      ? 'This CRM makes its own authentication codes: a slip printed offline shows a provisional code until the token is synced.'
-      : 'This CRM keeps the authentication codes this app sends.',
-  );
-  return [`Calibrated at ${record.calibratedAt}.`, ...lines];
+  return [{ code: 'calibratedAt', at: record.calibratedAt }, ...lines, { code: record.generatesCodes ? 'generatesCodes' : 'keepsCodes' }];
 }
 
 /** A queued change refused because its identifier is taken. Rows parked before calibration carry only the guessed code. */

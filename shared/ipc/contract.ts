@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { lifeCycleStateSchema, switchTargetSchema } from '../token/lifeCycle';
 import { dialectRecordSchema } from '../crm/dialect';
 import { participantSummarySchema, serverTokenSchema } from '../token/serverToken';
+import { approvalSchema, mainWordsSchema, type ManagerTask } from './mainWords';
+import { schemaProblem } from '../text/schemaProblems';
 
 /** The one list of IPC channels between renderer and main, each with its request and reply schema. */
 
@@ -11,7 +13,7 @@ export const crmUrlSchema = z
   .string()
   .trim()
   .max(2000)
-  .refine((value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value), 'CRM URL must start with http:// or https://');
+  .refine((value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value), schemaProblem('crmUrlScheme', 'CRM URL must start with http:// or https://'));
 
 export const settingsInputSchema = z.object({
   crmUrl: crmUrlSchema,
@@ -157,7 +159,8 @@ export type UnsyncedWorkFile = z.infer<typeof unsyncedWorkFileSchema>;
 /** `reason` names what the app recognised in the CRM's answer (its dialect), so no screen reads a CRM code. */
 /** participantRefused: a create the CRM refused for its participant (no such participant, or it has all the tokens it may). */
 export const SYNC_ERROR_REASONS = ['identifierTaken', 'participantRefused', 'releaseCannotSwitch', 'unrecognisedCheck', 'verificationRefused'] as const;
-export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), reason: z.enum(SYNC_ERROR_REASONS).optional() });
+/** `message` is the record (the CRM's or main's English); `words` what the clerk reads (absent from rows queued before it). */
+export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), reason: z.enum(SYNC_ERROR_REASONS).optional(), words: mainWordsSchema.optional() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
 /**
@@ -318,9 +321,7 @@ export const signInSchema = z.union([
 export type SignIn = z.infer<typeof signInSchema>;
 
 /** What a clerk may ask a manager to approve on the spot; the renderer carries it out after main's yes. */
-export const APPROVALS = ['discardChange', 'importDefinition', 'counterSettings'] as const;
-export const approvalSchema = z.enum(APPROVALS);
-export type Approval = z.infer<typeof approvalSchema>;
+export { APPROVALS, approvalSchema, type Approval } from './mainWords';
 
 const newOperatorSchema = z
   .object({ name: operatorNameSchema, role: roleSchema, pin: pinSchema, badge: badgeSchema.optional() })
@@ -480,9 +481,9 @@ export const ipcContract = {
 
 /**
  * Channels only a signed-in manager's window may call (main refuses everyone else), each with what it
- * does, in words for the refusal.
+ * does in English for main's log; the clerk reads the refusal from its code (mainWords.ts).
  */
-export const MANAGER_ONLY: Partial<Record<keyof typeof ipcContract, string>> = {
+export const MANAGER_ONLY: Readonly<Record<ManagerTask, string>> = {
   saveSettings: 'change the CRM settings',
   confirmCrmMove: 'confirm a move of the CRM',
   testConnection: 'test the CRM sign-in',
@@ -527,7 +528,8 @@ export function isEventName(value: unknown): value is EventName {
 /** What crosses the process boundary: never a thrown error, always this envelope. */
 /** FORBIDDEN: this window's operator may not call the channel (see MANAGER_ONLY). */
 export const IPC_ERROR_CODES = ['UNKNOWN_CHANNEL', 'BAD_REQUEST', 'BAD_REPLY', 'FAILED', 'FORBIDDEN'] as const;
-export const ipcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message: z.string() });
+/** `message` is main's English, for logs and support; the clerk reads `words`, in the chosen language. */
+export const ipcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message: z.string(), words: mainWordsSchema });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 export const ipcEnvelopeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),

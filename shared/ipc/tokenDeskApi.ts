@@ -11,6 +11,7 @@ import {
   type ReplyOf,
   type RequestOf,
 } from './contract';
+import type { MainWords } from './mainWords';
 
 /** How a preload reaches main: Electron's ipcRenderer.invoke, or a Playwright binding in the browser shell. */
 export type Invoke = (channel: Channel, payload: unknown) => Promise<unknown>;
@@ -25,12 +26,15 @@ export type TokenDeskApi = { [C in Channel]: (request: RequestOf<C>) => Promise<
   on: <E extends EventName>(event: E, listener: EventListener<E>) => () => void;
 };
 
+/** A call main refused or failed: `message` is main's English (for logs), `words` what the clerk is told. */
 export class IpcCallError extends Error {
   readonly code: IpcError['code'];
+  readonly words: MainWords;
   constructor(error: IpcError) {
     super(error.message);
     this.name = 'IpcCallError';
     this.code = error.code;
+    this.words = error.words;
   }
 }
 

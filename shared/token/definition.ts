@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaProblem, type SchemaProblem } from '../text/schemaProblems';
 
 /** Which characters a field may hold. */
 export const CHARACTER_SETS = ['DIGITS', 'LETTERS_AND_DIGITS', 'PRINTABLE'] as const;
@@ -18,8 +19,7 @@ export const fieldRuleSchema = z
     generatedLength: z.number().int().min(1).max(128),
   })
   .superRefine((rule, ctx) => {
-    const problems = ruleContradictions(rule);
-    for (const message of problems) ctx.addIssue({ code: 'custom', message });
+    for (const [problem, message] of ruleContradictions(rule)) ctx.addIssue({ code: 'custom', ...schemaProblem(problem, message) });
   });
 export type FieldRule = z.infer<typeof fieldRuleSchema>;
 
@@ -37,20 +37,20 @@ export const accessTokenDefinitionSchema = z.object({
 });
 export type AccessTokenDefinition = z.infer<typeof accessTokenDefinitionSchema>;
 
-function ruleContradictions(rule: Omit<FieldRule, never>): string[] {
-  const problems: string[] = [];
-  if (rule.maxLength < rule.minLength) problems.push('maxLength is below minLength');
+function ruleContradictions(rule: Omit<FieldRule, never>): Array<[SchemaProblem, string]> {
+  const problems: Array<[SchemaProblem, string]> = [];
+  if (rule.maxLength < rule.minLength) problems.push(['maxBelowMin', 'maxLength is below minLength']);
   if (rule.generatedLength < rule.minLength || rule.generatedLength > rule.maxLength) {
-    problems.push('generatedLength must lie between minLength and maxLength');
+    problems.push(['generatedOutside', 'generatedLength must lie between minLength and maxLength']);
   }
   if (rule.minLetters + rule.minDigits + rule.minSpecial > rule.generatedLength) {
-    problems.push('the minimum character counts do not fit in generatedLength');
+    problems.push(['countsTooMany', 'the minimum character counts do not fit in generatedLength']);
   }
   if (rule.characters === 'DIGITS' && (rule.minLetters > 0 || rule.minSpecial > 0)) {
-    problems.push('a digits-only field cannot require letters or special characters');
+    problems.push(['digitsOnlyClasses', 'a digits-only field cannot require letters or special characters']);
   }
   if (rule.characters === 'LETTERS_AND_DIGITS' && rule.minSpecial > 0) {
-    problems.push('a letters-and-digits field cannot require special characters');
+    problems.push(['lettersDigitsSpecial', 'a letters-and-digits field cannot require special characters']);
   }
   return problems;
 }
@@ -59,12 +59,6 @@ const PATTERNS: Record<CharacterSet, RegExp> = {
   DIGITS: /^[0-9]+$/,
   LETTERS_AND_DIGITS: /^[A-Za-z0-9]+$/,
   PRINTABLE: /^[\x21-\x7E]+$/,
-};
-
-const SET_NAMES: Record<CharacterSet, string> = {
-  DIGITS: 'digits only',
-  LETTERS_AND_DIGITS: 'letters and digits only',
-  PRINTABLE: 'printable characters without spaces',
 };
 
 export function countClasses(value: string): { letters: number; digits: number; special: number } {
@@ -77,15 +71,28 @@ export function countClasses(value: string): { letters: number; digits: number; 
   return { letters, digits, special: value.length - letters - digits };
 }
 
-/** The first rule a value breaks, as a sentence for the operator, or null. */
-export function checkField(rule: FieldRule, label: string, value: string): string | null {
-  if (value.length < rule.minLength) return `${label} must be at least ${rule.minLength} characters.`;
-  if (value.length > rule.maxLength) return `${label} must be at most ${rule.maxLength} characters.`;
-  if (!PATTERNS[rule.characters].test(value)) return `${label} may contain ${SET_NAMES[rule.characters]}.`;
+/** A rule a value breaks, with what the rule asks; the renderer says it in words, naming the field. */
+export type RuleProblem =
+  | { code: 'tooShort'; count: number }
+  | { code: 'tooLong'; count: number }
+  | { code: 'characters'; set: CharacterSet }
+  | { code: 'letters'; count: number }
+  | { code: 'digits'; count: number }
+  | { code: 'special'; count: number };
+
+/** A field of a new token that is missing, or given without its partner (an identifier and its pass code go together). */
+export type PairingProblem = { code: 'identifierRequired' } | { code: 'passCodeNeedsIdentifier' } | { code: 'passCodeRequired' };
+export type FieldProblem = RuleProblem | PairingProblem;
+
+/** The first rule a value breaks, or null. */
+export function checkField(rule: FieldRule, value: string): RuleProblem | null {
+  if (value.length < rule.minLength) return { code: 'tooShort', count: rule.minLength };
+  if (value.length > rule.maxLength) return { code: 'tooLong', count: rule.maxLength };
+  if (!PATTERNS[rule.characters].test(value)) return { code: 'characters', set: rule.characters };
   const found = countClasses(value);
-  if (found.letters < rule.minLetters) return `${label} needs at least ${rule.minLetters} letter(s).`;
-  if (found.digits < rule.minDigits) return `${label} needs at least ${rule.minDigits} digit(s).`;
-  if (found.special < rule.minSpecial) return `${label} needs at least ${rule.minSpecial} special character(s).`;
+  if (found.letters < rule.minLetters) return { code: 'letters', count: rule.minLetters };
+  if (found.digits < rule.minDigits) return { code: 'digits', count: rule.minDigits };
+  if (found.special < rule.minSpecial) return { code: 'special', count: rule.minSpecial };
   return null;
 }
 
@@ -95,29 +102,26 @@ export interface TokenFields {
   authenticationCode: string;
 }
 
-export type FieldErrors = Partial<Record<keyof TokenFields, string>>;
+export type FieldErrors = Partial<Record<keyof TokenFields, FieldProblem>>;
 
 /** Every rule of the definition that a new token's fields break; empty when valid. */
 export function checkNewToken(definition: AccessTokenDefinition, fields: TokenFields): FieldErrors {
   const errors: FieldErrors = {};
   const { identifier, passCode, authenticationCode } = fields;
   if (identifier === null) {
-    if (!definition.allowWithoutIdentifier) errors.identifier = 'Identifier is required.';
-    if (passCode !== null) errors.passCode = 'A pass code needs an identifier.';
+    if (!definition.allowWithoutIdentifier) errors.identifier = { code: 'identifierRequired' };
+    if (passCode !== null) errors.passCode = { code: 'passCodeNeedsIdentifier' };
   } else {
-    const identifierError = checkField(definition.identifier, 'Identifier', identifier);
+    const identifierError = checkField(definition.identifier, identifier);
     if (identifierError) errors.identifier = identifierError;
-    const passCodeError =
-      passCode === null
-        ? 'A pass code is required when an identifier is given.'
-        : checkField(definition.passCode, 'Pass code', passCode);
+    const passCodeError = passCode === null ? { code: 'passCodeRequired' as const } : checkField(definition.passCode, passCode);
     if (passCodeError) errors.passCode = passCodeError;
   }
-  const codeError = checkField(definition.authenticationCode, 'Authentication code', authenticationCode);
+  const codeError = checkField(definition.authenticationCode, authenticationCode);
   if (codeError) errors.authenticationCode = codeError;
   return errors;
 }
 
-export function hasErrors(errors: FieldErrors): boolean {
+export function hasErrors(errors: Readonly<Partial<Record<string, unknown>>>): boolean {
   return Object.keys(errors).length > 0;
 }

@@ -58,7 +58,7 @@ export function generateFieldValue(rule: FieldRule, random: RandomSource): strin
   ];
   const rest = randomChars(ALPHABETS[rule.characters], Math.max(0, rule.generatedLength - required.length), random);
   const value = shuffle([...required, ...rest], random).join('');
-  const problem = checkField(rule, 'Generated value', value);
-  if (problem) throw new Error(`The definition cannot be satisfied: ${problem}`);
+  const problem = checkField(rule, value);
+  if (problem) throw new Error(`The definition cannot be satisfied: the generated value breaks its ${problem.code} rule`);
   return value;
 }

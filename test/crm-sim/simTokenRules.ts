@@ -1,5 +1,5 @@
 import { CrmCode } from '../../shared/crm/statusCodes';
-import { checkNewToken, type AccessTokenDefinition, type TokenFields } from '../../shared/token/definition';
+import { checkNewToken, type AccessTokenDefinition, type CharacterSet, type FieldProblem, type TokenFields } from '../../shared/token/definition';
 import { fail } from './simErrors';
 
 /** What an update asks for: undefined = left out (unchanged); authenticationCode null = generate a new one. */
@@ -44,6 +44,37 @@ export function sameFields(a: TokenFields, b: TokenFields): boolean {
 }
 
 const FIELD_ORDER: ReadonlyArray<keyof TokenFields> = ['identifier', 'passCode', 'authenticationCode'];
+const FIELD_NAMES: Readonly<Record<keyof TokenFields, string>> = { identifier: 'Identifier', passCode: 'Pass code', authenticationCode: 'Authentication code' };
+const SET_NAMES: Readonly<Record<CharacterSet, string>> = {
+  DIGITS: 'digits only',
+  LETTERS_AND_DIGITS: 'letters and digits only',
+  PRINTABLE: 'printable characters without spaces',
+};
+
+/** The CRM's own English sentence for a broken rule (the app shows the CRM's text as data). */
+function crmSentence(field: keyof TokenFields, problem: FieldProblem): string {
+  const name = FIELD_NAMES[field];
+  switch (problem.code) {
+    case 'identifierRequired':
+      return 'Identifier is required.';
+    case 'passCodeNeedsIdentifier':
+      return 'A pass code needs an identifier.';
+    case 'passCodeRequired':
+      return 'A pass code is required when an identifier is given.';
+    case 'tooShort':
+      return `${name} must be at least ${problem.count} characters.`;
+    case 'tooLong':
+      return `${name} must be at most ${problem.count} characters.`;
+    case 'characters':
+      return `${name} may contain ${SET_NAMES[problem.set]}.`;
+    case 'letters':
+      return `${name} needs at least ${problem.count} letter(s).`;
+    case 'digits':
+      return `${name} needs at least ${problem.count} digit(s).`;
+    case 'special':
+      return `${name} needs at least ${problem.count} special character(s).`;
+  }
+}
 
 /**
  * Every rule of the active definition the fields break → definition-violated error, the first rule's
@@ -52,9 +83,10 @@ const FIELD_ORDER: ReadonlyArray<keyof TokenFields> = ['identifier', 'passCode',
  */
 export function enforceDefinition(definition: AccessTokenDefinition, fields: TokenFields, judged?: ReadonlySet<keyof TokenFields>): void {
   const errors = checkNewToken(definition, fields);
-  const sentences = FIELD_ORDER.filter((field) => judged === undefined || judged.has(field))
-    .map((field) => errors[field])
-    .filter((sentence): sentence is string => sentence !== undefined);
+  const sentences = FIELD_ORDER.filter((field) => judged === undefined || judged.has(field)).flatMap((field) => {
+    const problem = errors[field];
+    return problem === undefined ? [] : [crmSentence(field, problem)];
+  });
   const [first] = sentences;
   if (first !== undefined) fail(CrmCode.definitionViolated, first, sentences.join(' '));
 }

@@ -19,7 +19,7 @@ describe('access_tokens/create', () => {
     const token = tokenOf(await create({}));
     expect(token).toMatchObject({ number: '14', identifier: null, life_cycle_state: 'EFFECTIVE', reward_participant: null });
     expect(token.id).toMatch(/^[0-9A-F]{32}$/);
-    expect(checkField(DEFAULT_DEFINITION.authenticationCode, 'code', token.authentication_code)).toBeNull();
+    expect(checkField(DEFAULT_DEFINITION.authenticationCode, token.authentication_code)).toBeNull();
     expect(record('14')).toMatchObject({ id: token.id, authentication_code: token.authentication_code, pass_code: null, participant_id: null });
     expect(tokenOf(await create({})).number).toBe('15');
   });
@@ -121,7 +121,7 @@ describe('access_tokens/update', () => {
   it('regenerates the authentication code when it is sent as null', async () => {
     const after = tokenOf(await update(MARIA_CODE, { authentication_code: null }));
     expect(after.authentication_code).not.toBe(MARIA_CODE);
-    expect(checkField(DEFAULT_DEFINITION.authenticationCode, 'code', after.authentication_code)).toBeNull();
+    expect(checkField(DEFAULT_DEFINITION.authenticationCode, after.authentication_code)).toBeNull();
     expect(record('11')?.authentication_code).toBe(after.authentication_code);
   });
 

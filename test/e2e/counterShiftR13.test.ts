@@ -102,7 +102,7 @@ describe('a counter shift against an R13 CRM with unpublished error codes', () =
 
     await goTo(page, 'Pending');
     const refused = page.getByRole('article', { name: /^Refused: verify/ });
-    await refused.getByText(/^The CRM did not accept this verification code\. .*enter it again\./).waitFor();
+    await refused.getByText(/^The CRM refused this: The CRM did not accept this verification code\. .*enter it again\./).waitFor();
     await screenshot(page, 'r13-verify-refused');
     const fix = refused.getByRole('form', { name: 'Fix verification code' });
     await fix.getByLabel('Verification code').fill(right);

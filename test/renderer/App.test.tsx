@@ -279,7 +279,7 @@ describe('Settings', () => {
     await waitFor(() => expect((screen.getByLabelText('CRM URL') as HTMLInputElement).value).toBe('https://crm.example.com'));
     type('Organisation', 'locked');
     fireEvent.click(screen.getByRole('button', { name: 'Save CRM sign-in' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The OS keychain is not available');
+    expect((await screen.findByRole('alert')).textContent).toBe('Token Desk could not do this: The OS keychain is not available');
     expect(fake.calls.find((call) => call.channel === 'saveSettings')?.payload).not.toHaveProperty('password');
   });
 
@@ -288,7 +288,7 @@ describe('Settings', () => {
     await screen.findByRole('form', { name: 'Settings' });
     type('CRM URL', 'crm.example.com');
     fireEvent.click(screen.getByRole('button', { name: 'Save CRM sign-in' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('CRM URL must start with http:// or https://');
+    expect((await screen.findByRole('alert')).textContent).toBe('The CRM URL must start with http:// or https://.');
     expect(fake.calls.some((call) => call.channel === 'saveSettings')).toBe(false);
   });
 });

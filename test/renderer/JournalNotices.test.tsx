@@ -33,7 +33,7 @@ describe('the second copy of unsynced work, on screen', () => {
       journalSettle: () => ({ live: 0 }),
     });
     await issue(services.db);
-    expect(await footer().findByText(/second copy of unsynced work could not be written \(no space left on device\)/)).toBeDefined();
+    expect(await footer().findByText(/second copy of unsynced work could not be written \(Token Desk could not do this: no space left on device\)/)).toBeDefined();
     full = false;
     await issue(services.db);
     await expect.poll(() => footer().queryByText(/second copy/)).toBeNull();

@@ -6,6 +6,7 @@ import type { TokenDeskDatabase } from '../../renderer/storage/database';
 import { DEFAULT_PRINT_SETTINGS, readPrintSettings, writePrintSettings } from '../../renderer/storage/meta';
 import { nav, startApp } from './appHarness';
 import { closeTestDb, issue, openTestDb } from './support';
+import { WordedError } from '../../electron/wordedError';
 
 let db: TokenDeskDatabase;
 const dialog = vi.fn();
@@ -34,7 +35,7 @@ function electronMain() {
     listPrinters: () => ({ silent: true, printers: PRINTERS }),
     printSlip: (job: PrintJob) => {
       jobs.push(job);
-      if (printer.fail) throw new Error(printer.fail);
+      if (printer.fail) throw new WordedError({ code: 'printerSaid', reason: printer.fail }, `The printer said: ${printer.fail}.`);
       return { via: 'printer' as const };
     },
   };
@@ -73,7 +74,7 @@ describe('receipt printing', () => {
     await writePrintSettings(db, { ...DEFAULT_PRINT_SETTINGS, printer: 'EPSON_TM_T20' });
     const token = await issue(db, { identifier: 'FAILPRINT1' });
     const main = electronMain();
-    main.printer.fail = 'The printer said: Printer is out of paper.';
+    main.printer.fail = 'Printer is out of paper';
     const { services } = startApp(db, main.handlers);
     services.ui.getState().openToken(token.localId);
     fireEvent.click(await screen.findByRole('button', { name: 'Print slip' }, { timeout: 5_000 }));

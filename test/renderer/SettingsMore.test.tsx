@@ -103,9 +103,9 @@ describe('Settings: access token definition', () => {
     await openSettings();
     upload(JSON.stringify({ ...DEFAULT_DEFINITION, identifier: { ...DEFAULT_DEFINITION.identifier, minLength: 0 } }));
     const error = await screen.findByRole('alert');
-    expect(error.textContent).toMatch(/^This is not a valid access token definition: one problem, listed below\. Nothing was changed\./);
+    expect(error.textContent).toMatch(/^This is not a valid access token definition: 1 problem, listed below\. Nothing was changed\./);
     const problems = within(error).getByRole('list', { name: 'Problems in the file' });
-    expect(within(problems).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['identifier.minLength must be at least 1']);
+    expect(within(problems).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['identifier.minLength: The value must be at least 1.']);
     expect(await readDefinition(db)).toEqual(DEFAULT_DEFINITION);
   });
 });
@@ -155,6 +155,6 @@ describe('Settings: diagnostics', () => {
   it('says what went wrong when main cannot write it', async () => {
     await openSettings({ exportDiagnostics: () => { throw new Error('The disk is full'); } });
     fireEvent.click(screen.getByRole('button', { name: 'Export diagnostics' }));
-    expect((await screen.findByText('The disk is full')).getAttribute('role')).toBe('alert');
+    expect((await screen.findByText('Token Desk could not do this: The disk is full')).getAttribute('role')).toBe('alert');
   });
 });

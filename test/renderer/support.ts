@@ -1,5 +1,6 @@
 import { ipcContract, MAX_BATCH, type JournalEntry, type Channel, type EventName, type Operation, type OperationResult, type PayloadOf, type ReplyOf, type RequestOf } from '../../shared/ipc/contract';
 import { createTokenDeskApi, type Invoke, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
+import { wordsOf } from '../../electron/ipc/errorWords';
 import type { ServerToken } from '../../shared/token/serverToken';
 import { TokenDeskDatabase } from '../../renderer/storage/database';
 import { applyResults } from '../../renderer/outbox';
@@ -103,20 +104,21 @@ export interface FakeTokenDesk {
 /**
  * A TokenDeskApi over a fake `invoke`, built with the real factory: requests are checked against the
  * contract as main's router would, replies are parsed by the real reply schemas. A handler that
- * throws becomes a FAILED envelope, so the api rejects with IpcCallError.
+ * throws becomes a FAILED envelope with main's words for it (throw a WordedError for a refusal in
+ * words), so the api rejects with IpcCallError.
  */
 export function fakeTokenDesk(handlers: Handlers): FakeTokenDesk {
   const calls: FakeTokenDesk['calls'] = [];
   const invoke: Invoke = async (channel, payload) => {
     calls.push({ channel, payload });
     const checked = ipcContract[channel].request.safeParse(payload);
-    if (!checked.success) return { ok: false, error: { code: 'BAD_REQUEST', message: checked.error.issues[0]?.message ?? 'bad' } };
+    if (!checked.success) return { ok: false, error: { code: 'BAD_REQUEST', message: checked.error.issues[0]?.message ?? 'bad', words: { code: 'badCall', channel } } };
     const handler = handlers[channel] as ((request: unknown) => unknown) | undefined;
-    if (!handler) return { ok: false, error: { code: 'FAILED', message: `No fake for ${channel}` } };
+    if (!handler) return { ok: false, error: { code: 'FAILED', message: `No fake for ${channel}`, words: { code: 'badCall', channel } } };
     try {
       return { ok: true, value: await handler(checked.data) };
     } catch (error) {
-      return { ok: false, error: { code: 'FAILED', message: error instanceof Error ? error.message : String(error) } };
+      return { ok: false, error: { code: 'FAILED', message: error instanceof Error ? error.message : String(error), words: wordsOf(error) } };
     }
   };
   let deliver: (event: unknown, payload: unknown) => void = () => undefined;

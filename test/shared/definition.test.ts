@@ -29,23 +29,23 @@ describe('definition rules', () => {
   });
 
   it('check minimum length, maximum length, character set and class counts in that order', () => {
-    expect(checkField(rule, 'Pass code', 'a1-')).toBe('Pass code must be at least 6 characters.');
-    expect(checkField(rule, 'Pass code', 'a1-4567890123')).toBe('Pass code must be at most 10 characters.');
-    expect(checkField(rule, 'Pass code', 'a1 2345')).toBe('Pass code may contain printable characters without spaces.');
-    expect(checkField(rule, 'Pass code', '123456-')).toBe('Pass code needs at least 1 letter(s).');
-    expect(checkField(rule, 'Pass code', 'abcde1-')).toBe('Pass code needs at least 2 digit(s).');
-    expect(checkField(rule, 'Pass code', 'abcd12')).toBe('Pass code needs at least 1 special character(s).');
-    expect(checkField(rule, 'Pass code', 'ab12-!')).toBeNull();
+    expect(checkField(rule, 'a1-')).toEqual({ code: 'tooShort', count: 6 });
+    expect(checkField(rule, 'a1-4567890123')).toEqual({ code: 'tooLong', count: 10 });
+    expect(checkField(rule, 'a1 2345')).toEqual({ code: 'characters', set: 'PRINTABLE' });
+    expect(checkField(rule, '123456-')).toEqual({ code: 'letters', count: 1 });
+    expect(checkField(rule, 'abcde1-')).toEqual({ code: 'digits', count: 2 });
+    expect(checkField(rule, 'abcd12')).toEqual({ code: 'special', count: 1 });
+    expect(checkField(rule, 'ab12-!')).toBeNull();
   });
 
   it('allow digits only where the rule says so', () => {
-    expect(checkField(DEFAULT_DEFINITION.passCode, 'Pass code', '12a4')).toBe('Pass code may contain digits only.');
+    expect(checkField(DEFAULT_DEFINITION.passCode, '12a4')).toEqual({ code: 'characters', set: 'DIGITS' });
   });
 
   it('require identifier and pass code unless the definition allows tokens without them', () => {
     const code = 'ABCDEF123456';
     expect(checkNewToken(strict, { identifier: null, passCode: null, authenticationCode: code })).toEqual({
-      identifier: 'Identifier is required.',
+      identifier: { code: 'identifierRequired' },
     });
     expect(checkNewToken(DEFAULT_DEFINITION, { identifier: null, passCode: null, authenticationCode: code })).toEqual({});
   });
@@ -53,10 +53,10 @@ describe('definition rules', () => {
   it('always require a pass code with an identifier, and refuse a pass code alone', () => {
     const code = 'ABCDEF123456';
     expect(checkNewToken(DEFAULT_DEFINITION, { identifier: 'CARD1234', passCode: null, authenticationCode: code })).toEqual({
-      passCode: 'A pass code is required when an identifier is given.',
+      passCode: { code: 'passCodeRequired' },
     });
     expect(checkNewToken(DEFAULT_DEFINITION, { identifier: null, passCode: '1234', authenticationCode: code })).toEqual({
-      passCode: 'A pass code needs an identifier.',
+      passCode: { code: 'passCodeNeedsIdentifier' },
     });
   });
 

@@ -6,6 +6,7 @@ import { Details } from '../Details';
 import { Field } from '../Field';
 import { CrmDialectNote } from './CrmDialectNote';
 import { ActionError, useAction } from '../useAction';
+import { formProblem } from '../../plainProblems';
 
 /** Pass codes queued for the CRM's earlier address are not sent to a new one until the operator says so. */
 function WaitingMove({ from }: { from: string[] }) {
@@ -58,7 +59,7 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
     test.run(async () => {
       setTested(null);
       const checked = settingsInputSchema.safeParse(input());
-      if (!checked.success) throw new Error(checked.error.issues[0]?.message ?? t('settings.crmForm.invalid'));
+      if (!checked.success) throw new Error(formProblem(checked.error));
       const reply = await api.testConnection({ settings: checked.data });
       setTested({ text: t(`settings.crmForm.reach.${reply.crm}`), details: reply.crm === 'ok' ? null : reply.message });
       setTests((n) => n + 1);

@@ -11,6 +11,9 @@ export const shell = area(
     loading: 'Loading…',
     tryAgain: 'Try again',
     somethingWrong: 'Something went wrong.',
+    diskFull: 'The disk is full: this change was not saved. Free some space on this computer and try again; Token Desk carries on without a restart.',
+    diskFullCause: 'the disk is full',
+    journalUnwritten: 'The second copy of unsynced work could not be written ({{cause}}). Your work is saved in this computer’s database and is sent as usual.',
     nav: {
       label: 'Screens',
       find: 'Find',
@@ -31,6 +34,15 @@ export const shell = area(
       signedIn: 'Signed in: ',
       lock: 'Lock screen',
       switch: 'Switch operator',
+    },
+    lastSync: {
+      failed: 'Sync failed (changes stay queued): {{reason}}',
+      queueUnread: 'Could not read the local queue: {{reason}}',
+      upToDate: 'Everything is up to date',
+      done: '{{count}} synced',
+      parked: '{{count}} need attention',
+      conflict: '{{count}} in conflict',
+      retry: '{{count}} will be retried',
     },
     status: {
       label: 'Sync status',
@@ -123,6 +135,9 @@ export const shell = area(
     loading: 'Φόρτωση…',
     tryAgain: 'Δοκιμή ξανά',
     somethingWrong: 'Κάτι πήγε στραβά.',
+    diskFull: 'Ο δίσκος είναι γεμάτος: αυτή η αλλαγή δεν αποθηκεύτηκε. Ελευθερώστε χώρο σε αυτόν τον υπολογιστή και δοκιμάστε ξανά· το Token Desk συνεχίζει χωρίς επανεκκίνηση.',
+    diskFullCause: 'ο δίσκος είναι γεμάτος',
+    journalUnwritten: 'Το δεύτερο αντίγραφο της μη συγχρονισμένης εργασίας δεν γράφτηκε ({{cause}}). Η εργασία σας είναι αποθηκευμένη στη βάση αυτού του υπολογιστή και στέλνεται κανονικά.',
     nav: {
       label: 'Οθόνες',
       find: 'Αναζήτηση',
@@ -143,6 +158,15 @@ export const shell = area(
       signedIn: 'Συνδεδεμένος: ',
       lock: 'Κλείδωμα οθόνης',
       switch: 'Αλλαγή χειριστή',
+    },
+    lastSync: {
+      failed: 'Ο συγχρονισμός απέτυχε (οι αλλαγές μένουν στην ουρά): {{reason}}',
+      queueUnread: 'Η τοπική ουρά δεν διαβάστηκε: {{reason}}',
+      upToDate: 'Όλα είναι ενημερωμένα',
+      done: 'συγχρονίστηκαν: {{count}}',
+      parked: 'θέλουν προσοχή: {{count}}',
+      conflict: 'σε σύγκρουση: {{count}}',
+      retry: 'θα ξαναδοκιμαστούν: {{count}}',
     },
     status: {
       label: 'Κατάσταση συγχρονισμού',

@@ -156,12 +156,18 @@ describe('the built main bundle against a recording Electron', () => {
 
     electron.printers.failWith = 'Printer is out of paper';
     const failed = await invoke(APP_ENTRY_URL, 'printSlip', { deviceName: 'EPSON_TM_T20', paper: '58mm', heightMm: 100 });
-    expect(failed).toEqual({ ok: false, error: { code: 'FAILED', message: 'The printer said: Printer is out of paper.' } });
+    expect(failed).toEqual({
+      ok: false,
+      error: { code: 'FAILED', message: 'The printer said: Printer is out of paper.', words: { code: 'printerSaid', reason: 'Printer is out of paper' } },
+    });
     expect(window?.printed.at(-1)).toMatchObject({ silent: true, deviceName: 'EPSON_TM_T20', pageSize: { width: 58_000, height: 100_000 } });
     electron.printers.failWith = null;
 
     const unplugged = await invoke(APP_ENTRY_URL, 'printSlip', { deviceName: 'Gone_Printer', paper: '80mm', heightMm: 100 });
-    expect(unplugged).toMatchObject({ ok: false, error: { code: 'FAILED', message: expect.stringContaining('“Gone_Printer” is not connected') } });
+    expect(unplugged).toMatchObject({
+      ok: false,
+      error: { code: 'FAILED', message: expect.stringContaining('“Gone_Printer” is not connected'), words: { code: 'printerGone', printer: 'Gone_Printer' } },
+    });
     expect(window?.printed).toHaveLength(3);
   });
 

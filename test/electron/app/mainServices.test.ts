@@ -36,7 +36,7 @@ describe('main speaks first', () => {
     await services.router.handle('pushOperations', { operations: [] });
     expect(heard).toEqual([
       ['syncProgress', { running: true, done: 0, total: 0, lastError: null }],
-      ['syncProgress', { running: false, done: 0, total: 0, lastError: { code: 'unconfigured', message: 'No CRM is configured; changes stay queued.' } }],
+      ['syncProgress', { running: false, done: 0, total: 0, lastError: { code: 'unconfigured', message: 'No CRM is configured; changes stay queued.', words: { code: 'noCrm' } } }],
     ]);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OperatorsView, PushReply, SettingsView } from '../../../shared/ipc/contract';
 import { createTokenDeskApi, IpcCallError } from '../../../shared/ipc/tokenDeskApi';
 import { createRouter, SOLE_WINDOW, type Handlers } from '../../../electron/ipc/router';
+import { WordedError } from '../../../electron/wordedError';
 
 const view: SettingsView = { crmUrl: '', organisation: '', username: '', unit: '', passwordSet: false, configured: false, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null };
 
@@ -57,7 +58,7 @@ describe('IPC router', () => {
 
   it('refuses an unknown channel', async () => {
     const reply = await createRouter(handlers()).handle('deleteEverything', {});
-    expect(reply).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown IPC channel: deleteEverything' } });
+    expect(reply).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown IPC channel: deleteEverything', words: { code: 'badCall', channel: 'deleteEverything' } } });
   });
 
   it('refuses a bad payload without calling the handler', async () => {
@@ -88,7 +89,7 @@ describe('IPC router', () => {
 
   it('turns a handler failure into an error reply', async () => {
     const router = createRouter(handlers({ getSettings: () => Promise.reject(new Error('disk full')) }));
-    expect(await router.handle('getSettings', {})).toEqual({ ok: false, error: { code: 'FAILED', message: 'disk full' } });
+    expect(await router.handle('getSettings', {})).toEqual({ ok: false, error: { code: 'FAILED', message: 'disk full', words: { code: 'failed', detail: 'disk full' } } });
   });
 
   it('asks the access check with the calling window first, and refuses without calling the handler', async () => {
@@ -96,10 +97,13 @@ describe('IPC router', () => {
     const asked: Array<[string, string]> = [];
     const router = createRouter(h, async (channel, caller) => {
       asked.push([channel, caller.window]);
-      return channel === 'saveSettings' && caller.window !== 'manager' ? 'Only a manager can change the CRM settings.' : null;
+      return channel === 'saveSettings' && caller.window !== 'manager' ? new WordedError({ code: 'managerOnly', task: 'saveSettings' }, 'Only a manager can change the CRM settings.') : null;
     });
     const input = { crmUrl: 'https://crm.example.com', organisation: 'A', username: 'u' };
-    expect(await router.handle('saveSettings', input, { window: 'clerk' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only a manager can change the CRM settings.' } });
+    expect(await router.handle('saveSettings', input, { window: 'clerk' })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only a manager can change the CRM settings.', words: { code: 'managerOnly', task: 'saveSettings' } },
+    });
     expect(h.saveSettings).not.toHaveBeenCalled();
     expect(await router.handle('saveSettings', input, { window: 'manager' })).toMatchObject({ ok: true });
     expect(h.saveSettings).toHaveBeenCalledWith(input, { window: 'manager' });
@@ -109,7 +113,10 @@ describe('IPC router', () => {
 
   it('answers FAILED when the access check itself fails', async () => {
     const router = createRouter(handlers(), () => Promise.reject(new Error('operators file unreadable')));
-    expect(await router.handle('getSettings', {})).toEqual({ ok: false, error: { code: 'FAILED', message: 'operators file unreadable' } });
+    expect(await router.handle('getSettings', {})).toEqual({
+      ok: false,
+      error: { code: 'FAILED', message: 'operators file unreadable', words: { code: 'failed', detail: 'operators file unreadable' } },
+    });
   });
 
   it('is reached through the same preload factory the app uses, which throws the error for the caller', async () => {

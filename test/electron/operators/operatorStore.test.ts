@@ -48,10 +48,16 @@ describe('the operator store', () => {
   it('answers a wrong PIN slowly and locks the operator after repeated failures, until the time is up', async () => {
     const maria = await store.createFirstManager('Maria', '2468');
     await expect(store.checkPin(maria.id, '0000')).rejects.toThrow('Wrong PIN. 2 more tries before Maria is locked for 5 minutes.');
-    await expect(store.checkPin(maria.id, '0000')).rejects.toThrow('1 more try');
-    await expect(store.checkPin(maria.id, '0000')).rejects.toThrow('Maria is now locked for 5 minutes');
+    await expect(store.checkPin(maria.id, '0000')).rejects.toMatchObject({ message: expect.stringContaining('1 more try'), words: { code: 'wrongPin', name: 'Maria', count: 1, minutes: 5 } });
+    await expect(store.checkPin(maria.id, '0000')).rejects.toMatchObject({
+      message: expect.stringContaining('Maria is now locked for 5 minutes'),
+      words: { code: 'wrongPinLocked', name: 'Maria', minutes: 5 },
+    });
     expect(slept).toEqual([800, 800, 800]);
-    await expect(store.checkPin(maria.id, '2468')).rejects.toThrow('Maria is locked after 3 wrong PINs. Try again in 5 minutes');
+    await expect(store.checkPin(maria.id, '2468')).rejects.toMatchObject({
+      message: expect.stringContaining('Maria is locked after 3 wrong PINs. Try again in 5 minutes'),
+      words: { code: 'operatorLocked', name: 'Maria', failures: 3, minutes: 5 },
+    });
     // The lockout is in the file: a restart does not lift it.
     await expect(open().checkPin(maria.id, '2468')).rejects.toThrow('is locked');
     expect((await store.list()).operators[0]?.lockedUntil).toBe(1_000_000 + 5 * MINUTE);
@@ -120,18 +126,21 @@ describe('sign-in sessions and the role gate', () => {
     const maria = first.session?.operator;
     expect(first.session).toMatchObject({ operator: { name: 'Maria', role: 'manager' }, locked: false });
     await sessions.add(counter, { name: 'Nikos', role: 'clerk', pin: '1357' });
-    expect(await sessions.refusal(counter, 'change Settings')).toBeNull();
-    expect(await sessions.refusal(other, 'change Settings')).toBe('Nobody is signed in at this window. Sign in first.');
+    expect(await sessions.refusal(counter, 'saveSettings')).toBeNull();
+    expect(await sessions.refusal(other, 'saveSettings')).toMatchObject({ words: { code: 'notSignedIn' }, message: 'Nobody is signed in at this window. Sign in first.' });
 
     const nikos = (await sessions.view(other)).operators.find((o) => o.name === 'Nikos');
     await sessions.signIn(other, { operatorId: nikos?.id ?? '', pin: '1357' });
-    expect(await sessions.refusal(other, 'change Settings')).toBe('Only a manager can change Settings. Ask a manager to sign in, or to approve it.');
+    expect(await sessions.refusal(other, 'saveSettings')).toMatchObject({
+      words: { code: 'managerOnly', task: 'saveSettings' },
+      message: 'Only a manager can change the CRM settings. Ask a manager to sign in, or to approve it.',
+    });
 
     await sessions.lock(counter);
     expect((await sessions.view(counter)).session).toMatchObject({ operator: { name: 'Maria' }, locked: true });
-    expect(await sessions.refusal(counter, 'change Settings')).toBe('The screen is locked. Sign in again first.');
+    expect(await sessions.refusal(counter, 'saveSettings')).toMatchObject({ words: { code: 'screenLocked' }, message: 'The screen is locked. Sign in again first.' });
     await sessions.signIn(counter, { operatorId: maria?.id ?? '', pin: '2468' });
-    expect(await sessions.refusal(counter, 'change Settings')).toBeNull();
+    expect(await sessions.refusal(counter, 'saveSettings')).toBeNull();
   });
 
   it('lets a clerk do a manager’s task only with a manager’s PIN on the spot, and names both', async () => {
@@ -142,7 +151,10 @@ describe('sign-in sessions and the role gate', () => {
     const id = (name: string) => operators.find((o) => o.name === name)?.id ?? '';
     await sessions.signIn(counter, { operatorId: id('Nikos'), pin: '1357' });
 
-    await expect(sessions.authorize(counter, 'discardChange')).rejects.toThrow('Only a manager can discard a refused change. Ask a manager to approve it with their PIN.');
+    await expect(sessions.authorize(counter, 'discardChange')).rejects.toMatchObject({
+      message: 'Only a manager can discard a refused change. Ask a manager to approve it with their PIN.',
+      words: { code: 'needsApproval', action: 'discardChange' },
+    });
     await expect(sessions.authorize(counter, 'discardChange', { operatorId: id('Maria'), pin: '0000' })).rejects.toThrow('Wrong PIN');
     await expect(sessions.authorize(counter, 'discardChange', { operatorId: id('Eleni'), pin: '8642' })).rejects.toThrow('Eleni is not a manager');
     expect(await sessions.authorize(counter, 'discardChange', { operatorId: id('Maria'), pin: '2468' })).toEqual({

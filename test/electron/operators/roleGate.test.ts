@@ -7,6 +7,7 @@ import type { IpcCaller } from '../../../electron/ipc/router';
 import { startTrainingSimulator } from '../../../electron/training/demoSimulator';
 import { FileKeyVault } from '../../../electron/vault/fileKeyVault';
 import { MANAGER_ONLY, type Channel, type OperatorsView } from '../../../shared/ipc/contract';
+import type { ManagerTask } from '../../../shared/ipc/mainWords';
 
 /** One valid request for each manager-only channel. */
 const REQUESTS: Record<string, unknown> = {
@@ -20,7 +21,7 @@ const REQUESTS: Record<string, unknown> = {
   removeOperator: { operatorId: 'nobody' },
   resetOperator: { operatorId: 'nobody', pin: '8642' },
 };
-const MANAGER_CHANNELS = Object.keys(MANAGER_ONLY) as Channel[];
+const MANAGER_CHANNELS = Object.keys(MANAGER_ONLY) as ManagerTask[];
 
 /** Main is the authority: every manager-only channel, called from windows that are not a signed-in manager's. */
 describe('the role gate in main', () => {
@@ -51,12 +52,18 @@ describe('the role gate in main', () => {
 
   it('refuses each to a window nobody signed in at, to a clerk, and to a locked manager', async () => {
     for (const channel of MANAGER_CHANNELS) {
-      expect(await call(channel, nobody), channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Nobody is signed in at this window. Sign in first.' } });
-      expect(await call(channel, clerk), channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: `Only a manager can ${MANAGER_ONLY[channel]}. Ask a manager to sign in, or to approve it.` } });
+      expect(await call(channel, nobody), channel).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Nobody is signed in at this window. Sign in first.', words: { code: 'notSignedIn' } },
+      });
+      expect(await call(channel, clerk), channel).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: `Only a manager can ${MANAGER_ONLY[channel]}. Ask a manager to sign in, or to approve it.`, words: { code: 'managerOnly', task: channel } },
+      });
     }
     await view('lockScreen', {}, manager);
     for (const channel of MANAGER_CHANNELS) {
-      expect(await call(channel, manager), channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'The screen is locked. Sign in again first.' } });
+      expect(await call(channel, manager), channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'The screen is locked. Sign in again first.', words: { code: 'screenLocked' } } });
     }
   });
 

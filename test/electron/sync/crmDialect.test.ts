@@ -55,7 +55,7 @@ describe('calibration against a server whose error codes are renamed', () => {
       sessionInvalid: { code: 'ACME.FAULT.INVALID_TOKEN', httpStatus: 401 },
       methodNotFound: { code: 'ACME.FAULT.METHOD_NOT_FOUND', httpStatus: 404 },
     });
-    expect(describeDialect(live.current.record).join('\n')).toContain('"no such token" with ACME.FAULT.TOKEN_NOT_FOUND (HTTP 404)');
+    expect(describeDialect(live.current.record)).toContainEqual({ code: 'answers', meaning: 'tokenNotFound', crmCode: 'ACME.FAULT.TOKEN_NOT_FOUND', httpStatus: 404 });
   });
 
   it('before calibration, an unknown answer to the show-before-retry never leads to a create and is retried, not parked', async () => {

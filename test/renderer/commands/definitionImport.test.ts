@@ -61,9 +61,13 @@ describe('definition import', () => {
     const result = parseDefinition(JSON.stringify({ ...strict, name: 7, identifier: { ...strict.identifier, characters: 'EMOJI' }, passCode: undefined }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual(['name must be a string', 'identifier.characters must be one of DIGITS, LETTERS_AND_DIGITS, PRINTABLE', 'passCode is missing']);
+    expect(result.problems).toEqual([
+      'name: The value must be text.',
+      'identifier.characters: The value must be one of DIGITS, LETTERS_AND_DIGITS, PRINTABLE.',
+      'passCode: The value is missing.',
+    ]);
     const bounds = parseDefinition(JSON.stringify({ ...strict, passCode: { ...strict.passCode, minLength: 10, maxLength: 5 } }));
-    expect(bounds.ok ? [] : bounds.problems).toContain('passCode: maxLength is below minLength');
+    expect(bounds.ok ? [] : bounds.problems).toContain('passCode: maxLength is below minLength.');
     expect(result.problems.join(' ')).not.toMatch(/Invalid input|received|\{/);
   });
 

@@ -1,10 +1,14 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n, PSEUDO } from '../../../renderer/i18n';
 import { RecoveryScreen } from '../../../renderer/recovery/RecoveryScreen';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import type { Screen } from '../../../renderer/stores/uiStore';
+import { WordedError } from '../../../electron/wordedError';
+import type { MainWords } from '../../../shared/ipc/mainWords';
+import { DEFAULT_DEFINITION } from '../../../shared/token/defaultDefinition';
 import { MARIA, NIKOS, signedInAs, startApp } from '../appHarness';
+import { applyResults, takeBatch } from '../../../renderer/outbox';
 import { closeTestDb, fakeTokenDesk, issue, issueSynced, openTestDb } from '../support';
 
 /**
@@ -174,6 +178,98 @@ describe('the pseudo-locale', () => {
     services.ui.getState().openToken(token.localId);
     await heading('Token {{number}}'.replace('{{number}}', '1001'));
     await screen.findByRole('table', {}, { timeout: 5_000 });
+    expect(untranslated()).toEqual([]);
+  });
+});
+
+/** The texts of a refusal or failure: main's words, shared/'s checks, the renderer's own messages. */
+describe('the pseudo-locale, where something is refused or fails', () => {
+  const change = (label: string, value: string) => fireEvent.change(screen.getByLabelText(`⟦${label}⟧`), { target: { value } });
+
+  async function refusedSignIn(words: MainWords) {
+    startApp(db, {
+      getOperators: () => signedInAs(MARIA, true),
+      signIn: () => {
+        throw new WordedError(words, 'main’s English');
+      },
+    });
+    const form = await screen.findByRole('form', { name: '⟦Sign in with a PIN⟧' }, { timeout: 5_000 });
+    fireEvent.change(within(form).getByLabelText('⟦PIN⟧'), { target: { value: '0000' } });
+    fireEvent.click(within(form).getByRole('button', { name: '⟦Sign in⟧' }));
+    return within(form).findByRole('alert');
+  }
+
+  it('translates a refused PIN', async () => {
+    const alert = await refusedSignIn({ code: 'wrongPin', name: 'Maria', count: 2, minutes: 5 });
+    expect(alert.textContent).toMatch(/^⟦Wrong PIN\. 2 more tries before Maria is locked for 5 minutes\.⟧$/u);
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates a locked operator', async () => {
+    const alert = await refusedSignIn({ code: 'operatorLocked', name: 'Maria', failures: 5, minutes: 4 });
+    expect(alert.textContent).toContain('⟦Maria is locked after 5 wrong PINs');
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates a field check failing on Issue', async () => {
+    await openScreen('issue', 'Issue a token', () => screen.findByRole('form'));
+    change('Identifier', 'ab');
+    change('Pass code', '12');
+    fireEvent.click(screen.getByRole('button', { name: '⟦Issue token⟧' }));
+    await screen.findByText('⟦Identifier must be at least 4 characters.⟧');
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates a bad settings value', async () => {
+    await openScreen('settings', 'Settings', () => screen.findByRole('form', { name: '⟦Settings⟧' }, { timeout: 5_000 }));
+    change('CRM URL', 'crm.example.com');
+    fireEvent.click(screen.getByRole('button', { name: '⟦Save CRM sign-in⟧' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('⟦The CRM URL must start with http:// or https://.⟧');
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates a bad definition import and its problems', async () => {
+    await openScreen('settings', 'Settings', () => screen.findByRole('form', { name: '⟦Settings⟧' }, { timeout: 5_000 }));
+    const bad = { ...DEFAULT_DEFINITION, name: 7, passCode: { ...DEFAULT_DEFINITION.passCode, maxLength: 2 }, extra: true };
+    const input = screen.getByLabelText('⟦Import definition (JSON file)⟧');
+    fireEvent.change(input, { target: { files: [new File([JSON.stringify(bad)], 'definition.json', { type: 'application/json' })] } });
+    const problems = await screen.findByRole('list', { name: '⟦Problems in the file⟧' }, { timeout: 5_000 });
+    expect(within(problems).getAllByRole('listitem').length).toBeGreaterThan(2);
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates the sync line after a failure', async () => {
+    await issue(db, { identifier: 'SYNCFAIL' });
+    startApp(db, {
+      pushOperations: () => {
+        throw new Error('main went away');
+      },
+    });
+    await heading('Find a token');
+    const footer = within(screen.getByRole('contentinfo', { name: '⟦Sync status⟧' }));
+    fireEvent.click(footer.getByRole('button', { name: '⟦Sync now⟧' }));
+    await footer.findByText(/⟦Token Desk could not do this: main went away⟧/u, {}, { timeout: 5_000 });
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates a change the CRM refused, its reason shown as the CRM said it', async () => {
+    await issue(db, { identifier: 'REFUSED1' });
+    const [create] = await takeBatch(db, 10, 2_000);
+    const reason = 'Rewards participant 99 does not exist.';
+    const error = { code: 'CRM-1043', message: reason, words: { code: 'crmRefused', reason } } as const;
+    await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error }], 2_500);
+    await openScreen('pending', 'Pending & attention', () => screen.findByText(`⟦The CRM refused this: ${reason}⟧`, {}, { timeout: 5_000 }));
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates the CRM dialect note', async () => {
+    const answers = { tokenNotFound: { code: 'ACME.NOT_FOUND', httpStatus: 404 }, sessionInvalid: null };
+    const dialect = { serverUrl: 'https://crm.example.com', calibratedAt: '2024-01-11T09:01:00.000Z', answers, generatesCodes: true };
+    const { services } = startApp(db, { getCrmDialect: () => ({ dialect }) });
+    await heading('Find a token');
+    services.ui.getState().show('settings');
+    const note = await screen.findByRole('region', { name: '⟦How this CRM answers⟧' }, { timeout: 5_000 });
+    expect(within(note).getAllByRole('listitem')).toHaveLength(6);
     expect(untranslated()).toEqual([]);
   });
 });

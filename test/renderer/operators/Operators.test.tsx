@@ -6,6 +6,7 @@ import type { Timer } from '../../../renderer/services';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { MARIA, NIKOS, nav, signedInAs, startApp } from '../appHarness';
 import { closeTestDb, issue, openTestDb } from '../support';
+import { WordedError } from '../../../electron/wordedError';
 
 let db: TokenDeskDatabase;
 beforeEach(() => {
@@ -32,7 +33,8 @@ function fakeMain(start: OperatorsView) {
       createFirstManager: ({ name }: { name: string }) => set(signedInAs({ ...MARIA, name })),
       signIn: (proof: SignIn) => {
         const operator = 'badge' in proof ? BADGES[proof.badge] : PINS[proof.operatorId] === proof.pin ? view.operators.find((o) => o.id === proof.operatorId) : undefined;
-        if (!operator) throw new Error('badge' in proof ? 'This badge belongs to no operator of this counter.' : 'Wrong PIN. 4 more tries before you are locked for 5 minutes.');
+        if (!operator && 'badge' in proof) throw new WordedError({ code: 'badgeUnknown' }, 'This badge belongs to no operator of this counter.');
+        if (!operator) throw new WordedError({ code: 'wrongPin', name: 'Nikos', count: 4, minutes: 5 }, 'Wrong PIN.');
         return set(signedInAs(operator));
       },
       lockScreen: () => set(view.session ? { ...view, session: { ...view.session, locked: true } } : view),
@@ -74,7 +76,7 @@ describe('sign-in', () => {
     fireEvent.change(within(form).getByLabelText('Operator'), { target: { value: NIKOS.id } });
     type(form, 'PIN', '0000');
     fireEvent.click(within(form).getByRole('button', { name: 'Sign in' }));
-    expect((await within(form).findByRole('alert')).textContent).toBe('Wrong PIN. 4 more tries before you are locked for 5 minutes.');
+    expect((await within(form).findByRole('alert')).textContent).toBe('Wrong PIN. 4 more tries before Nikos is locked for 5 minutes.');
     expect((within(form).getByLabelText('PIN') as HTMLInputElement).value).toBe('');
     type(form, 'PIN', '1357');
     fireEvent.click(within(form).getByRole('button', { name: 'Sign in' }));
@@ -117,7 +119,7 @@ describe('a clerk', () => {
     const { fake } = startApp(db, {
       ...main.handlers,
       authorize: ({ manager }) => {
-        if (!manager || PINS[manager.operatorId] !== manager.pin) throw new Error('Wrong PIN. 4 more tries before Maria is locked for 5 minutes.');
+        if (!manager || PINS[manager.operatorId] !== manager.pin) throw new WordedError({ code: 'wrongPin', name: 'Maria', count: 4, minutes: 5 }, 'Wrong PIN.');
         return { operator: { id: NIKOS.id, name: NIKOS.name }, approvedBy: { id: MARIA.id, name: MARIA.name } };
       },
     });

@@ -60,7 +60,7 @@ describe('the recovery screen', () => {
   it('offers no rebuild while the second copy cannot be read, and says why', async () => {
     const fake = fakeTokenDesk({ journalRead: () => Promise.reject(new Error('The journal file cannot be read: EACCES')) });
     render(<RecoveryScreen damage={damage} api={fake.api} reload={() => undefined} />);
-    await screen.findByText(/The second copy of unsynced work could not be read: The journal file cannot be read: EACCES/);
+    await screen.findByText(/The second copy of unsynced work could not be read: Token Desk could not do this: The journal file cannot be read: EACCES/);
     expect(screen.getByRole('button', { name: 'Rebuild the database from the second copy' })).toHaveProperty('disabled', true);
   });
 });

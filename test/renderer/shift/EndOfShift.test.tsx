@@ -368,7 +368,7 @@ describe('Close shift', () => {
     const dialog = await screen.findByRole('alertdialog', { name: 'Close the shift?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close shift' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      'The shift is closed and recorded, but signing out failed: Main is not answering. Use Switch operator to sign out.',
+      'The shift is closed and recorded, but signing out failed: Token Desk could not do this: Main is not answering. Use Switch operator to sign out.',
     );
     expect(fake.calls.some((call) => call.channel === 'signOut')).toBe(true);
     expect(await db.audit.where('tokenLocalId').equals('').toArray()).toMatchObject([{ action: CLOSE_SHIFT, operator: 'Nikos' }]);

@@ -41,7 +41,7 @@ describe('issue store', () => {
 
     const issued = store.getState().issued;
     expect(issued).not.toBeNull();
-    expect(checkField(DEFAULT_DEFINITION.authenticationCode, 'code', issued!.authenticationCode)).toBeNull();
+    expect(checkField(DEFAULT_DEFINITION.authenticationCode, issued!.authenticationCode)).toBeNull();
     expect(issued).toMatchObject({ identifier: 'CARD1234', participantNumber: '29', createdAt: 7_000 });
     expect(fake.calls).toEqual([
       { channel: 'participantTokens', payload: { participantNumber: '29' } },
@@ -80,8 +80,8 @@ describe('issue store', () => {
     await store.getState().generate('identifier');
     await store.getState().generate('passCode');
     const { fields, passCodeGenerated } = store.getState();
-    expect(checkField(DEFAULT_DEFINITION.identifier, 'Identifier', fields.identifier)).toBeNull();
-    expect(checkField(DEFAULT_DEFINITION.passCode, 'Pass code', fields.passCode)).toBeNull();
+    expect(checkField(DEFAULT_DEFINITION.identifier, fields.identifier)).toBeNull();
+    expect(checkField(DEFAULT_DEFINITION.passCode, fields.passCode)).toBeNull();
     expect(passCodeGenerated).toBe(true);
     store.getState().setField('passCode', '1234');
     expect(store.getState().passCodeGenerated).toBe(false);
@@ -104,7 +104,7 @@ describe('issue store', () => {
     store.getState().setField('identifier', 'CARD1234');
     store.getState().setField('passCode', '1234');
     expect(await store.getState().submit()).toBe(false);
-    expect(store.getState().formError).toBe('The OS keychain is locked');
+    expect(store.getState().formError).toBe('Token Desk could not do this: The OS keychain is locked');
     expect(store.getState().fields.identifier).toBe('CARD1234');
     expect(await db.tokens.count()).toBe(0);
   });

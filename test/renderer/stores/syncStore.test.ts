@@ -120,7 +120,7 @@ describe('sync store', () => {
       crm: 'unknown',
       syncing: false,
       pendingCount: 1,
-      lastMessage: 'Sync failed (changes stay queued): main process restarted',
+      lastMessage: 'Sync failed (changes stay queued): Token Desk could not do this: main process restarted',
     });
     // The send may have reached the CRM, so the next one is marked as a retry.
     expect((await db.outbox.get(1))?.attempts).toBe(1);
@@ -184,7 +184,7 @@ describe('sync store visibility', () => {
     const fake = fakeTokenDesk({ pushOperations: ({ operations }) => reply(operations) });
     const store = createSyncStore(db, fake.api, clock, { config: { stockLevel: 0 } });
     await store.getState().syncNow();
-    expect(store.getState().lastError).toEqual({ code: 'unreachable', message: 'Cannot reach the CRM' });
+    expect(store.getState().lastError).toEqual({ code: 'unreachable', message: 'Cannot reach the CRM', words: { code: 'crmUnreached', detail: 'Cannot reach the CRM' } });
     reply = (operations) => acceptAll({ operations });
     await store.getState().syncNow();
     expect(store.getState()).toMatchObject({ crm: 'ok', lastError: null, pendingCount: 0 });

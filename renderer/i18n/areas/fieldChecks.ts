@@ -1,0 +1,126 @@
+import type { CharacterSet, PairingProblem, RuleProblem } from '../../../shared/token/definition';
+import { area } from '../area';
+
+export type CheckedField = 'identifier' | 'passCode' | 'authenticationCode';
+type Counted = Exclude<RuleProblem['code'], 'characters'>;
+
+/** A sentence for every rule of the definition a field can break (shared/token/definition.ts): a missing one is a compile error. */
+type FieldCheckWords = { readonly [F in CheckedField]: { readonly [K in `${Counted}_one` | `${Counted}_other`]: string } & { readonly characters: Readonly<Record<CharacterSet, string>> } } & {
+  readonly [C in PairingProblem['code']]: string;
+};
+
+/** Why a value breaks the active access token definition, naming its field, whole sentences per field. */
+export const fieldChecks = area(
+  {
+    identifier: {
+      tooShort_one: 'Identifier must be at least {{count}} character.',
+      tooShort_other: 'Identifier must be at least {{count}} characters.',
+      tooLong_one: 'Identifier must be at most {{count}} character.',
+      tooLong_other: 'Identifier must be at most {{count}} characters.',
+      letters_one: 'Identifier needs at least {{count}} letter.',
+      letters_other: 'Identifier needs at least {{count}} letters.',
+      digits_one: 'Identifier needs at least {{count}} digit.',
+      digits_other: 'Identifier needs at least {{count}} digits.',
+      special_one: 'Identifier needs at least {{count}} special character.',
+      special_other: 'Identifier needs at least {{count}} special characters.',
+      characters: {
+        DIGITS: 'Identifier may contain digits only.',
+        LETTERS_AND_DIGITS: 'Identifier may contain letters and digits only.',
+        PRINTABLE: 'Identifier may contain printable characters without spaces.',
+      },
+    },
+    passCode: {
+      tooShort_one: 'Pass code must be at least {{count}} character.',
+      tooShort_other: 'Pass code must be at least {{count}} characters.',
+      tooLong_one: 'Pass code must be at most {{count}} character.',
+      tooLong_other: 'Pass code must be at most {{count}} characters.',
+      letters_one: 'Pass code needs at least {{count}} letter.',
+      letters_other: 'Pass code needs at least {{count}} letters.',
+      digits_one: 'Pass code needs at least {{count}} digit.',
+      digits_other: 'Pass code needs at least {{count}} digits.',
+      special_one: 'Pass code needs at least {{count}} special character.',
+      special_other: 'Pass code needs at least {{count}} special characters.',
+      characters: {
+        DIGITS: 'Pass code may contain digits only.',
+        LETTERS_AND_DIGITS: 'Pass code may contain letters and digits only.',
+        PRINTABLE: 'Pass code may contain printable characters without spaces.',
+      },
+    },
+    authenticationCode: {
+      tooShort_one: 'Authentication code must be at least {{count}} character.',
+      tooShort_other: 'Authentication code must be at least {{count}} characters.',
+      tooLong_one: 'Authentication code must be at most {{count}} character.',
+      tooLong_other: 'Authentication code must be at most {{count}} characters.',
+      letters_one: 'Authentication code needs at least {{count}} letter.',
+      letters_other: 'Authentication code needs at least {{count}} letters.',
+      digits_one: 'Authentication code needs at least {{count}} digit.',
+      digits_other: 'Authentication code needs at least {{count}} digits.',
+      special_one: 'Authentication code needs at least {{count}} special character.',
+      special_other: 'Authentication code needs at least {{count}} special characters.',
+      characters: {
+        DIGITS: 'Authentication code may contain digits only.',
+        LETTERS_AND_DIGITS: 'Authentication code may contain letters and digits only.',
+        PRINTABLE: 'Authentication code may contain printable characters without spaces.',
+      },
+    },
+    identifierRequired: 'Identifier is required.',
+    passCodeNeedsIdentifier: 'A pass code needs an identifier.',
+    passCodeRequired: 'A pass code is required when an identifier is given.',
+  } satisfies FieldCheckWords,
+  {
+    identifier: {
+      tooShort_one: 'Το αναγνωριστικό πρέπει να έχει τουλάχιστον {{count}} χαρακτήρα.',
+      tooShort_other: 'Το αναγνωριστικό πρέπει να έχει τουλάχιστον {{count}} χαρακτήρες.',
+      tooLong_one: 'Το αναγνωριστικό πρέπει να έχει το πολύ {{count}} χαρακτήρα.',
+      tooLong_other: 'Το αναγνωριστικό πρέπει να έχει το πολύ {{count}} χαρακτήρες.',
+      letters_one: 'Το αναγνωριστικό χρειάζεται τουλάχιστον {{count}} γράμμα.',
+      letters_other: 'Το αναγνωριστικό χρειάζεται τουλάχιστον {{count}} γράμματα.',
+      digits_one: 'Το αναγνωριστικό χρειάζεται τουλάχιστον {{count}} ψηφίο.',
+      digits_other: 'Το αναγνωριστικό χρειάζεται τουλάχιστον {{count}} ψηφία.',
+      special_one: 'Το αναγνωριστικό χρειάζεται τουλάχιστον {{count}} ειδικό χαρακτήρα.',
+      special_other: 'Το αναγνωριστικό χρειάζεται τουλάχιστον {{count}} ειδικούς χαρακτήρες.',
+      characters: {
+        DIGITS: 'Το αναγνωριστικό μπορεί να έχει μόνο ψηφία.',
+        LETTERS_AND_DIGITS: 'Το αναγνωριστικό μπορεί να έχει μόνο γράμματα και ψηφία.',
+        PRINTABLE: 'Το αναγνωριστικό μπορεί να έχει μόνο εκτυπώσιμους χαρακτήρες χωρίς κενά.',
+      },
+    },
+    passCode: {
+      tooShort_one: 'Ο κωδικός πρόσβασης πρέπει να έχει τουλάχιστον {{count}} χαρακτήρα.',
+      tooShort_other: 'Ο κωδικός πρόσβασης πρέπει να έχει τουλάχιστον {{count}} χαρακτήρες.',
+      tooLong_one: 'Ο κωδικός πρόσβασης πρέπει να έχει το πολύ {{count}} χαρακτήρα.',
+      tooLong_other: 'Ο κωδικός πρόσβασης πρέπει να έχει το πολύ {{count}} χαρακτήρες.',
+      letters_one: 'Ο κωδικός πρόσβασης χρειάζεται τουλάχιστον {{count}} γράμμα.',
+      letters_other: 'Ο κωδικός πρόσβασης χρειάζεται τουλάχιστον {{count}} γράμματα.',
+      digits_one: 'Ο κωδικός πρόσβασης χρειάζεται τουλάχιστον {{count}} ψηφίο.',
+      digits_other: 'Ο κωδικός πρόσβασης χρειάζεται τουλάχιστον {{count}} ψηφία.',
+      special_one: 'Ο κωδικός πρόσβασης χρειάζεται τουλάχιστον {{count}} ειδικό χαρακτήρα.',
+      special_other: 'Ο κωδικός πρόσβασης χρειάζεται τουλάχιστον {{count}} ειδικούς χαρακτήρες.',
+      characters: {
+        DIGITS: 'Ο κωδικός πρόσβασης μπορεί να έχει μόνο ψηφία.',
+        LETTERS_AND_DIGITS: 'Ο κωδικός πρόσβασης μπορεί να έχει μόνο γράμματα και ψηφία.',
+        PRINTABLE: 'Ο κωδικός πρόσβασης μπορεί να έχει μόνο εκτυπώσιμους χαρακτήρες χωρίς κενά.',
+      },
+    },
+    authenticationCode: {
+      tooShort_one: 'Ο κωδικός ταυτοποίησης πρέπει να έχει τουλάχιστον {{count}} χαρακτήρα.',
+      tooShort_other: 'Ο κωδικός ταυτοποίησης πρέπει να έχει τουλάχιστον {{count}} χαρακτήρες.',
+      tooLong_one: 'Ο κωδικός ταυτοποίησης πρέπει να έχει το πολύ {{count}} χαρακτήρα.',
+      tooLong_other: 'Ο κωδικός ταυτοποίησης πρέπει να έχει το πολύ {{count}} χαρακτήρες.',
+      letters_one: 'Ο κωδικός ταυτοποίησης χρειάζεται τουλάχιστον {{count}} γράμμα.',
+      letters_other: 'Ο κωδικός ταυτοποίησης χρειάζεται τουλάχιστον {{count}} γράμματα.',
+      digits_one: 'Ο κωδικός ταυτοποίησης χρειάζεται τουλάχιστον {{count}} ψηφίο.',
+      digits_other: 'Ο κωδικός ταυτοποίησης χρειάζεται τουλάχιστον {{count}} ψηφία.',
+      special_one: 'Ο κωδικός ταυτοποίησης χρειάζεται τουλάχιστον {{count}} ειδικό χαρακτήρα.',
+      special_other: 'Ο κωδικός ταυτοποίησης χρειάζεται τουλάχιστον {{count}} ειδικούς χαρακτήρες.',
+      characters: {
+        DIGITS: 'Ο κωδικός ταυτοποίησης μπορεί να έχει μόνο ψηφία.',
+        LETTERS_AND_DIGITS: 'Ο κωδικός ταυτοποίησης μπορεί να έχει μόνο γράμματα και ψηφία.',
+        PRINTABLE: 'Ο κωδικός ταυτοποίησης μπορεί να έχει μόνο εκτυπώσιμους χαρακτήρες χωρίς κενά.',
+      },
+    },
+    identifierRequired: 'Το αναγνωριστικό είναι υποχρεωτικό.',
+    passCodeNeedsIdentifier: 'Ο κωδικός πρόσβασης χρειάζεται αναγνωριστικό.',
+    passCodeRequired: 'Όταν δίνεται αναγνωριστικό, ο κωδικός πρόσβασης είναι υποχρεωτικός.',
+  },
+);
