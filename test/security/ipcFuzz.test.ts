@@ -201,7 +201,7 @@ describe('every IPC channel under random and malformed payloads', () => {
     });
     await fc.assert(
       fc.asyncProperty(sender, fc.constantFrom(...CHANNELS), fc.anything(), async (from, channel, payload) => {
-        expect(await gate(from, channel, payload)).toEqual({ ok: false, error: { code: 'FAILED', message: 'IPC refused: the sender is not the Token Desk window.' } });
+        expect(await gate(from, channel, payload)).toEqual({ ok: false, error: { code: 'FAILED', message: 'IPC refused: the sender is not the Token Desk window.', words: { code: 'notTheWindow' } } });
       }),
       { numRuns: 300 },
     );
