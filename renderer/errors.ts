@@ -18,7 +18,7 @@ export function isDiskFull(error: unknown): boolean {
 }
 
 /** Why a queued change is stuck, in the clerk's language; a row queued before errors carried words shows its record. */
-export function syncErrorText(error: SyncError): string {
+export function syncErrorText(error: Pick<SyncError, 'message' | 'words'>): string {
   return error.words ? mainText(error.words) : error.message;
 }
 

@@ -3,6 +3,7 @@ import type { JournalEntry, Operation } from '../../shared/ipc/contract';
 import { INITIAL_LIFE_CYCLE_STATE } from '../../shared/token/lifeCycle';
 import { describeOp } from '../changeText';
 import { addAudit } from '../storage/audit';
+import { changeOf } from '../storage/auditWhat';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { QueuedOp, SentRow, TokenRow } from '../storage/rows';
 import { newTokenRow, withKeys } from '../storage/tokenRows';
@@ -76,7 +77,7 @@ async function restoreOne(db: TokenDeskDatabase, entry: JournalEntry, now: numbe
   await enqueueRow(db, row);
   await settleToken(db, token.localId, now);
   const description = describeOp(op, recordT);
-  await addAudit(db, token.localId, { action: 'restore', detail: `Put back in the queue from the journal: ${description}`, outcome: 'requeued' }, now, { operator: queuedBy });
+  await addAudit(db, token.localId, { action: 'restore', what: { kind: 'restore', change: changeOf(op) }, outcome: 'requeued' }, now, { operator: queuedBy });
   return description;
 }
 

@@ -1,6 +1,7 @@
 import type { FieldConflict, Operation, OperatorRef, SyncError } from '../../shared/ipc/contract';
 import type { LifeCycleState } from '../../shared/token/lifeCycle';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
+import type { AuditWhat } from './auditWhat';
 import type { SearchKey } from './searchKeys';
 
 export type SyncStatus = 'pending' | 'synced' | 'attention' | 'conflict';
@@ -106,7 +107,10 @@ export interface AuditRow {
   at: number;
   tokenLocalId: string;
   action: string;
+  /** What was done, in English: the record support reads and the CSV exports. */
   detail: string;
+  /** The same as data, worded in the clerk's language on screen (absent on rows written before it). */
+  what?: AuditWhat;
   outcome: AuditOutcome;
   /** The operator (name as it was, and id) and terminal signed in at this counter (absent on rows written before they existed). */
   operator?: string | null;
