@@ -181,8 +181,12 @@ describe('the pseudo-locale', () => {
     expect(untranslated()).toEqual([]);
   });
 
-  it('translates a token’s history, a row of every kind', async () => {
-    const token = await issueSynced(db);
+  it('translates a token’s last error and its history, a row of every kind', async () => {
+    const token = await issue(db, { identifier: 'REFUSED2' });
+    const [create] = await takeBatch(db, 10, 2_000);
+    const reason = 'Rewards participant 99 does not exist.';
+    const error = { code: 'CRM-1043', message: reason, words: { code: 'crmRefused', reason } } as const;
+    await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error }], 2_500);
     const samples = auditSamples();
     await db.transaction('rw', db.audit, async () => {
       for (const [what] of samples) await addAudit(db, token.localId, { action: what.kind, what, outcome: 'local' }, 3_000);
@@ -192,6 +196,8 @@ describe('the pseudo-locale', () => {
     services.ui.getState().openToken(token.localId);
     const history = await screen.findByRole('region', { name: '⟦History at this counter⟧' }, { timeout: 5_000 });
     await waitFor(() => expect(within(history).getAllByRole('row').length).toBeGreaterThan(samples.length));
+    // The sync line is one text: its last error must be the catalog's sentence, not the stored English.
+    expect(screen.getByText(`⟦Needs attention⟧ — ⟦The CRM refused this: ${reason}⟧`, { selector: 'dd' })).toBeTruthy();
     expect(untranslated()).toEqual([]);
   });
 });
