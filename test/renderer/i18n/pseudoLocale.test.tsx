@@ -282,6 +282,18 @@ describe('the pseudo-locale, where something is refused or fails', () => {
     expect(untranslated()).toEqual([]);
   });
 
+  it('translates a failed Test connection, main’s detail behind Details included', async () => {
+    const words = { code: 'crmUnreached', detail: 'connect ECONNREFUSED 127.0.0.1:9' } as const;
+    const { services } = startApp(db, { testConnection: () => ({ crm: 'unreachable', message: `Could not ask the CRM: ${words.detail}`, words }) });
+    await heading('Find a token');
+    services.ui.getState().show('settings');
+    await screen.findByRole('form', { name: '⟦Settings⟧' }, { timeout: 5_000 });
+    change('CRM URL', 'https://crm.example.com');
+    fireEvent.click(screen.getByRole('button', { name: '⟦Test connection⟧' }));
+    await screen.findByText(`⟦The CRM could not be reached: ${words.detail}⟧`, {}, { timeout: 5_000 });
+    expect(untranslated()).toEqual([]);
+  });
+
   it('translates the CRM dialect note', async () => {
     const answers = { tokenNotFound: { code: 'ACME.NOT_FOUND', httpStatus: 404 }, sessionInvalid: null };
     const dialect = { serverUrl: 'https://crm.example.com', calibratedAt: '2024-01-11T09:01:00.000Z', answers, generatesCodes: true };
