@@ -143,7 +143,7 @@ export function retryParked(db: TokenDeskDatabase, seq: number, now: number): Pr
   return decide(db, seq, now, (row) => row.status === 'parked' && !isWaiting(row), async (row) => {
     await requeue(db, row, {});
     await settleToken(db, row.tokenLocalId, now);
-    await addAudit(db, row.tokenLocalId, { action: 'retry', what: { kind: 'retry', reason: row.lastError ? reasonOf(row.lastError) : null }, outcome: 'requeued' }, now);
+    await addAudit(db, row.tokenLocalId, { action: 'retry', what: { kind: 'retry', reason: reasonOf(row.lastError) }, outcome: 'requeued' }, now);
   });
 }
 
@@ -199,7 +199,7 @@ export function discardParked(db: TokenDeskDatabase, seq: number, now: number, b
       await journalSettled(db, [row], 'discarded');
       await undoChange(db, row, later);
     }
-    const what = { kind: 'discard' as const, change: changeOf(row.op), reason: row.lastError ? reasonOf(row.lastError) : null, created: row.op.kind === 'create', later: later.length };
+    const what = { kind: 'discard' as const, change: changeOf(row.op), reason: reasonOf(row.lastError), created: row.op.kind === 'create', later: later.length };
     await addAudit(db, row.tokenLocalId, { action: 'discard', what, outcome: 'dropped' }, now, by);
   });
 }

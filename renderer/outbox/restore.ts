@@ -1,4 +1,3 @@
-import { recordT } from '../i18n';
 import type { JournalEntry, Operation } from '../../shared/ipc/contract';
 import { INITIAL_LIFE_CYCLE_STATE } from '../../shared/token/lifeCycle';
 import { describeOp } from '../changeText';
@@ -76,9 +75,9 @@ async function restoreOne(db: TokenDeskDatabase, entry: JournalEntry, now: numbe
   const row = { ...newOutboxRow(token.localId, op, entry.queuedAt, queuedBy), journalId: entry.id, attempts: Math.max(1, entry.operation.attempt) };
   await enqueueRow(db, row);
   await settleToken(db, token.localId, now);
-  const description = describeOp(op, recordT);
   await addAudit(db, token.localId, { action: 'restore', what: { kind: 'restore', change: changeOf(op) }, outcome: 'requeued' }, now, { operator: queuedBy });
-  return description;
+  // For the banner that names the restored changes: in the clerk's language, like the banner.
+  return describeOp(op);
 }
 
 /** In one transaction: every journalled change that neither the queue holds nor is noted as finished goes back in the queue. */

@@ -44,4 +44,8 @@ export function changeOf(op: QueuedOp): AuditChange {
   return { kind: op.kind, authenticationCode: op.authenticationCode };
 }
 
-export const reasonOf = (error: SyncError): AuditReason => ({ message: error.message, ...(error.words ? { words: error.words } : {}) });
+export function reasonOf(error: SyncError): AuditReason;
+export function reasonOf(error: SyncError | null): AuditReason | null;
+export function reasonOf(error: SyncError | null): AuditReason | null {
+  return error ? { message: error.message, ...(error.words ? { words: error.words } : {}) } : null;
+}
