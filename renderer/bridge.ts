@@ -1,4 +1,5 @@
 import type { TokenDeskApi } from '../shared/ipc/tokenDeskApi';
+import { t } from './i18n';
 
 declare global {
   interface Window {
@@ -7,11 +8,9 @@ declare global {
   }
 }
 
-/** The bridge to the main process; throws when the page was loaded without the preload. */
+/** The bridge to the main process; throws (in the clerk's language) when the page was loaded without the preload. */
 export function getTokenDesk(): TokenDeskApi {
   const api = window.tokenDesk;
-  if (!api) {
-    throw new Error('Token Desk bridge is missing: window.tokenDesk was not exposed by the preload.');
-  }
+  if (!api) throw new Error(t('shell.bridgeMissing'));
   return api;
 }

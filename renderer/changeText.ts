@@ -1,9 +1,9 @@
 import type { FieldConflict } from '../shared/ipc/contract';
 import { t, type Translate } from './i18n';
-import type { QueuedOp } from './storage/rows';
+import type { AuditChange } from './storage/auditWhat';
 
-/** A queued change as the operator reads it. */
-export function describeOp(op: QueuedOp, tr: Translate = t): string {
+/** A queued change (or its audit rows' copy) as the operator reads it. */
+export function describeOp(op: AuditChange, tr: Translate = t): string {
   switch (op.kind) {
     case 'create':
       return tr('pending.op.create', { code: op.authenticationCode });

@@ -1,6 +1,8 @@
 import type { SyncError } from '../shared/ipc/contract';
 import { IpcCallError } from '../shared/ipc/tokenDeskApi';
+import { describeConflicts } from './changeText';
 import { mainText, t } from './i18n';
+import type { TokenRow } from './storage/rows';
 import { ZodError } from 'zod';
 import { plainIssues } from './plainProblems';
 
@@ -18,8 +20,22 @@ export function isDiskFull(error: unknown): boolean {
 }
 
 /** Why a queued change is stuck, in the clerk's language; a row queued before errors carried words shows its record. */
-export function syncErrorText(error: SyncError): string {
+export function syncErrorText(error: Pick<SyncError, 'message' | 'words'>): string {
   return error.words ? mainText(error.words) : error.message;
+}
+
+/** Why a token needs attention, in the clerk's language; a token stored before its problem was kept shows its English. */
+export function lastErrorText({ lastError, lastProblem }: Pick<TokenRow, 'lastError' | 'lastProblem'>): string | null {
+  switch (lastProblem?.kind) {
+    case 'refused':
+      return mainText(lastProblem.words);
+    case 'conflict':
+      return describeConflicts(lastProblem.conflicts);
+    case 'missing':
+      return t('token.facts.missing');
+    case undefined:
+      return lastError;
+  }
 }
 
 /** A thrown value as a sentence for the operator (IpcCallError carries main's words); a schema's problems in words, never its JSON. */

@@ -18,9 +18,16 @@ import './styles.css';
 // The CSP forbids eval: keep zod from probing `new Function` (each probe is reported as a CSP violation).
 configureZod({ jitless: true });
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element.');
-const root = createRoot(container);
+/** Where the app renders; without it (a damaged install) the bare page says why. */
+function pageRoot(): HTMLElement {
+  const container = document.getElementById('root');
+  if (container) return container;
+  const text = t('shell.noPageRoot');
+  document.body.textContent = text;
+  throw new Error(text);
+}
+
+const root = createRoot(pageRoot());
 
 async function start(): Promise<void> {
   const bridge = getTokenDesk();

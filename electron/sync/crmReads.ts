@@ -1,11 +1,13 @@
 import type { ClassificationSummary, CrmReach } from '../../shared/ipc/contract';
 import type { CrmMeaning } from '../../shared/crm/dialect';
+import type { MainWords } from '../../shared/ipc/mainWords';
 import type { WireAccessToken } from '../../shared/crm/wire';
 import { oversizedField, toParticipantSummary, toServerToken, type ParticipantSummary, type ServerToken } from '../../shared/token/serverToken';
 import type { CrmSession } from '../crm/crmSession';
 import type { TokenOwner } from '../crm/crmClient';
 import { CrmError } from '../crm/crmError';
 import { errorMessage } from '../errorMessage';
+import { wordsOf } from '../ipc/errorWords';
 import { SecretHeldError, VaultError } from '../vault/vault';
 import { openCrm, type OpenSession } from './crmAccess';
 import { mapBounded } from './mapBounded';
@@ -14,7 +16,7 @@ export const READ_CONCURRENCY = 4;
 const PAGE = 100;
 const MAX_PAGES = 20;
 
-type Reach = { crm: CrmReach; message: string | null };
+type Reach = { crm: CrmReach; message: string | null; words: MainWords | null };
 
 /**
  * Runs a read with a session; without one, or when the read fails in any way, the empty answer with
@@ -22,12 +24,14 @@ type Reach = { crm: CrmReach; message: string | null };
  */
 async function read<T extends object>(openSession: OpenSession, empty: T, work: (session: CrmSession) => Promise<T>): Promise<T & Reach> {
   const access = await openCrm(openSession);
-  if (!access.ok) return { ...empty, crm: access.crm, message: access.message };
+  if (!access.ok) return { ...empty, crm: access.crm, message: access.message, words: access.words };
   try {
-    return { ...(await work(access.session)), crm: 'ok', message: null };
+    return { ...(await work(access.session)), crm: 'ok', message: null, words: null };
   } catch (error) {
-    if (error instanceof VaultError || error instanceof SecretHeldError) return { ...empty, crm: 'localError', message: errorMessage(error) };
-    return { ...empty, crm: 'unreachable', message: `Could not ask the CRM: ${errorMessage(error)}` };
+    if (error instanceof VaultError || error instanceof SecretHeldError) return { ...empty, crm: 'localError', message: errorMessage(error), words: wordsOf(error) };
+    // The CRM's own refusal is said as such; anything else kept the answer from arriving.
+    const words: MainWords = error instanceof CrmError ? wordsOf(error) : { code: 'crmUnreached', detail: errorMessage(error) };
+    return { ...empty, crm: 'unreachable', message: `Could not ask the CRM: ${errorMessage(error)}`, words };
   }
 }
 

@@ -1,6 +1,5 @@
 import { t } from '../i18n';
 import { errorMessage } from '../errors';
-import { shiftClosedDetail } from '../shiftText';
 import { addAudit } from '../storage/audit';
 import { CLOSE_SHIFT, CLOSE_SHIFT_TOKEN, shiftSummary, type ShiftSummary } from '../storage/shiftSummary';
 import type { CommandDeps } from './deps';
@@ -14,7 +13,7 @@ export async function closeShift(deps: Pick<CommandDeps, 'db' | 'now'>, signOut:
   const { db } = deps;
   const summary = await db.transaction('rw', [db.audit, db.outbox], async () => {
     const current = await shiftSummary(db, deps.now());
-    await addAudit(db, CLOSE_SHIFT_TOKEN, { action: CLOSE_SHIFT, detail: shiftClosedDetail(current), outcome: 'local' }, current.until);
+    await addAudit(db, CLOSE_SHIFT_TOKEN, { action: CLOSE_SHIFT, what: { kind: 'shiftClosed', counter: current.counter, operators: current.operators }, outcome: 'local' }, current.until);
     return current;
   });
   try {

@@ -1,10 +1,11 @@
 import { t } from '../i18n';
-import { checkTransition, checkVerify, INITIAL_LIFE_CYCLE_STATE, LIFE_CYCLE_LABELS, type SwitchTarget } from '../../shared/token/lifeCycle';
+import { checkTransition, checkVerify, INITIAL_LIFE_CYCLE_STATE, type SwitchTarget } from '../../shared/token/lifeCycle';
 import { enqueue, queueTransaction, rowsOf } from '../outbox';
 import { assertFree, LocalChangeError, refuseAgainstDefinition } from '../refusals';
 import { readDefinition } from '../storage/meta';
 import { addAudit } from '../storage/audit';
 import type { TokenDeskDatabase } from '../storage/database';
+import type { AuditWhat } from '../storage/auditWhat';
 import { HANDED_OUT, IN_STOCK, type QueuedOp, type TokenRow } from '../storage/rows';
 import { baseOf, newTokenRow, statusAfterLocalChange, withKeys } from '../storage/tokenRows';
 
@@ -44,7 +45,7 @@ async function existing(db: TokenDeskDatabase, localId: string): Promise<TokenRo
 }
 
 /** Writes a token change, its outbox row and its audit row, inside the caller's transaction. */
-async function queueChange(db: TokenDeskDatabase, token: TokenRow, op: QueuedOp, audit: { action: string; detail: string }, now: number): Promise<void> {
+async function queueChange(db: TokenDeskDatabase, token: TokenRow, op: QueuedOp, audit: { action: string; what: AuditWhat }, now: number): Promise<void> {
   await db.tokens.put(withKeys(token));
   await enqueue(db, token.localId, op, now);
   await addAudit(db, token.localId, { ...audit, outcome: 'queued' }, now);
@@ -69,8 +70,7 @@ export function issueToken(db: TokenDeskDatabase, input: IssueInput, now: number
       participantNumber,
       ...(classificationId === null ? {} : { classificationId }),
     };
-    const detail = `Issued ${authenticationCode}${identifier === null ? '' : ` (identifier ${identifier})`}`;
-    await queueChange(db, token, op, { action: 'issue', detail }, now);
+    await queueChange(db, token, op, { action: 'issue', what: { kind: 'issue', code: authenticationCode, identifier } }, now);
     return token;
   });
 }
@@ -83,7 +83,7 @@ export function setLifeCycleState(db: TokenDeskDatabase, localId: string, target
     if (!check.ok) throw new LocalChangeError(check.reason);
     const token: TokenRow = { ...current, lifeCycleState: target, syncStatus: statusAfterLocalChange(current), updatedAt: now };
     const op: QueuedOp = { kind: 'setState', authenticationCode: current.authenticationCode, base: baseOf(current), target };
-    await queueChange(db, token, op, { action: 'setState', detail: `Set ${LIFE_CYCLE_LABELS[target].toLowerCase()}` }, now);
+    await queueChange(db, token, op, { action: 'setState', what: { kind: 'setState', target } }, now);
     return token;
   });
 }
@@ -103,7 +103,7 @@ export function queueVerification(db: TokenDeskDatabase, localId: string, sealed
     }
     const token: TokenRow = { ...current, syncStatus: statusAfterLocalChange(current), updatedAt: now };
     const op: QueuedOp = { kind: 'verify', authenticationCode: current.authenticationCode, base: baseOf(current), sealedVerificationCode };
-    await queueChange(db, token, op, { action: 'verify', detail: 'Verification code entered' }, now);
+    await queueChange(db, token, op, { action: 'verify', what: { kind: 'verify' } }, now);
     return token;
   });
 }
@@ -120,20 +120,20 @@ export function editToken(db: TokenDeskDatabase, localId: string, change: TokenE
     const base = { kind: 'update' as const, authenticationCode: current.authenticationCode, base: baseOf(current) };
     let token: TokenRow;
     let op: QueuedOp;
-    let detail: string;
+    let what: AuditWhat;
     if ('identifier' in change) {
       if (change.identifier === current.identifier) throw new LocalChangeError(t('refusals.identifierUnchanged'), 'identifier');
       refuseAgainstDefinition(definition, 'identifier', change.identifier);
       await assertFree(db, 'identifier', change.identifier, localId);
       token = { ...current, identifier: change.identifier };
       op = { ...base, identifier: change.identifier, sealedPassCode: change.sealedPassCode };
-      detail = `Identifier ${current.identifier ?? 'none'} → ${change.identifier}`;
+      what = { kind: 'identifier', from: current.identifier, to: change.identifier };
     } else if ('sealedPassCode' in change) {
       if (current.identifier === null) throw new LocalChangeError(t('refusals.passCodeNeedsIdentifier'), 'identifier');
       token = current;
       // The CRM takes a pass code only with its identifier: the same identifier goes again.
       op = { ...base, identifier: current.identifier, sealedPassCode: change.sealedPassCode };
-      detail = `Pass code changed (identifier ${current.identifier} kept)`;
+      what = { kind: 'passCode', identifier: current.identifier };
     } else {
       const code = change.newAuthenticationCode;
       if (code === current.authenticationCode) throw new LocalChangeError(t('refusals.codeUnchanged'), 'authenticationCode');
@@ -141,10 +141,10 @@ export function editToken(db: TokenDeskDatabase, localId: string, change: TokenE
       await assertFree(db, 'authenticationCode', code, localId);
       token = { ...current, authenticationCode: code };
       op = { ...base, newAuthenticationCode: code };
-      detail = `Authentication code ${current.authenticationCode} → ${code}`;
+      what = { kind: 'authenticationCode', from: current.authenticationCode, to: code };
     }
     token = { ...token, syncStatus: statusAfterLocalChange(current), updatedAt: now };
-    await queueChange(db, token, op, { action: 'edit', detail }, now);
+    await queueChange(db, token, op, { action: 'edit', what }, now);
     return token;
   });
 }
@@ -159,7 +159,7 @@ export function handOutStock(db: TokenDeskDatabase, localId: string, identity: H
     const token = await db.tokens.get(localId);
     if (!token || token.stock !== IN_STOCK) throw new LocalChangeError(t('refusals.notInStock'));
     await db.tokens.put({ ...token, stock: HANDED_OUT, updatedAt: now });
-    await addAudit(db, localId, { action: 'handOut', detail: `Handed out ${token.authenticationCode} from stock`, outcome: 'local' }, now);
+    await addAudit(db, localId, { action: 'handOut', what: { kind: 'handOut', code: token.authenticationCode }, outcome: 'local' }, now);
     if (identity !== null) await editToken(db, localId, identity, now);
     return existing(db, localId);
   });

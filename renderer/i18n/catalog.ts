@@ -2,6 +2,7 @@ import { dialect } from './areas/dialect';
 import { fieldChecks } from './areas/fieldChecks';
 import { find } from './areas/find';
 import { help } from './areas/help';
+import { history } from './areas/history';
 import { issue } from './areas/issue';
 import { main } from './areas/main';
 import { operators } from './areas/operators';
@@ -17,7 +18,7 @@ import { token } from './areas/token';
 import { words } from './areas/words';
 
 /** Every text of the app by area: `t('shell.nav.find')`. */
-const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, recovery, print, refusals, main, fieldChecks, dialect, problems };
+const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, history, recovery, print, refusals, main, fieldChecks, dialect, problems };
 
 type Areas = typeof AREAS;
 

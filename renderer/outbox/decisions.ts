@@ -1,10 +1,10 @@
-import { recordT, t } from '../i18n';
+import { t } from '../i18n';
 import { isIdentifierTaken, isParticipantRefused } from '../../shared/crm/dialect';
 import type { BaseVersion, FieldConflict } from '../../shared/ipc/contract';
-import { conflictSummary, describeOp } from '../changeText';
 import type { AccessTokenDefinition } from '../../shared/token/definition';
 import { assertFree, LocalChangeError, refuseAgainstDefinition } from '../refusals';
 import { addAudit } from '../storage/audit';
+import { changeOf, reasonOf } from '../storage/auditWhat';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { AuditBy, OutboxRow, OutboxStatus, QueuedOp, SentRow, TokenRow } from '../storage/rows';
 import { withKeys } from '../storage/tokenRows';
@@ -59,8 +59,8 @@ export function keepCrmValue(db: TokenDeskDatabase, seq: number, now: number): P
     await db.outbox.delete(row.seq);
     await journalSettled(db, [row], 'discarded');
     await settleToken(db, row.tokenLocalId, now);
-    const detail = `Kept the CRM value (${conflictSummary(row.conflicts ?? [], 'crm', recordT)}); dropped mine`;
-    await addAudit(db, row.tokenLocalId, { action: 'keepCrmValue', detail, outcome: 'dropped' }, now);
+    const what = { kind: 'keepCrmValue' as const, conflicts: row.conflicts ?? [] };
+    await addAudit(db, row.tokenLocalId, { action: 'keepCrmValue', what, outcome: 'dropped' }, now);
   });
 }
 
@@ -81,8 +81,7 @@ export function applyMine(db: TokenDeskDatabase, seq: number, now: number): Prom
       await requeue(db, row, { attempts: 0 });
     }
     await settleToken(db, row.tokenLocalId, now, null, conflictValues(conflicts, 'mine'));
-    const detail = `Applied mine again (${conflictSummary(conflicts, 'mine', recordT)})`;
-    await addAudit(db, row.tokenLocalId, { action: 'applyMine', detail, outcome: 'requeued' }, now);
+    await addAudit(db, row.tokenLocalId, { action: 'applyMine', what: { kind: 'applyMine', conflicts }, outcome: 'requeued' }, now);
   });
 }
 
@@ -105,9 +104,8 @@ export function fixParkedIdentifier(
     await assertFree(db, 'identifier', identifier, row.tokenLocalId);
     await requeue(db, row, { op: { ...row.op, identifier } });
     await settleToken(db, row.tokenLocalId, now, null, { identifier });
-    const what = row.op.kind === 'create' ? 'create' : 'change';
-    const detail = `Identifier ${row.op.identifier ?? 'none'} → ${identifier}; ${what} queued again with ${row.op.authenticationCode}`;
-    await addAudit(db, row.tokenLocalId, { action: 'fixIdentifier', detail, outcome: 'requeued' }, now);
+    const what = { kind: 'fixIdentifier' as const, from: row.op.identifier ?? null, to: identifier, create: row.op.kind === 'create', code: row.op.authenticationCode };
+    await addAudit(db, row.tokenLocalId, { action: 'fixIdentifier', what, outcome: 'requeued' }, now);
   });
 }
 
@@ -121,8 +119,8 @@ export function fixParkedParticipant(db: TokenDeskDatabase, seq: number, partici
     if (participantNumber === row.op.participantNumber) throw new LocalChangeError(t('refusals.participantRefused'));
     await requeue(db, row, { op: { ...row.op, participantNumber } });
     await settleToken(db, row.tokenLocalId, now, null, { participantNumber });
-    const detail = `Participant ${row.op.participantNumber ?? 'none'} → ${participantNumber ?? 'none'}; create queued again with ${row.op.authenticationCode}`;
-    await addAudit(db, row.tokenLocalId, { action: 'fixParticipant', detail, outcome: 'requeued' }, now);
+    const what = { kind: 'fixParticipant' as const, from: row.op.participantNumber, to: participantNumber, code: row.op.authenticationCode };
+    await addAudit(db, row.tokenLocalId, { action: 'fixParticipant', what, outcome: 'requeued' }, now);
   });
 }
 
@@ -136,7 +134,7 @@ export function fixParkedVerification(db: TokenDeskDatabase, seq: number, sealed
   return decide(db, seq, now, isRefusedVerification, async (row) => {
     if (row.op.kind !== 'verify') return;
     await requeue(db, row, { op: { ...row.op, sealedVerificationCode } });
-    await addAudit(db, row.tokenLocalId, { action: 'fixVerification', detail: 'Verification code entered again', outcome: 'requeued' }, now);
+    await addAudit(db, row.tokenLocalId, { action: 'fixVerification', what: { kind: 'fixVerification' }, outcome: 'requeued' }, now);
   });
 }
 
@@ -145,8 +143,7 @@ export function retryParked(db: TokenDeskDatabase, seq: number, now: number): Pr
   return decide(db, seq, now, (row) => row.status === 'parked' && !isWaiting(row), async (row) => {
     await requeue(db, row, {});
     await settleToken(db, row.tokenLocalId, now);
-    const detail = `Retry after: ${row.lastError?.message ?? 'refused'}`;
-    await addAudit(db, row.tokenLocalId, { action: 'retry', detail, outcome: 'requeued' }, now);
+    await addAudit(db, row.tokenLocalId, { action: 'retry', what: { kind: 'retry', reason: reasonOf(row.lastError) }, outcome: 'requeued' }, now);
   });
 }
 
@@ -192,20 +189,17 @@ async function undoChange(db: TokenDeskDatabase, row: SentRow, later: readonly S
  */
 export function discardParked(db: TokenDeskDatabase, seq: number, now: number, by?: AuditBy): Promise<void> {
   return decide(db, seq, now, isDiscardable, async (row) => {
-    const reason = row.lastError?.message ?? 'refused by the CRM';
     const later = (await rowsOf(db, row.tokenLocalId)).filter((other) => other.seq > row.seq);
-    let detail = `Discarded ${describeOp(row.op, recordT)} (${reason})`;
     if (row.op.kind === 'create') {
       await db.outbox.bulkDelete([row.seq, ...later.map((other) => other.seq)]);
       await journalSettled(db, [row, ...later], 'discarded');
       await db.tokens.delete(row.tokenLocalId);
-      detail += `; never created in the CRM, so the token and ${later.length} later change(s) were removed from this counter`;
     } else {
       await db.outbox.delete(row.seq);
       await journalSettled(db, [row], 'discarded');
       await undoChange(db, row, later);
-      detail += later.length > 0 ? `; ${later.length} later change(s) go on` : '';
     }
-    await addAudit(db, row.tokenLocalId, { action: 'discard', detail, outcome: 'dropped' }, now, by);
+    const what = { kind: 'discard' as const, change: changeOf(row.op), reason: reasonOf(row.lastError), created: row.op.kind === 'create', later: later.length };
+    await addAudit(db, row.tokenLocalId, { action: 'discard', what, outcome: 'dropped' }, now, by);
   });
 }

@@ -1,8 +1,7 @@
-import { recordT } from '../i18n';
 import type { SyncError } from '../../shared/ipc/contract';
 import { TokenOrder } from '../../shared/sync/tokenOrder';
-import { describeOp } from '../changeText';
 import { addAudit } from '../storage/audit';
+import { changeOf, reasonOf } from '../storage/auditWhat';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { AuditBy, OutboxRow, SentRow } from '../storage/rows';
 import { wakeOnCommit } from './wake';
@@ -60,5 +59,5 @@ export async function park(db: TokenDeskDatabase, row: SentRow, error: SyncError
   await db.outbox.update(row.seq, { status: 'parked', lastError: error, leaseUntil: 0, leaseOwner: null });
   await holdBehind(db, row.tokenLocalId, error);
   await settleToken(db, row.tokenLocalId, now);
-  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail: `${describeOp(row.op, recordT)}: ${error.message}`, outcome: 'parked' }, now, queuedBy(row));
+  await addAudit(db, row.tokenLocalId, { action: row.op.kind, what: { kind: 'parked', change: changeOf(row.op), reason: reasonOf(error) }, outcome: 'parked' }, now, queuedBy(row));
 }

@@ -1,8 +1,9 @@
 import { recordT } from '../i18n';
 import type { FieldConflict, OperationResult, SyncError } from '../../shared/ipc/contract';
 import type { ServerToken } from '../../shared/token/serverToken';
-import { describeConflicts, describeOp } from '../changeText';
+import { describeConflicts } from '../changeText';
 import { addAudit } from '../storage/audit';
+import { changeOf } from '../storage/auditWhat';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { SentRow } from '../storage/rows';
 import { backoffDelay, type Jitter } from './backoff';
@@ -24,8 +25,8 @@ async function renameLater(db: TokenDeskDatabase, row: SentRow, code: string): P
 async function confirm(db: TokenDeskDatabase, row: SentRow, server: ServerToken, adopted: boolean, now: number): Promise<void> {
   await db.outbox.delete(row.seq);
   if (row.op.kind === 'create' && server.authenticationCode !== row.op.authenticationCode) await renameLater(db, row, server.authenticationCode);
-  const detail = `${describeOp(row.op, recordT)}: ${adopted ? 'an earlier send had already reached the CRM' : 'accepted by the CRM'}`;
-  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail, outcome: adopted ? 'adopted' : 'synced' }, now, queuedBy(row));
+  const what = { kind: adopted ? ('adopted' as const) : ('synced' as const), change: changeOf(row.op) };
+  await addAudit(db, row.tokenLocalId, { action: row.op.kind, what, outcome: what.kind }, now, queuedBy(row));
   await settleToken(db, row.tokenLocalId, now, server);
 }
 
@@ -47,14 +48,13 @@ async function holdConflict(
   now: number,
 ): Promise<void> {
   const error: SyncError = { code: 'CONFLICT', message: describeConflicts(conflicts, recordT) };
-  const { message } = error;
   await db.outbox.update(row.seq, { status: 'conflict', conflicts, lastError: error, leaseUntil: 0, leaseOwner: null });
   await holdBehind(db, row.tokenLocalId, error);
   const onlyRow = (await rowsOf(db, row.tokenLocalId)).length === 1;
   // With no other change of the token queued, the token shows the CRM's copy as a whole.
   const crmValues = onlyRow ? { lifeCycleState: server.lifeCycleState, identifier: server.identifier } : conflictValues(conflicts, 'crm');
   await settleToken(db, row.tokenLocalId, now, server, crmValues);
-  await addAudit(db, row.tokenLocalId, { action: row.op.kind, detail: `${describeOp(row.op, recordT)}: ${message}`, outcome: 'conflict' }, now, queuedBy(row));
+  await addAudit(db, row.tokenLocalId, { action: row.op.kind, what: { kind: 'conflict', change: changeOf(row.op), conflicts }, outcome: 'conflict' }, now, queuedBy(row));
 }
 
 export interface ApplySummary {

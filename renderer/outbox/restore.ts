@@ -1,8 +1,8 @@
-import { recordT } from '../i18n';
 import type { JournalEntry, Operation } from '../../shared/ipc/contract';
 import { INITIAL_LIFE_CYCLE_STATE } from '../../shared/token/lifeCycle';
 import { describeOp } from '../changeText';
 import { addAudit } from '../storage/audit';
+import { changeOf } from '../storage/auditWhat';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { QueuedOp, SentRow, TokenRow } from '../storage/rows';
 import { newTokenRow, withKeys } from '../storage/tokenRows';
@@ -75,9 +75,9 @@ async function restoreOne(db: TokenDeskDatabase, entry: JournalEntry, now: numbe
   const row = { ...newOutboxRow(token.localId, op, entry.queuedAt, queuedBy), journalId: entry.id, attempts: Math.max(1, entry.operation.attempt) };
   await enqueueRow(db, row);
   await settleToken(db, token.localId, now);
-  const description = describeOp(op, recordT);
-  await addAudit(db, token.localId, { action: 'restore', detail: `Put back in the queue from the journal: ${description}`, outcome: 'requeued' }, now, { operator: queuedBy });
-  return description;
+  await addAudit(db, token.localId, { action: 'restore', what: { kind: 'restore', change: changeOf(op) }, outcome: 'requeued' }, now, { operator: queuedBy });
+  // For the banner that names the restored changes: in the clerk's language, like the banner.
+  return describeOp(op);
 }
 
 /** In one transaction: every journalled change that neither the queue holds nor is noted as finished goes back in the queue. */

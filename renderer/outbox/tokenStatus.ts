@@ -3,7 +3,7 @@ import type { FieldConflict } from '../../shared/ipc/contract';
 import type { ServerToken } from '../../shared/token/serverToken';
 import { describeConflicts } from '../changeText';
 import type { TokenDeskDatabase } from '../storage/database';
-import type { OutboxRow, SentRow, SyncStatus, TokenRow } from '../storage/rows';
+import type { OutboxRow, SentRow, TokenRow } from '../storage/rows';
 import { withKeys, withServerFacts, withServerValues } from '../storage/tokenRows';
 
 /** A token's outbox rows in queue order. */
@@ -18,12 +18,21 @@ export function conflictValues(conflicts: readonly FieldConflict[], side: 'crm' 
   return identifier ? { identifier: identifier[side] } : {};
 }
 
-/** A token's sync status and reason follow from its first outbox row that is not simply waiting. */
-export function statusFromRows(rows: readonly OutboxRow[]): { syncStatus: SyncStatus; lastError: string | null } {
+/**
+ * A token's sync status and reason follow from its first outbox row that is not simply waiting: the reason
+ * in English (the record) and as data for the screen (none from a refusal that came without words).
+ */
+export function statusFromRows(rows: readonly OutboxRow[]): Pick<TokenRow, 'syncStatus' | 'lastError' | 'lastProblem'> {
   const stuck = rows.find((row) => row.status !== 'pending');
-  if (stuck?.status === 'conflict') return { syncStatus: 'conflict', lastError: describeConflicts(stuck.conflicts ?? [], recordT) };
-  if (stuck?.status === 'parked') return { syncStatus: 'attention', lastError: stuck.lastError?.message ?? null };
-  return rows.length > 0 ? { syncStatus: 'pending', lastError: null } : { syncStatus: 'synced', lastError: null };
+  if (stuck?.status === 'conflict') {
+    const conflicts = stuck.conflicts ?? [];
+    return { syncStatus: 'conflict', lastError: describeConflicts(conflicts, recordT), lastProblem: { kind: 'conflict', conflicts } };
+  }
+  if (stuck?.status === 'parked') {
+    const words = stuck.lastError?.words;
+    return { syncStatus: 'attention', lastError: stuck.lastError?.message ?? null, lastProblem: words ? { kind: 'refused', words } : null };
+  }
+  return { syncStatus: rows.length > 0 ? 'pending' : 'synced', lastError: null, lastProblem: null };
 }
 
 /**

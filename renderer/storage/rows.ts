@@ -1,6 +1,8 @@
 import type { FieldConflict, Operation, OperatorRef, SyncError } from '../../shared/ipc/contract';
+import type { MainWords } from '../../shared/ipc/mainWords';
 import type { LifeCycleState } from '../../shared/token/lifeCycle';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
+import type { AuditWhat } from './auditWhat';
 import type { SearchKey } from './searchKeys';
 
 export type SyncStatus = 'pending' | 'synced' | 'attention' | 'conflict';
@@ -31,7 +33,10 @@ export interface TokenRow {
   /** Epoch ms when the CRM last confirmed this row. */
   confirmedAt: number | null;
   syncStatus: SyncStatus;
+  /** Why the token needs attention, in English: the record (support, the diagnostics). */
   lastError: string | null;
+  /** The same as data, said in the clerk's language on screen (absent on rows written before it). */
+  lastProblem?: TokenProblem | null;
   /** What Find matches, with one index read (see searchKeysOf). */
   searchKeys: SearchKey[];
   /** 1: a not-associated token held in stock, to hand out offline; 2: handed out from that stock here. */
@@ -81,6 +86,9 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Why a token needs attention: main's words for a refused change, the fields the CRM changed meanwhile, or the CRM no longer knowing it. */
+export type TokenProblem = { kind: 'refused'; words: MainWords } | { kind: 'conflict'; conflicts: FieldConflict[] } | { kind: 'missing' };
+
 /** 'local': recorded at this counter only, nothing to send (say, a stock token handed out). */
 export type AuditOutcome = 'queued' | 'synced' | 'adopted' | 'parked' | 'conflict' | 'dropped' | 'requeued' | 'local';
 
@@ -106,7 +114,10 @@ export interface AuditRow {
   at: number;
   tokenLocalId: string;
   action: string;
+  /** What was done, in English: the record support reads and the CSV exports. */
   detail: string;
+  /** The same as data, worded in the clerk's language on screen (absent on rows written before it). */
+  what?: AuditWhat;
   outcome: AuditOutcome;
   /** The operator (name as it was, and id) and terminal signed in at this counter (absent on rows written before they existed). */
   operator?: string | null;

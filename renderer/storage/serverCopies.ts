@@ -1,9 +1,10 @@
+import { recordT } from '../i18n';
 import type { ServerToken } from '../../shared/token/serverToken';
 import type { TokenDeskDatabase } from './database';
 import type { TokenRow } from './rows';
 import { freeToHandOut, newTokenRow, withServerFacts, withServerValues } from './tokenRows';
 
-export const MISSING_MESSAGE = 'The CRM no longer knows this token';
+export const MISSING_MESSAGE = recordT('token.facts.missing');
 
 export interface ApplyServerOptions {
   /** The tokens are not-associated stock fetched to hand out offline. */
@@ -80,7 +81,7 @@ export function applyServerTokens(
         summary.stale += 1;
       } else {
         let next = withServerFacts(local, server, now);
-        if (!queued.has(local.localId)) next = { ...(await withServerValues(db, next, server)), syncStatus: 'synced', lastError: null };
+        if (!queued.has(local.localId)) next = { ...(await withServerValues(db, next, server)), syncStatus: 'synced', lastError: null, lastProblem: null };
         rows.push(next);
         summary.updated += 1;
       }
@@ -101,7 +102,7 @@ export function applyMissing(db: TokenDeskDatabase, codes: readonly string[], no
       const token = await db.tokens.where('authenticationCode').equals(code).first();
       if (!token) continue;
       if ((await db.outbox.where('tokenLocalId').equals(token.localId).count()) > 0) continue;
-      await db.tokens.update(token.localId, { syncStatus: 'attention', lastError: MISSING_MESSAGE, stock: 0, updatedAt: now });
+      await db.tokens.update(token.localId, { syncStatus: 'attention', lastError: MISSING_MESSAGE, lastProblem: { kind: 'missing' }, stock: 0, updatedAt: now });
       marked += 1;
     }
     return marked;

@@ -25,6 +25,7 @@ export function newTokenRow(fields: NewTokenFields, createdAt: number, updatedAt
     updatedBy: null,
     confirmedAt: null,
     lastError: null,
+    lastProblem: null,
     ...fields,
     createdAt,
     updatedAt,

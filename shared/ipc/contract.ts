@@ -209,8 +209,11 @@ export const pushReplySchema = z.object({
 });
 export type PushReply = z.infer<typeof pushReplySchema>;
 
-/** Every read from the CRM says whether it reached it; on anything but 'ok' the data is empty. */
-const reachReply = { crm: crmReachSchema, message: z.string().nullable() };
+/**
+ * Every read from the CRM says whether it reached it; on anything but 'ok' the data is empty, `message`
+ * says why in main's English (the log) and `words` the same for the clerk (null when 'ok').
+ */
+const reachReply = { crm: crmReachSchema, message: z.string().nullable(), words: mainWordsSchema.nullable().optional() };
 
 export const MAX_REFRESH = 100;
 

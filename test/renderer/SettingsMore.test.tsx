@@ -45,6 +45,17 @@ describe('Settings: CRM sign-in', () => {
     expect(await within(form).findByText('Connected: the CRM accepted the sign-in.')).toBeTruthy();
   });
 
+  it('says main’s detail behind Details in the clerk’s words, its English kept for the log', async () => {
+    const words = { code: 'crmUnreached', detail: 'connect ECONNREFUSED 127.0.0.1:9' } as const;
+    await openSettings({ testConnection: () => ({ crm: 'unreachable', message: 'Could not ask the CRM: connect ECONNREFUSED 127.0.0.1:9', words }) });
+    const form = screen.getByRole('form', { name: 'Settings' });
+    type(form, 'CRM URL', 'https://typed.example.com');
+    fireEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
+    expect(await within(form).findByText('The CRM cannot be reached. Check the CRM URL and the network.')).toBeTruthy();
+    expect(within(form).getByText('The CRM could not be reached: connect ECONNREFUSED 127.0.0.1:9').closest('details')).toBeTruthy();
+    expect(within(form).queryByText(/Could not ask the CRM/)).toBeNull();
+  });
+
   it('sends the unit when it changed', async () => {
     const { fake } = await openSettings({ saveSettings: (input) => ({ ...input, unit: input.unit ?? '', passwordSet: false, configured: true, pushConcurrency: 4, allowUnencrypted: false, unencrypted: false, waitingMoveFrom: [], damage: null }) });
     const form = screen.getByRole('form', { name: 'Settings' });

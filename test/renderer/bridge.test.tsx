@@ -1,9 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { getTokenDesk } from '../../renderer/bridge';
+import { i18n } from '../../renderer/i18n';
 import { fakeTokenDesk } from './support';
 
 afterEach(() => {
   delete window.tokenDesk;
+});
+afterAll(async () => {
+  await i18n.changeLanguage('en');
 });
 
 describe('getTokenDesk', () => {
@@ -13,7 +17,9 @@ describe('getTokenDesk', () => {
     expect(getTokenDesk()).toBe(api);
   });
 
-  it('says clearly when the preload did not expose it', () => {
-    expect(() => getTokenDesk()).toThrow('Token Desk bridge is missing: window.tokenDesk was not exposed by the preload.');
+  it('says clearly, in the clerk’s language, when the preload did not expose it', async () => {
+    expect(() => getTokenDesk()).toThrow('This window was opened without its link to Token Desk, so it cannot work. Restart Token Desk; if it happens again, reinstall it.');
+    await i18n.changeLanguage('el');
+    expect(() => getTokenDesk()).toThrow(/^Αυτό το παράθυρο άνοιξε χωρίς τη σύνδεσή του με το Token Desk/u);
   });
 });

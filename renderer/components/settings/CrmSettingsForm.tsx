@@ -1,4 +1,4 @@
-import { useTranslation } from '../../i18n';
+import { mainText, useTranslation } from '../../i18n';
 import { useState, type FormEvent } from 'react';
 import { settingsInputSchema, type SettingsView } from '../../../shared/ipc/contract';
 import { useAppStore, useServices } from '../../context';
@@ -61,7 +61,8 @@ export function CrmSettingsForm({ view }: { view: SettingsView | null }) {
       const checked = settingsInputSchema.safeParse(input());
       if (!checked.success) throw new Error(formProblem(checked.error));
       const reply = await api.testConnection({ settings: checked.data });
-      setTested({ text: t(`settings.crmForm.reach.${reply.crm}`), details: reply.crm === 'ok' ? null : reply.message });
+      const details = reply.words ? mainText(reply.words) : reply.message;
+      setTested({ text: t(`settings.crmForm.reach.${reply.crm}`), details: reply.crm === 'ok' ? null : details });
       setTests((n) => n + 1);
     });
 

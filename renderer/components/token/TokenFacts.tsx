@@ -3,6 +3,7 @@ import type { ParticipantSummary } from '../../../shared/token/serverToken';
 import type { TokenRow } from '../../storage/rows';
 import { participantText, useKnownParticipant } from '../useKnownParticipant';
 import { formatCrmDate, formatTime, lifeCycleLabel, syncStatusLabel } from '../../labels';
+import { lastErrorText } from '../../errors';
 import { forDisplayOrNull } from '../../../shared/text/displayText';
 
 function accountText(token: TokenRow, account: ParticipantSummary | null): string {
@@ -21,7 +22,8 @@ function logText(date: string | null, user: string | null): string {
 export function TokenFacts({ token }: { token: TokenRow }) {
   const participant = useKnownParticipant(token);
   const { t } = useTranslation();
-  const syncText = syncStatusLabel(token.syncStatus) + (token.lastError ? ` — ${token.lastError}` : '');
+  const lastError = lastErrorText(token);
+  const syncText = syncStatusLabel(token.syncStatus) + (lastError ? ` — ${lastError}` : '');
   return (
     <dl className="details">
       <dt>{t('token.facts.authenticationCode')}</dt>

@@ -4,6 +4,7 @@ import { useServices } from '../../context';
 import { tokenHistory } from '../../storage/audit';
 import type { AuditRow } from '../../storage/rows';
 import { auditOutcomeLabel, formatTime } from '../../labels';
+import { historyText } from '../../auditText';
 
 const HISTORY_LIMIT = 50;
 
@@ -44,8 +45,7 @@ export function TokenHistory({ localId, onPrint }: { localId: string; onPrint: (
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>{formatTime(row.at)}</td>
-                  {/* A record, kept as it was written (in English): see docs/languages.md. */}
-                  <td translate="no">{row.detail}</td>
+                  <td>{historyText(row)}</td>
                   <td>{auditOutcomeLabel(row.outcome)}</td>
                   <td>{auditWho(row)}</td>
                 </tr>

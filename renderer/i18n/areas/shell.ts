@@ -6,6 +6,8 @@ export const shell = area(
     brand: 'Token Desk',
     opening: 'Opening Token Desk…',
     cannotStart: 'Token Desk cannot start',
+    bridgeMissing: 'This window was opened without its link to Token Desk, so it cannot work. Restart Token Desk; if it happens again, reinstall it.',
+    noPageRoot: 'This window’s page is incomplete, so Token Desk cannot show itself. Reinstall Token Desk.',
     cancel: 'Cancel',
     details: 'Details',
     loading: 'Loading…',
@@ -130,6 +132,9 @@ export const shell = area(
     brand: 'Token Desk',
     opening: 'Το Token Desk ανοίγει…',
     cannotStart: 'Το Token Desk δεν μπορεί να ξεκινήσει',
+    bridgeMissing:
+      'Αυτό το παράθυρο άνοιξε χωρίς τη σύνδεσή του με το Token Desk, γι’ αυτό δεν μπορεί να λειτουργήσει. Επανεκκινήστε το Token Desk· αν συμβεί ξανά, εγκαταστήστε το ξανά.',
+    noPageRoot: 'Η σελίδα αυτού του παραθύρου είναι ελλιπής, γι’ αυτό το Token Desk δεν μπορεί να εμφανιστεί. Εγκαταστήστε ξανά το Token Desk.',
     cancel: 'Άκυρο',
     details: 'Λεπτομέρειες',
     loading: 'Φόρτωση…',

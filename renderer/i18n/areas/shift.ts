@@ -31,9 +31,6 @@ export const shift = area(
     },
     counterTotal: 'Whole counter',
     noOperator: 'No operator recorded',
-    closedDetail: 'Shift closed. {{lines}}',
-    detailLine: '{{who}}: {{counts}}.',
-    detailCount: '{{label}} {{count}}',
     csv: { since: 'Since', until: 'Until', operator: 'Operator', operatorId: 'Operator ID' },
   },
   {
@@ -65,9 +62,6 @@ export const shift = area(
     },
     counterTotal: 'Όλος ο πάγκος',
     noOperator: 'Χωρίς καταγεγραμμένο χειριστή',
-    closedDetail: 'Η βάρδια έκλεισε. {{lines}}',
-    detailLine: '{{who}}: {{counts}}.',
-    detailCount: '{{label}} {{count}}',
     csv: { since: 'Από', until: 'Έως', operator: 'Χειριστής', operatorId: 'Κωδικός χειριστή' },
   },
 );

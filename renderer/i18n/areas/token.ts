@@ -35,6 +35,7 @@ export const token = area(
       inStock: 'In stock at this counter',
       handedOut: 'Handed out from stock here',
       notStock: 'Not stock',
+      missing: 'The CRM no longer knows this token.',
     },
     history: {
       title: 'History at this counter',
@@ -153,6 +154,7 @@ export const token = area(
       inStock: 'Στο απόθεμα αυτού του πάγκου',
       handedOut: 'Διατέθηκε από το απόθεμα εδώ',
       notStock: 'Όχι από απόθεμα',
+      missing: 'Το CRM δεν γνωρίζει πλέον αυτό το token.',
     },
     history: {
       title: 'Ιστορικό σε αυτόν τον πάγκο',

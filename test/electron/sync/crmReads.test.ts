@@ -44,7 +44,7 @@ describe('reads from the CRM', () => {
     const byAccount = await ownerTokens(open, '000001');
     expect(byAccount.tokens.map((t) => t.authenticationCode).sort()).toEqual(marias);
     expect(byAccount.tokens[0]?.participant).toMatchObject({ number: '1', accountNumber: '000001', ownerName: 'Maria Georgiou' });
-    expect(await ownerTokens(open, '424242')).toEqual({ crm: 'ok', message: null, tokens: [] });
+    expect(await ownerTokens(open, '424242')).toEqual({ crm: 'ok', message: null, words: null, tokens: [] });
   });
 
   it('fetch effective not-associated tokens for the stock', async () => {
@@ -53,18 +53,21 @@ describe('reads from the CRM', () => {
     for (const token of reply.tokens) expect(token).toMatchObject({ participant: null, lifeCycleState: 'EFFECTIVE' });
   });
 
-  it('say why nothing came back: no CRM, refused sign-in, or no answer', async () => {
-    expect(await fetchStock(async () => null, 1)).toMatchObject({ crm: 'unconfigured', tokens: [] });
+  it('say why nothing came back: no CRM, refused sign-in, or no answer, in English and as words for the clerk', async () => {
+    expect(await fetchStock(async () => null, 1)).toMatchObject({ crm: 'unconfigured', tokens: [], words: { code: 'noCrm' } });
     const refused = new CrmSession(clientFor(sim), { ...DEMO_LOGIN, password: 'no' });
-    expect(await fetchStock(async () => refused, 1)).toMatchObject({ crm: 'loginFailed', tokens: [] });
+    const login = await fetchStock(async () => refused, 1);
+    expect(login).toMatchObject({ crm: 'loginFailed', tokens: [], words: { code: 'crmRefused' } });
+    expect(login.words).toEqual({ code: 'crmRefused', reason: login.message });
     await sim.setSwitches({ failNext: 1 });
     const broken = await refreshTokens(open, [sim.tokens()[0]?.authentication_code ?? '']);
-    expect(broken).toMatchObject({ crm: 'unreachable', tokens: [], missing: [] });
+    expect(broken).toMatchObject({ crm: 'unreachable', tokens: [], missing: [], words: { code: 'crmUnreached' } });
     expect(broken.message).toMatch(/HTTP 500/);
+    expect(broken.words).toEqual({ code: 'crmUnreached', detail: expect.stringMatching(/HTTP 500/) });
   });
 
   it('test the connection, check a pass code, and list classifications', async () => {
-    expect(await testConnection(open)).toEqual({ crm: 'ok', message: null });
+    expect(await testConnection(open)).toEqual({ crm: 'ok', message: null, words: null });
     const refused = new CrmSession(clientFor(sim), { ...DEMO_LOGIN, password: 'no' });
     expect(await testConnection(async () => refused)).toMatchObject({ crm: 'loginFailed' });
     const holder = sim.tokens().find((t) => t.identifier !== null && t.pass_code !== null);

@@ -10,6 +10,8 @@ import { DEFAULT_DEFINITION } from '../../../shared/token/defaultDefinition';
 import { MARIA, NIKOS, signedInAs, startApp } from '../appHarness';
 import { applyResults, takeBatch } from '../../../renderer/outbox';
 import { closeTestDb, fakeTokenDesk, issue, issueSynced, openTestDb } from '../support';
+import { addAudit } from '../../../renderer/storage/audit';
+import { auditSamples } from '../auditSamples';
 
 /**
  * Every screen rendered in the pseudo-locale, where each catalog text is wrapped in ⟦…⟧: any visible
@@ -28,8 +30,6 @@ const DATA = [
 const isDatum = (text: string): boolean => FIXTURE_NAMES.has(text) || DATA.some((pattern) => pattern.test(text));
 /** Data may be shown joined by a dash ("29 — Ioannou Marios"). */
 const isData = (text: string): boolean => text.split(' — ').every(isDatum);
-/** Records shown as they were written (audit rows, main's words), marked translate="no". */
-const isRecord = (node: Node): boolean => node.parentElement?.closest('[translate="no"]') != null;
 const pseudo = (text: string): boolean => text.includes('⟦') || text.includes('⟧');
 
 /** Every text node and named attribute on the page that is neither translated nor data. */
@@ -39,7 +39,7 @@ function untranslated(): string[] {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.textContent ?? '').trim();
     const parent = node.parentElement?.tagName;
-    if (text !== '' && parent !== 'SCRIPT' && parent !== 'STYLE' && !isRecord(node) && !pseudo(text) && !isData(text)) found.push(text);
+    if (text !== '' && parent !== 'SCRIPT' && parent !== 'STYLE' && !pseudo(text) && !isData(text)) found.push(text);
   }
   for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
     for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
@@ -180,6 +180,26 @@ describe('the pseudo-locale', () => {
     await screen.findByRole('table', {}, { timeout: 5_000 });
     expect(untranslated()).toEqual([]);
   });
+
+  it('translates a token’s last error and its history, a row of every kind', async () => {
+    const token = await issue(db, { identifier: 'REFUSED2' });
+    const [create] = await takeBatch(db, 10, 2_000);
+    const reason = 'Rewards participant 99 does not exist.';
+    const error = { code: 'CRM-1043', message: reason, words: { code: 'crmRefused', reason } } as const;
+    await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error }], 2_500);
+    const samples = auditSamples();
+    await db.transaction('rw', db.audit, async () => {
+      for (const [what] of samples) await addAudit(db, token.localId, { action: what.kind, what, outcome: 'local' }, 3_000);
+    });
+    const { services } = startApp(db);
+    await heading('Find a token');
+    services.ui.getState().openToken(token.localId);
+    const history = await screen.findByRole('region', { name: '⟦History at this counter⟧' }, { timeout: 5_000 });
+    await waitFor(() => expect(within(history).getAllByRole('row').length).toBeGreaterThan(samples.length));
+    // The sync line is one text: its last error must be the catalog's sentence, not the stored English.
+    expect(screen.getByText(`⟦Needs attention⟧ — ⟦The CRM refused this: ${reason}⟧`, { selector: 'dd' })).toBeTruthy();
+    expect(untranslated()).toEqual([]);
+  });
 });
 
 /** The texts of a refusal or failure: main's words, shared/'s checks, the renderer's own messages. */
@@ -259,6 +279,18 @@ describe('the pseudo-locale, where something is refused or fails', () => {
     const error = { code: 'CRM-1043', message: reason, words: { code: 'crmRefused', reason } } as const;
     await applyResults(db, [{ seq: create!.seq, outcome: 'parked', error }], 2_500);
     await openScreen('pending', 'Pending & attention', () => screen.findByText(`⟦The CRM refused this: ${reason}⟧`, {}, { timeout: 5_000 }));
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('translates a failed Test connection, main’s detail behind Details included', async () => {
+    const words = { code: 'crmUnreached', detail: 'connect ECONNREFUSED 127.0.0.1:9' } as const;
+    const { services } = startApp(db, { testConnection: () => ({ crm: 'unreachable', message: `Could not ask the CRM: ${words.detail}`, words }) });
+    await heading('Find a token');
+    services.ui.getState().show('settings');
+    await screen.findByRole('form', { name: '⟦Settings⟧' }, { timeout: 5_000 });
+    change('CRM URL', 'https://crm.example.com');
+    fireEvent.click(screen.getByRole('button', { name: '⟦Test connection⟧' }));
+    await screen.findByText(`⟦The CRM could not be reached: ${words.detail}⟧`, {}, { timeout: 5_000 });
     expect(untranslated()).toEqual([]);
   });
 

@@ -54,6 +54,7 @@ describe('conflict', () => {
       serverUpdatedDate: D2,
       syncStatus: 'conflict',
       lastError: 'Changed in the CRM meanwhile: identifier is CRM00001 in the CRM, yours is MINE0001.',
+      lastProblem: { kind: 'conflict', conflicts: [{ field: 'identifier', crm: 'CRM00001', mine: 'MINE0001' }] },
     });
     expect(await countConflicts(db)).toBe(1);
     expect(await countPending(db)).toBe(0);

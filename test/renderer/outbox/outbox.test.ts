@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Operation } from '../../../shared/ipc/contract';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { setLifeCycleState } from '../../../renderer/commands/tokenWrites';
-import { applyResults } from '../../../renderer/outbox';
+import { applyResults, retryParked } from '../../../renderer/outbox';
 import { countParked, countPending, takeBatch } from '../../../renderer/outbox';
 import { closeTestDb, doneResult, issue, openTestDb, serverToken } from '../support';
 
@@ -207,6 +207,18 @@ describe('applyResults', () => {
     expect((await db.audit.orderBy('id').last())?.outcome).toBe('parked');
     expect({ pending: await countPending(db), parked: await countParked(db) }).toEqual({ pending: 0, parked: 1 });
     expect(await takeBatch(db, 10, 10_000)).toEqual([]);
+  });
+
+  it('parked with main’s words: the token keeps them beside its English reason, and loses both once the change is gone', async () => {
+    const token = await issue(db);
+    const [op] = await sendAll();
+    const reason = 'Rewards participant 99 does not exist.';
+    const error = { code: 'CRM-1043', message: reason, words: { code: 'crmRefused', reason } } as const;
+    await applyResults(db, [{ seq: op!.seq, outcome: 'parked', error }], 9_000);
+    expect(await db.tokens.get(token.localId)).toMatchObject({ lastError: reason, lastProblem: { kind: 'refused', words: error.words } });
+
+    await retryParked(db, op!.seq, 9_500);
+    expect(await db.tokens.get(token.localId)).toMatchObject({ syncStatus: 'pending', lastError: null, lastProblem: null });
   });
 
   it('done for one row keeps a token with a parked row marked as needing attention', async () => {

@@ -123,7 +123,7 @@ describe('applyMissing', () => {
     const gone = await issueSynced(db);
     const pendingCreate = await issue(db);
     expect(await applyMissing(db, [gone.authenticationCode, pendingCreate.authenticationCode, 'UNKNOWN'], 9_000)).toBe(1);
-    expect(await tokenOf(gone.localId)).toMatchObject({ syncStatus: 'attention', lastError: MISSING_MESSAGE });
+    expect(await tokenOf(gone.localId)).toMatchObject({ syncStatus: 'attention', lastError: MISSING_MESSAGE, lastProblem: { kind: 'missing' } });
     expect(await tokenOf(pendingCreate.localId)).toMatchObject({ syncStatus: 'pending', lastError: null });
   });
 

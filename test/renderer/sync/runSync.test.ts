@@ -47,7 +47,7 @@ describe('runSync', () => {
     main.crm.clear();
     time += 10 * 60_000;
     await runSync({ db, api: main.api, now }, { config: noStock });
-    expect(await db.tokens.get(token.localId)).toMatchObject({ syncStatus: 'attention', lastError: 'The CRM no longer knows this token' });
+    expect(await db.tokens.get(token.localId)).toMatchObject({ syncStatus: 'attention', lastError: 'The CRM no longer knows this token.', lastProblem: { kind: 'missing' } });
   });
 
   it('tops the stock up to its level, and asks again only after stockRetryMs while the CRM has too few', async () => {
