@@ -5,7 +5,7 @@ import { App } from './App';
 import { getTokenDesk } from './bridge';
 import { TokenDeskDatabase } from './storage/database';
 import { errorMessage } from './errors';
-import { t } from './i18n';
+import { formatNumber, t } from './i18n';
 import { reconcileJournal } from './outbox';
 import { RecoveryScreen } from './recovery/RecoveryScreen';
 import { openLocalDatabase } from './storage/openDatabase';
@@ -29,11 +29,24 @@ function pageRoot(): HTMLElement {
 
 const root = createRoot(pageRoot());
 
+/** A new version's upgrade rewrites every token before the app can open: say how far it is. */
+function UpgradeProgress({ done, total }: { done: number; total: number }) {
+  return (
+    <main className="app">
+      <p className="empty" role="status">
+        {t('shell.upgrading', { done: formatNumber(done), total: formatNumber(total) })}
+      </p>
+      <progress value={done} max={Math.max(total, 1)} aria-label={t('shell.opening')} />
+    </main>
+  );
+}
+
 async function start(): Promise<void> {
   const bridge = getTokenDesk();
   const [{ on: training }, operators] = await Promise.all([bridge.getTraining({}), bridge.getOperators({})]);
   const db = new TokenDeskDatabase(databaseName(training));
   const api = apiForMode(bridge, training);
+  db.upgradeProgress = (done, total) => root.render(<UpgradeProgress done={done} total={total} />);
   const damage = await openLocalDatabase(db);
   if (damage) {
     root.render(<RecoveryScreen damage={damage} api={api} reload={() => window.location.reload()} />);

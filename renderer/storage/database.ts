@@ -20,6 +20,8 @@ export class TokenDeskDatabase extends Dexie {
    * that do not include meta) says who did it from here.
    */
   actor: CounterActor = { terminalName: '', operator: null };
+  /** Told how far an upgrade's rewrite of every token is (tokens done, of total), so the window can say it. */
+  upgradeProgress: ((done: number, total: number) => void) | null = null;
 
   /** `options` lets the benchmark compare transaction durabilities on the same schema. */
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: DexieOptions) {

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import type { TokenDeskDatabase } from './database';
 import type { BaseVersion } from '../../shared/ipc/contract';
 import { oppositeState, type SwitchTarget } from '../../shared/token/lifeCycle';
 import type { OutboxRow, TokenRow } from './rows';
@@ -63,9 +64,30 @@ function v1Base(op: V1Outbox['op'], token: V1Token | undefined): BaseVersion {
   };
 }
 
+/** How often a rewrite of every token tells the window how far it is. */
+const PROGRESS_EVERY = 1_000;
+
+/**
+ * Rewrites every token in place, telling the database's `upgradeProgress` (the window) how far it is:
+ * at 100,000 tokens and more an upgrade takes minutes, and the window has nothing else to show.
+ */
+async function rewriteTokens<T>(tx: Transaction, rewrite: (token: T) => void): Promise<void> {
+  const report = (tx.db as TokenDeskDatabase).upgradeProgress;
+  const tokens = tx.table<T, string>('tokens');
+  const total = report ? await tokens.count() : 0;
+  let done = 0;
+  report?.(done, total);
+  await tokens.toCollection().modify((token) => {
+    rewrite(token);
+    done += 1;
+    if (done % PROGRESS_EVERY === 0) report?.(done, total);
+  });
+  report?.(done, total);
+}
+
 /** Fills what v2 adds on every existing row: no stock, nothing backed off or leased, no conflicts, a base per change. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
-  await tx.table<V1Token, string>('tokens').toCollection().modify((token) => {
+  await rewriteTokens<V1Token>(tx, (token) => {
     token.stock ??= 0;
   });
   const tokens = new Map((await tx.table<V1Token, string>('tokens').toArray()).map((token) => [token.localId, token]));
@@ -84,7 +106,7 @@ type V3Token = Omit<TokenRow, 'searchKeys'> & { codeKey?: string; identifierKey?
 
 /** Fills the v3 search keys on every token. */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
-  await tx.table<V3Token, string>('tokens').toCollection().modify((token) => {
+  await rewriteTokens<V3Token>(tx, (token) => {
     token.codeKey = token.authenticationCode.toUpperCase();
     token.identifierKey = token.identifier?.toUpperCase() ?? null;
   });
@@ -94,7 +116,7 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
 export async function upgradeToV4(tx: Transaction): Promise<void> {
   const outbox = await tx.table<OutboxRow, number>('outbox').toArray();
   await tx.table<QueueCountsRow, string>('queueCounts').put(countRows(outbox.map((row) => ({ ...row, seq: row.seq ?? 0 }))));
-  await tx.table<V3Token & Partial<Pick<TokenRow, 'searchKeys'>>, string>('tokens').toCollection().modify((token) => {
+  await rewriteTokens<V3Token & Partial<Pick<TokenRow, 'searchKeys'>>>(tx, (token) => {
     delete token.codeKey;
     delete token.identifierKey;
     token.searchKeys = searchKeysOf(token);
@@ -103,7 +125,7 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
 
 /** Rewrites every token's search keys in the v5 layout (Dexie rewrites the index entries with them). */
 export async function upgradeToV5(tx: Transaction): Promise<void> {
-  await tx.table<TokenRow, string>('tokens').toCollection().modify((token) => {
+  await rewriteTokens<TokenRow>(tx, (token) => {
     token.searchKeys = searchKeysOf(token);
   });
 }

@@ -5,6 +5,7 @@ export const shell = area(
   {
     brand: 'Token Desk',
     opening: 'Opening Token Desk…',
+    upgrading: 'Updating this counter’s tokens for this version of Token Desk: {{done}} of {{total}}. Keep the window open.',
     cannotStart: 'Token Desk cannot start',
     bridgeMissing: 'This window was opened without its link to Token Desk, so it cannot work. Restart Token Desk; if it happens again, reinstall it.',
     noPageRoot: 'This window’s page is incomplete, so Token Desk cannot show itself. Reinstall Token Desk.',
@@ -131,6 +132,7 @@ export const shell = area(
   {
     brand: 'Token Desk',
     opening: 'Το Token Desk ανοίγει…',
+    upgrading: 'Ενημέρωση των tokens αυτού του πάγκου για αυτή την έκδοση του Token Desk: {{done}} από {{total}}. Κρατήστε το παράθυρο ανοιχτό.',
     cannotStart: 'Το Token Desk δεν μπορεί να ξεκινήσει',
     bridgeMissing:
       'Αυτό το παράθυρο άνοιξε χωρίς τη σύνδεσή του με το Token Desk, γι’ αυτό δεν μπορεί να λειτουργήσει. Επανεκκινήστε το Token Desk· αν συμβεί ξανά, εγκαταστήστε το ξανά.',

@@ -285,3 +285,26 @@ describe('schema v4 → v5', () => {
     expect(await find('code0001')).toEqual([]);
   });
 });
+
+describe('an upgrade of a large counter', () => {
+  it('tells the window how far its rewrite of every token is, up to all of them', async () => {
+    const v4 = new V4Database(name);
+    opened.push(v4);
+    const count = 2_500;
+    await v4.table('tokens').bulkAdd(
+      Array.from({ length: count }, (_, i) => ({ ...v1Token, localId: `local-${i}`, number: String(10_000 + i), authenticationCode: `CODE${i}`, identifier: `CARD${i}`, stock: 0 })),
+    );
+    v4.close();
+
+    const db = new TokenDeskDatabase(name);
+    opened.push(db);
+    const told: Array<[number, number]> = [];
+    db.upgradeProgress = (done, total) => told.push([done, total]);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(told[0]).toEqual([0, count]);
+    expect(told.at(-1)).toEqual([count, count]);
+    expect(told.map(([done]) => done)).toEqual([...told.map(([done]) => done)].sort((a, b) => a - b));
+    expect(told.length).toBeGreaterThanOrEqual(4);
+  });
+});
