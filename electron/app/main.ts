@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, webContents } from 'electron';
 import { createCrashReloads, CRASH_WINDOW_MS, MAX_CRASH_RELOADS } from './crashReloads';
-import { crashedForGood, keychainWarning, languageOfLocale, quitMessage } from './nativeWords';
+import { crashedForGood, keychainWarning, languageOfLocale, quitMessage, updateNotification } from './nativeWords';
 import { createMainServices, type MainServices } from './mainServices';
 import { forbiddenSwitches } from '../security/commandLine';
 import { crmLinkHosts } from '../security/externalLinks';
@@ -60,7 +60,7 @@ async function start(): Promise<void> {
     // Shown once the window has said its language, so the clerk reads it in that language.
     services.language.whenSaid((language) => void dialog.showMessageBox(window, { type: 'warning', title: 'Token Desk', ...keychainWarning(language, keychain.level) }));
   }
-  startAutoUpdate(services.log, app.isPackaged);
+  startAutoUpdate(services.log, app.isPackaged, updateNotification(() => services.language.current()));
   app.on('second-instance', () => {
     const first = BrowserWindow.getAllWindows()[0];
     if (!first) return;

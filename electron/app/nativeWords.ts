@@ -10,6 +10,8 @@ export interface NativeWords {
   keychain: Record<'none' | 'weak', string>;
   crashedForGood: (crashes: string, minutes: string) => string;
   stillQueued: Plural;
+  /** electron-updater's notification once an update is downloaded; it fills in `{version}`. */
+  updateReady: { title: string; body: string };
 }
 
 export const NATIVE_WORDS: Readonly<Record<LanguageCode, NativeWords>> = {
@@ -27,6 +29,7 @@ export const NATIVE_WORDS: Readonly<Record<LanguageCode, NativeWords>> = {
       one: (count) => `${count} change stays queued on this computer: the CRM could not take it now. It is kept safe and sent the next time Token Desk starts with the CRM reachable.`,
       other: (count) => `${count} changes stay queued on this computer: the CRM could not take them now. They are kept safe and sent the next time Token Desk starts with the CRM reachable.`,
     },
+    updateReady: { title: 'A new version of Token Desk is ready', body: 'Token Desk {version} has been downloaded and is installed when Token Desk quits.' },
   },
   el: {
     keychainTitle: 'Τα μυστικά δεν προστατεύονται από κλειδοθήκη του λειτουργικού συστήματος',
@@ -42,6 +45,7 @@ export const NATIVE_WORDS: Readonly<Record<LanguageCode, NativeWords>> = {
       one: (count) => `${count} αλλαγή παραμένει στην ουρά σε αυτόν τον υπολογιστή: το CRM δεν μπόρεσε να τη δεχτεί τώρα. Φυλάσσεται με ασφάλεια και στέλνεται την επόμενη φορά που το Token Desk ξεκινά με το CRM προσβάσιμο.`,
       other: (count) => `${count} αλλαγές παραμένουν στην ουρά σε αυτόν τον υπολογιστή: το CRM δεν μπόρεσε να τις δεχτεί τώρα. Φυλάσσονται με ασφάλεια και στέλνονται την επόμενη φορά που το Token Desk ξεκινά με το CRM προσβάσιμο.`,
     },
+    updateReady: { title: 'Μια νέα έκδοση του Token Desk είναι έτοιμη', body: 'Το Token Desk {version} κατέβηκε και εγκαθίσταται όταν κλείσει το Token Desk.' },
   },
 };
 
@@ -67,4 +71,19 @@ export function crashedForGood(language: LanguageCode, crashes: number, windowMs
 /** The keychain warning at start, for a keychain that is missing or weak. */
 export function keychainWarning(language: LanguageCode, level: keyof NativeWords['keychain']): { message: string; detail: string } {
   return { message: NATIVE_WORDS[language].keychainTitle, detail: NATIVE_WORDS[language].keychain[level] };
+}
+
+/**
+ * The update notification's words, read when the download ends (electron-updater reads `title` and
+ * `body` then, not when the check starts): in the language main speaks at that moment.
+ */
+export function updateNotification(language: () => LanguageCode): { readonly title: string; readonly body: string } {
+  return {
+    get title() {
+      return NATIVE_WORDS[language()].updateReady.title;
+    },
+    get body() {
+      return NATIVE_WORDS[language()].updateReady.body;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crashedForGood, keychainWarning, languageOfLocale, NATIVE_WORDS, quitMessage } from '../../../electron/app/nativeWords';
+import { crashedForGood, keychainWarning, languageOfLocale, NATIVE_WORDS, quitMessage, updateNotification } from '../../../electron/app/nativeWords';
 import type { LanguageCode } from '../../../shared/ipc/contract';
 
 /** Every text of a language's record, each function called with sample numbers. */
@@ -12,6 +12,8 @@ function textsOf(language: LanguageCode): string[] {
     words.crashedForGood('3', '5'),
     words.stillQueued.one('1'),
     words.stillQueued.other('7'),
+    words.updateReady.title,
+    words.updateReady.body,
   ];
 }
 
@@ -52,6 +54,15 @@ describe("main's words for its native dialogs", () => {
   it('words the keychain warning for a missing and for a weak keychain', () => {
     expect(keychainWarning('el', 'none')).toEqual({ message: NATIVE_WORDS.el.keychainTitle, detail: NATIVE_WORDS.el.keychain.none });
     expect(keychainWarning('en', 'weak')).toEqual({ message: 'Secrets are not protected by an OS keychain', detail: NATIVE_WORDS.en.keychain.weak });
+  });
+
+  it('words the update notification in the language main speaks when the download ends, leaving {version} to electron-updater', () => {
+    let language: LanguageCode = 'en';
+    const notification = updateNotification(() => language);
+    expect(notification).toEqual(NATIVE_WORDS.en.updateReady);
+    language = 'el';
+    expect(notification.title).toMatch(/^Μια νέα έκδοση του Token Desk/);
+    for (const code of ['en', 'el'] as const) expect(NATIVE_WORDS[code].updateReady.body).toContain('{version}');
   });
 
   it("takes the operating system's language from its locale, English for any language it does not speak", () => {
