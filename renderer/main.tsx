@@ -5,7 +5,7 @@ import { App } from './App';
 import { getTokenDesk } from './bridge';
 import { TokenDeskDatabase } from './storage/database';
 import { errorMessage } from './errors';
-import { formatNumber, t } from './i18n';
+import { formatNumber, t, tellMainTheLanguage } from './i18n';
 import { reconcileJournal } from './outbox';
 import { RecoveryScreen } from './recovery/RecoveryScreen';
 import { openLocalDatabase } from './storage/openDatabase';
@@ -43,6 +43,8 @@ function UpgradeProgress({ done, total }: { done: number; total: number }) {
 
 async function start(): Promise<void> {
   const bridge = getTokenDesk();
+  // Before sign-in: main's own dialogs (the keychain warning first) wait for the counter's language.
+  tellMainTheLanguage((request) => bridge.setLanguage(request));
   const [{ on: training }, operators] = await Promise.all([bridge.getTraining({}), bridge.getOperators({})]);
   const db = new TokenDeskDatabase(databaseName(training));
   const api = apiForMode(bridge, training);

@@ -22,10 +22,3 @@ export async function finalSync(deps: FinalSyncDeps, timeoutMs = FINAL_SYNC_MS):
   await Promise.race([deps.push(operations).catch(() => undefined), deps.wait(timeoutMs)]);
   return { stillQueued: (await deps.liveEntries()).length };
 }
-
-/** What the operator is told on the way out; null when nothing stays behind. */
-export function quitMessage(stillQueued: number): string | null {
-  if (stillQueued === 0) return null;
-  const changes = stillQueued === 1 ? '1 change stays' : `${stillQueued} changes stay`;
-  return `${changes} queued on this computer: the CRM could not take them now. They are kept safe and sent the next time Token Desk starts with the CRM reachable.`;
-}

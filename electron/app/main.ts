@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, webContents } from 'electron';
-import { createCrashReloads } from './crashReloads';
-import { quitMessage } from './finalSync';
+import { createCrashReloads, CRASH_WINDOW_MS, MAX_CRASH_RELOADS } from './crashReloads';
+import { crashedForGood, keychainWarning, languageOfLocale, quitMessage, updateNotification } from './nativeWords';
 import { createMainServices, type MainServices } from './mainServices';
 import { forbiddenSwitches } from '../security/commandLine';
 import { crmLinkHosts } from '../security/externalLinks';
@@ -36,6 +36,7 @@ async function start(): Promise<void> {
     vault,
     app: { name: app.getName(), version: app.getVersion() },
     keychainWarning: keychain.level === 'ok' ? null : keychain.warning,
+    systemLanguage: languageOfLocale(app.getLocale()),
     log: { mirror: (level, line) => (level === 'info' ? console.log(line) : console.warn(line)) },
     training: { start: startTrainingSimulator },
     clearRendererStorage: () => session.defaultSession.clearStorageData({ origin: APP_ORIGIN, storages: ['indexdb'] }),
@@ -56,9 +57,10 @@ async function start(): Promise<void> {
   const openWindow = () => createMainWindow(BrowserWindow, { preloadPath: join(__dirname, 'preload.cjs'), devTools: !app.isPackaged });
   const window = openWindow();
   if (keychain.level !== 'ok') {
-    void dialog.showMessageBox(window, { type: 'warning', title: 'Token Desk', message: 'Secrets are not protected by an OS keychain', detail: keychain.warning });
+    // Shown once the window has said its language, so the clerk reads it in that language.
+    services.language.whenSaid((language) => void dialog.showMessageBox(window, { type: 'warning', title: 'Token Desk', ...keychainWarning(language, keychain.level) }));
   }
-  startAutoUpdate(services.log, app.isPackaged);
+  startAutoUpdate(services.log, app.isPackaged, updateNotification(() => services.language.current()));
   app.on('second-instance', () => {
     const first = BrowserWindow.getAllWindows()[0];
     if (!first) return;
@@ -71,7 +73,7 @@ async function start(): Promise<void> {
     const decision = crashReloads(Date.now());
     services.log.error('The window crashed', { reason: details.reason, exitCode: details.exitCode, decision });
     if (decision === 'reload') contents.reload();
-    else dialog.showErrorBox('Token Desk', 'The window crashed 3 times in 5 minutes and is not reloaded again. Your queued work is kept; restart Token Desk.');
+    else dialog.showErrorBox('Token Desk', crashedForGood(services.language.current(), MAX_CRASH_RELOADS, CRASH_WINDOW_MS));
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
@@ -92,7 +94,7 @@ function quitAfterFinalSync(services: MainServices): void {
     void services
       .finalSync()
       .then(async ({ stillQueued }) => {
-        const message = quitMessage(stillQueued);
+        const message = quitMessage(services.language.current(), stillQueued);
         services.log.info('Quitting', { stillQueued });
         if (message) await dialog.showMessageBox({ type: 'info', title: 'Token Desk', message });
       })

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Approval, type Channel, type NewOperator, type Operation, type SignIn, type OperatorsView, type PushReply, type SettingsInput, type SettingsView } from '../../shared/ipc/contract';
+import { type Approval, type Channel, type LanguageCode, type NewOperator, type Operation, type SignIn, type OperatorsView, type PushReply, type SettingsInput, type SettingsView } from '../../shared/ipc/contract';
 import { calibrate } from '../crm/calibration';
 import { CrmClient } from '../crm/crmClient';
 import { CrmSession, type LoginObserver } from '../crm/crmSession';
@@ -12,6 +12,7 @@ import { OperatorSessions } from '../operators/operatorSessions';
 import { OperatorStore, type OperatorStoreOptions } from '../operators/operatorStore';
 import type { SlipPrinter } from '../printing/slipPrinter';
 import { finalSync } from './finalSync';
+import { WindowLanguage } from './windowLanguage';
 import { WorkJournal } from '../journal/workJournal';
 import { createFileLogger, describeError, type FileLogger, type LogLevel } from '../logging/logger';
 import { SecretMask } from '../logging/redact';
@@ -43,6 +44,8 @@ export interface MainServicesOptions {
   app?: AppInfo;
   /** Rotation of logs/main.log (defaults: 1 MiB, 5 old files), and an optional copy of each line (stdout). */
   log?: { maxBytes?: number; keep?: number; mirror?: (level: LogLevel, line: string) => void };
+  /** The operating system's language: main's dialogs speak it until the window says its own (default English). */
+  systemLanguage?: LanguageCode;
   /** Set when the OS keychain is weak or missing; logged, and kept in diagnostics bundles. */
   keychainWarning?: string | null;
   /** Asked before the CRM URL moves to another origin; throws to refuse. The hook for a manager's approval. */
@@ -65,6 +68,8 @@ export interface MainServices {
   journal: WorkJournal;
   training: TrainingMode;
   operators: OperatorSessions;
+  /** The language main's native dialogs speak. */
+  language: WindowLanguage;
   log: FileLogger;
   /** On quit: one last try to send what the journal holds; answers how many stay queued. */
   finalSync(timeoutMs?: number): Promise<{ stillQueued: number }>;
@@ -164,6 +169,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const training = new TrainingMode(options.training);
   const events = createMainEvents();
   const operators = new OperatorSessions(new OperatorStore(join(options.dataDir, OPERATORS_FILE), options.operators));
+  const language = new WindowLanguage(options.systemLanguage);
 
   log.info('Token Desk main process started', { app: app.name, version: app.version, vault: vault.protection });
   if (options.keychainWarning) log.warn(options.keychainWarning);
@@ -343,6 +349,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return { path };
     },
     ...operatorHandlers(operators, log),
+    setLanguage: async ({ language: said }) => {
+      language.use(said);
+      return {};
+    },
     listPrinters: async (_request, caller) => (options.printer ? { silent: true, printers: await options.printer.list(caller.window) } : { silent: false, printers: [] }),
     printSlip: async (job, caller) => {
       if (!options.printer) return { via: 'dialog' as const };
@@ -372,6 +382,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     journal,
     training,
     operators,
+    language,
     log,
     finalSync: (timeoutMs) =>
       finalSync(

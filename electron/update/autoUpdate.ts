@@ -4,8 +4,11 @@ import { autoUpdater } from 'electron-updater';
 import { describeError, type Logger } from '../logging/logger';
 import { resolveUpdateFeed } from './updateFeed';
 
-/** electron-updater, only when a feed is configured (see update/updateFeed.ts); otherwise it stays off. */
-export function startAutoUpdate(log: Logger, isPackaged: boolean): void {
+/**
+ * electron-updater, only when a feed is configured (see update/updateFeed.ts); otherwise it stays off.
+ * `notification`: the words of the OS notification once an update is downloaded.
+ */
+export function startAutoUpdate(log: Logger, isPackaged: boolean, notification: { readonly title: string; readonly body: string }): void {
   const feed = resolveUpdateFeed({
     env: process.env,
     isPackaged,
@@ -23,5 +26,5 @@ export function startAutoUpdate(log: Logger, isPackaged: boolean): void {
   };
   if (feed.kind === 'url') autoUpdater.setFeedURL({ provider: 'generic', url: feed.url });
   log.info('Auto-update is on', feed.kind === 'url' ? { feed: feed.url } : { feed: 'app-update.yml' });
-  autoUpdater.checkForUpdatesAndNotify().catch((error: unknown) => log.error('Update check failed', { error: describeError(error) }));
+  autoUpdater.checkForUpdatesAndNotify(notification).catch((error: unknown) => log.error('Update check failed', { error: describeError(error) }));
 }

@@ -1,14 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { LanguageCode } from '../../shared/ipc/contract';
 import { catalog } from './catalog';
 import { pseudoWords } from './pseudo';
 
-/** The languages a counter can choose, each named in itself; the pseudo-locale is for tests only. */
+/** The languages a counter can choose (the contract's codes), each named in itself; the pseudo-locale is for tests only. */
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
   { code: 'el', name: 'Ελληνικά' },
-] as const;
-export type Language = (typeof LANGUAGES)[number]['code'];
+] as const satisfies ReadonlyArray<{ code: LanguageCode; name: string }>;
+export type Language = LanguageCode;
 export const PSEUDO = 'en-XA';
 
 /**

@@ -1,4 +1,5 @@
 export { chooseLanguage, currentLanguage, i18n, LANGUAGES, PSEUDO, recordT, t, type Language, type Translate } from './i18n';
 export { formatAge, formatCrmDate, formatNumber, formatTime, formatTimeOr } from './format';
+export { mainLanguage, tellMainTheLanguage } from './mainLanguage';
 export { mainText } from './mainText';
 export { useTranslation } from 'react-i18next';

@@ -255,6 +255,11 @@ export type RendererSyncState = z.infer<typeof rendererSyncStateSchema>;
 /** Whether a window's changes are training work: main refuses them when its mode differs, so they never reach the other CRM or journal. */
 const trainingFlag = z.boolean().default(false);
 
+/** The languages the counter speaks, here once for both sides: the window's catalogs and main's own dialogs. */
+export const LANGUAGE_CODES = ['en', 'el'] as const;
+export const languageCodeSchema = z.enum(LANGUAGE_CODES);
+export type LanguageCode = z.infer<typeof languageCodeSchema>;
+
 /** The simulator's fault switches a trainer can use in training mode. */
 export const trainingFaultsSchema = z.object({
   /** The simulated CRM refuses connections. */
@@ -443,6 +448,8 @@ export const ipcContract = {
     request: z.object({ rendererState: rendererSyncStateSchema }).strict(),
     reply: z.object({ path: z.string() }),
   },
+  /** The window's language, said at its start (before sign-in) and at each change: main's own dialogs speak it. */
+  setLanguage: { request: z.object({ language: languageCodeSchema }).strict(), reply: z.object({}).strict() },
   /** Training mode: a simulated CRM in main and a database of its own in the renderer. */
   getTraining: { request: z.object({}).strict(), reply: trainingViewSchema },
   /** Switches training mode; the renderer reloads afterwards to open the other database. */

@@ -62,6 +62,7 @@ const VALID = {
     },
   },
   getCrmDialect: {},
+  setLanguage: { language: 'el' },
   getTraining: {},
   setTraining: { on: true },
   setTrainingFaults: { offline: true },

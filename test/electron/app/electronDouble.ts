@@ -21,6 +21,15 @@ export interface PrintersDouble {
   failWith: string | null;
 }
 
+/** What the double's computer is like: its locale and its keychain (safeStorage's Linux backend). */
+export interface ComputerDouble {
+  locale: string;
+  linuxBackend: string;
+}
+
+/** A native dialog main showed: showMessageBox's options, or showErrorBox's title and content. */
+export type DialogDouble = { kind: 'messageBox'; options: Record<string, unknown> } | { kind: 'errorBox'; title: string; content: string };
+
 export interface ElectronDouble {
   /** What `require('electron')` returns. */
   module: Record<string, unknown>;
@@ -31,6 +40,8 @@ export interface ElectronDouble {
   ipcHandlers: Map<string, InvokeHandler>;
   windows: WindowDouble[];
   printers: PrintersDouble;
+  /** Each native dialog main showed, in order. */
+  dialogs: DialogDouble[];
   /** Resolves when main opens its first window. */
   firstWindow: Promise<WindowDouble>;
   /** Runs the listeners main put on `app` for this event; a listener may call event.preventDefault(). */
@@ -38,8 +49,9 @@ export interface ElectronDouble {
   becomeReady(): void;
 }
 
-export function electronDouble(userData: string): ElectronDouble {
+export function electronDouble(userData: string, computer: ComputerDouble = { locale: 'en-US', linuxBackend: 'gnome_libsecret' }): ElectronDouble {
   const journal: string[] = [];
+  const dialogs: DialogDouble[] = [];
   const appListeners = new Map<string, Listener[]>();
   const protocolHandlers = new Map<string, ProtocolHandler>();
   const ipcHandlers = new Map<string, InvokeHandler>();
@@ -102,6 +114,7 @@ export function electronDouble(userData: string): ElectronDouble {
       getPath: (name: string) => (name === 'userData' ? userData : `${userData}/${name}`),
       getName: () => 'Token Desk',
       getVersion: () => '0.0.0-test',
+      getLocale: () => computer.locale,
       exit: (code: number) => record(`app.exit ${code}`),
       quit: () => record('app.quit'),
       requestSingleInstanceLock: () => (record('app.requestSingleInstanceLock'), true),
@@ -135,14 +148,22 @@ export function electronDouble(userData: string): ElectronDouble {
       },
     },
     safeStorage: {
-      getSelectedStorageBackend: () => 'gnome_libsecret',
+      getSelectedStorageBackend: () => computer.linuxBackend,
       isAsyncEncryptionAvailable: async () => true,
       encryptStringAsync: async (plain: string) => Buffer.from(`sealed:${plain}`),
       decryptStringAsync: async (sealed: Buffer) => ({ result: sealed.toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
     },
     dialog: {
-      showMessageBox: async () => (record('dialog.showMessageBox'), { response: 0 }),
-      showErrorBox: () => record('dialog.showErrorBox'),
+      // Called as (window, options) or (options).
+      showMessageBox: async (...args: unknown[]) => {
+        record('dialog.showMessageBox');
+        dialogs.push({ kind: 'messageBox', options: args.at(-1) as Record<string, unknown> });
+        return { response: 0 };
+      },
+      showErrorBox: (title: string, content: string) => {
+        record('dialog.showErrorBox');
+        dialogs.push({ kind: 'errorBox', title, content });
+      },
     },
     shell: { openExternal: async () => record('shell.openExternal') },
     webContents: { fromId: (id: number) => instances.find((window) => window.webContents.id === id)?.webContents },
@@ -157,6 +178,7 @@ export function electronDouble(userData: string): ElectronDouble {
     ipcHandlers,
     windows,
     printers,
+    dialogs,
     firstWindow,
     emitApp: (event, ...args) => {
       for (const listener of appListeners.get(event) ?? []) listener(...args);

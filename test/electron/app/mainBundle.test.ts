@@ -34,7 +34,8 @@ describe('the built main bundle against a recording Electron', () => {
     await mkdir(join(work, 'dist', 'renderer', 'assets'), { recursive: true });
     await writeFile(join(work, 'dist', 'renderer', 'index.html'), INDEX_HTML);
     await writeFile(join(work, 'dist', 'secret.txt'), SECRET);
-    electron = electronDouble(join(work, 'userData'));
+    // A Linux computer without a keyring (basic_text), in English: main's keychain warning waits for the window's language.
+    electron = electronDouble(join(work, 'userData'), { locale: 'en-US', linuxBackend: 'basic_text' });
     loader._load = function load(request, parent, isMain) {
       return request === 'electron' ? electron.module : originalLoad.call(this, request, parent, isMain);
     };
@@ -102,6 +103,34 @@ describe('the built main bundle against a recording Electron', () => {
     expect(await invoke(APP_ENTRY_URL, 'getSettings', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await invoke(APP_ENTRY_URL, 'getSyncProgress', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await invoke('https://evil.example/', 'getSettings', {})).toMatchObject({ ok: false, error: { code: 'FAILED' } });
+  });
+
+  it("shows the keychain warning once the window says its language, in that language, and its crash dialog in the latest", async () => {
+    expect(electron.dialogs).toEqual([]);
+    expect(await invoke(APP_ENTRY_URL, 'setLanguage', { language: 'el' })).toEqual({ ok: true, value: {} });
+    expect(electron.dialogs).toEqual([
+      {
+        kind: 'messageBox',
+        options: {
+          type: 'warning',
+          title: 'Token Desk',
+          message: expect.stringMatching(/^Τα μυστικά δεν προστατεύονται από κλειδοθήκη/),
+          detail: expect.stringMatching(/^Δεν βρέθηκε κλειδοθήκη .*GNOME Keyring ή KWallet/),
+        },
+      },
+    ]);
+    expect(await invoke(APP_ENTRY_URL, 'setLanguage', { language: 'de' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', words: { code: 'badCall' } } });
+
+    let reloads = 0;
+    const crash = () => electron.emitApp('render-process-gone', {}, { reload: () => (reloads += 1) }, { reason: 'crashed', exitCode: 1 });
+    for (let crashes = 0; crashes < 4; crashes += 1) crash();
+    expect(reloads).toBe(3);
+    expect(electron.dialogs.at(-1)).toEqual({ kind: 'errorBox', title: 'Token Desk', content: expect.stringMatching(/^Το παράθυρο κατέρρευσε 3 φορές σε 5 λεπτά/) });
+
+    expect(await invoke(APP_ENTRY_URL, 'setLanguage', { language: 'en' })).toEqual({ ok: true, value: {} });
+    crash();
+    expect(electron.dialogs.filter((dialog) => dialog.kind === 'messageBox')).toHaveLength(1);
+    expect(electron.dialogs.at(-1)).toEqual({ kind: 'errorBox', title: 'Token Desk', content: expect.stringMatching(/^The window crashed 3 times in 5 minutes/) });
   });
 
   it("sends main's events to the window on the contract's event channel", async () => {

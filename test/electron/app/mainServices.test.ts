@@ -85,3 +85,19 @@ describe('printing where main has no printer (the browser shell)', () => {
     }
   });
 });
+
+describe("the window's language in main", () => {
+  it("is taken from a window nobody signed in at (it is said before sign-in), and a bad one changes nothing", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'main-language-'));
+    const services = createMainServices({ dataDir, vault: new FileKeyVault(join(dataDir, 'vault.key')), training: { start: startTrainingSimulator }, systemLanguage: 'en' });
+    try {
+      expect(services.language.current()).toBe('en');
+      expect(await services.router.handle('setLanguage', { language: 'el' }, { window: 'not signed in' })).toEqual({ ok: true, value: {} });
+      expect(services.language.current()).toBe('el');
+      expect(await services.router.handle('setLanguage', { language: 'fr' }, { window: 'not signed in' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(services.language.current()).toBe('el');
+    } finally {
+      await services.dispose();
+    }
+  });
+});

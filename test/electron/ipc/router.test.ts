@@ -44,6 +44,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     authorize: vi.fn(async () => ({ operator: { id: 'o1', name: 'Maria' }, approvedBy: null })),
     listPrinters: vi.fn(async () => ({ silent: false, printers: [] })),
     printSlip: vi.fn(async () => ({ via: 'dialog' as const })),
+    setLanguage: vi.fn(async () => ({})),
     ...overrides,
   };
 }
@@ -79,6 +80,20 @@ describe('IPC router', () => {
     expect(h.sealSecret).not.toHaveBeenCalled();
     expect(h.saveSettings).not.toHaveBeenCalled();
     expect(h.pushOperations).not.toHaveBeenCalled();
+  });
+
+  it("takes the window's language, and refuses a language it does not know in words, without calling the handler", async () => {
+    const h = handlers();
+    const router = createRouter(h);
+    expect(await router.handle('setLanguage', { language: 'el' })).toEqual({ ok: true, value: {} });
+    expect(h.setLanguage).toHaveBeenCalledWith({ language: 'el' }, SOLE_WINDOW);
+    for (const payload of [{ language: 'de' }, { language: 'en-XA' }, { language: 'EL' }, {}, { language: 'en', extra: 1 }]) {
+      expect(await router.handle('setLanguage', payload), JSON.stringify(payload)).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^Invalid setLanguage request: /), words: { code: 'badCall', channel: 'setLanguage' } },
+      });
+    }
+    expect(h.setLanguage).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a handler reply that breaks the contract', async () => {
