@@ -4,7 +4,7 @@ import type { ServerToken } from '../../shared/token/serverToken';
 import { describeConflicts } from '../changeText';
 import type { TokenDeskDatabase } from '../storage/database';
 import type { OutboxRow, SentRow, TokenRow } from '../storage/rows';
-import { withKeys, withServerFacts, withServerValues } from '../storage/tokenRows';
+import { codeHolder, withKeys, withServerFacts, withServerValues } from '../storage/tokenRows';
 
 /** A token's outbox rows in queue order. */
 export async function rowsOf(db: TokenDeskDatabase, localId: string): Promise<SentRow[]> {
@@ -50,6 +50,9 @@ export async function settleToken(
   if (!token) return;
   const rows = await rowsOf(db, localId);
   let next: TokenRow = { ...(server ? withServerFacts(token, server, now) : token), ...patch, updatedAt: now };
-  if (server && rows.length === 0) next = await withServerValues(db, next, server);
+  if (server && rows.length === 0) {
+    const holder = server.authenticationCode === next.authenticationCode ? next : await codeHolder(db, server.authenticationCode);
+    next = withServerValues(next, server, holder);
+  }
   await db.tokens.put(withKeys({ ...next, ...statusFromRows(rows) }));
 }

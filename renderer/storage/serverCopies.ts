@@ -32,8 +32,15 @@ export function fromServer(server: ServerToken, now: number, stock: boolean): To
   return withServerFacts(newTokenRow(fields, now, 0), server, now);
 }
 
-/** The known rows for a reply, by authentication code, else by the CRM's id: two index reads for the whole batch. */
-async function findKnown(db: TokenDeskDatabase, tokens: readonly ServerToken[]): Promise<(server: ServerToken) => TokenRow | undefined> {
+interface Known {
+  /** The row held for a token of the reply, by authentication code, else by the CRM's id. */
+  row: (server: ServerToken) => TokenRow | undefined;
+  /** The row holding the reply's code for that token, if any. */
+  codeHolder: (server: ServerToken) => TokenRow | undefined;
+}
+
+/** The known rows for a reply: two index reads for the whole batch. */
+async function findKnown(db: TokenDeskDatabase, tokens: readonly ServerToken[]): Promise<Known> {
   const byCode = new Map<string, TokenRow>();
   for (const row of await db.tokens.where('authenticationCode').anyOf(tokens.map((t) => t.authenticationCode)).toArray()) {
     byCode.set(row.authenticationCode, row);
@@ -43,7 +50,10 @@ async function findKnown(db: TokenDeskDatabase, tokens: readonly ServerToken[]):
   for (const row of await db.tokens.where('serverId').anyOf(unknownIds).toArray()) {
     if (row.serverId !== null) byServerId.set(row.serverId, row);
   }
-  return (server) => byCode.get(server.authenticationCode) ?? byServerId.get(server.id);
+  return {
+    row: (server) => byCode.get(server.authenticationCode) ?? byServerId.get(server.id),
+    codeHolder: (server) => byCode.get(server.authenticationCode),
+  };
 }
 
 /** Which of these tokens still have a change queued: one index read. */
@@ -70,10 +80,10 @@ export function applyServerTokens(
   return db.transaction('rw', db.tokens, db.outbox, async () => {
     const summary: FreshnessSummary = { inserted: 0, updated: 0, stale: 0 };
     const known = await findKnown(db, tokens);
-    const queued = await withQueuedChanges(db, tokens.map((t) => known(t)?.localId).filter((id): id is string => id !== undefined));
+    const queued = await withQueuedChanges(db, tokens.map((t) => known.row(t)?.localId).filter((id): id is string => id !== undefined));
     const rows: TokenRow[] = [];
     for (const server of tokens) {
-      const local = known(server);
+      const local = known.row(server);
       if (!local) {
         rows.push(fromServer(server, now, options.stock === true));
         summary.inserted += 1;
@@ -81,7 +91,7 @@ export function applyServerTokens(
         summary.stale += 1;
       } else {
         let next = withServerFacts(local, server, now);
-        if (!queued.has(local.localId)) next = { ...(await withServerValues(db, next, server)), syncStatus: 'synced', lastError: null, lastProblem: null };
+        if (!queued.has(local.localId)) next = { ...withServerValues(next, server, known.codeHolder(server)), syncStatus: 'synced', lastError: null, lastProblem: null };
         rows.push(next);
         summary.updated += 1;
       }

@@ -66,16 +66,20 @@ export function withServerFacts(token: TokenRow, server: ServerToken, now: numbe
   });
 }
 
-async function authenticationCodeFree(db: TokenDeskDatabase, code: string, localId: string): Promise<boolean> {
-  const holder = await db.tokens.where('authenticationCode').equals(code).first();
-  return holder === undefined || holder.localId === localId;
+/** The local token holding this authentication code, if any (codes are unique here). */
+export function codeHolder(db: TokenDeskDatabase, code: string): Promise<TokenRow | undefined> {
+  return db.tokens.where('authenticationCode').equals(code).first();
 }
 
-/** The fields a counter edits, as the CRM holds them (the code only if no other local token holds it). */
-export async function withServerValues(db: TokenDeskDatabase, token: TokenRow, server: ServerToken): Promise<TokenRow> {
+/**
+ * The fields a counter edits, as the CRM holds them; the CRM's code only if no other local token holds
+ * it (`holder`: the one holding it here, if any). The caller looks the holder up: inside a Dexie
+ * transaction, a run of awaits that touch no table loses it (Dexie follows a transaction across at most
+ * about a hundred such awaits in a row), so a batch's loop must not await per token.
+ */
+export function withServerValues(token: TokenRow, server: ServerToken, holder: TokenRow | undefined): TokenRow {
   const next = { ...token, lifeCycleState: server.lifeCycleState, identifier: server.identifier };
-  const ownCode = server.authenticationCode === token.authenticationCode;
-  if (!ownCode && (await authenticationCodeFree(db, server.authenticationCode, token.localId))) next.authenticationCode = server.authenticationCode;
+  if (holder === undefined || holder.localId === token.localId) next.authenticationCode = server.authenticationCode;
   return withKeys(next);
 }
 

@@ -53,6 +53,8 @@ export class FaultStorm {
   private refuseUntilStep = -1;
   private step = 0;
   private counter = 0;
+  /** What the storm is doing now, so a failure says where it happened. */
+  private doing = 'starting';
 
   private constructor(
     private readonly options: StormOptions,
@@ -68,19 +70,23 @@ export class FaultStorm {
     const sim = await startCrmSim({ profile: options.profile, dialect: options.dialect });
     const clock = new StormClock(Date.UTC(2026, 10, 24, 9, 0, 0));
     const terminals: StormTerminal[] = [];
+    let storm: FaultStorm | null = null;
     try {
       for (let i = 1; i <= options.terminals; i += 1) {
         terminals.push(await StormTerminal.open(`T${i}`, `storm-${options.seed}-${i}-${Date.now()}`, clock, sim.url, 250));
       }
-      const storm = new FaultStorm(options, sim, clock, terminals);
+      storm = new FaultStorm(options, sim, clock, terminals);
       const initialCodes = new Set(sim.tokens().map((t) => t.authentication_code));
       await storm.play();
       await storm.settle();
+      storm.doing = 'checking the invariants';
       const outcome = await checkInvariants(sim, terminals, storm.ledger, initialCodes);
       return { ...outcome, seed: options.seed, steps: storm.steps, faults: storm.faults, ms: Math.round(performance.now() - started) };
     } catch (error) {
+      // Where: a database error (Dexie's) has no stack of its own to tell.
+      const where = storm?.doing ?? 'opening the counters';
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`Fault storm failed with seed ${options.seed}: ${message}`, { cause: error });
+      throw new Error(`Fault storm failed with seed ${options.seed} while ${where}: ${message}`, { cause: error });
     } finally {
       for (const terminal of terminals) await terminal.close();
       await sim.close();
@@ -107,6 +113,7 @@ export class FaultStorm {
 
   private async perform(action: Action): Promise<void> {
     const terminal = this.terminal();
+    this.doing = `step ${this.step} (${action} at ${terminal.name})`;
     switch (action) {
       case 'issue':
         return this.issue(terminal);
@@ -256,6 +263,7 @@ export class FaultStorm {
    * and every held token is re-read so each cache can be compared with the CRM.
    */
   private async settle(): Promise<void> {
+    this.doing = 'settling';
     await this.sim.setSwitches({ latencyMs: 0, failNext: 0, dropNextReplies: 0, refuseConnections: false, faultsOnly: null });
     for (const terminal of this.terminals) await terminal.useProductTimeout();
     this.clock.advance(10 * 60_000);
@@ -275,6 +283,7 @@ export class FaultStorm {
   }
 
   private async refreshAll(terminal: StormTerminal): Promise<void> {
+    this.doing = `the final refresh at ${terminal.name}`;
     const codes = (await terminal.db.tokens.toArray()).map((t) => t.authenticationCode);
     for (let i = 0; i < codes.length; i += MAX_REFRESH) {
       const reply = await terminal.api.refreshTokens({ authenticationCodes: codes.slice(i, i + MAX_REFRESH) });

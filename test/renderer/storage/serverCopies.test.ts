@@ -5,6 +5,7 @@ import { stockCount } from '../../../renderer/storage/queries';
 import { editToken, setLifeCycleState } from '../../../renderer/commands/tokenWrites';
 import { findTokens, recentTokens } from '../../../renderer/storage/queries';
 import { closeTestDb, issue, issueSynced, openTestDb, serverToken } from '../support';
+import { MAX_REFRESH } from '../../../shared/ipc/contract';
 
 let db: TokenDeskDatabase;
 beforeEach(() => {
@@ -53,6 +54,18 @@ describe('applyServerTokens', () => {
       syncStatus: 'synced',
       updatedAt: token.updatedAt,
     });
+  });
+
+  it('applies a full refresh of tokens it holds, their codes unchanged, in its one transaction', async () => {
+    // Dexie keeps its transaction across at most ~100 awaits of plain promises in a row; a reply this size used to exceed that.
+    const copies = (updatedDate: string) =>
+      Array.from({ length: MAX_REFRESH }, (_, i) =>
+        serverToken({ id: `S${i}`.padEnd(32, '0'), number: String(5000 + i), authenticationCode: `HELD${String(i).padStart(12, '0')}`, updatedDate }),
+      );
+    await applyServerTokens(db, copies('2024-05-01T10:00:00'), 1_000);
+    const renamed = copies('2024-05-02T10:00:00').map((copy) => ({ ...copy, identifier: `RE${copy.number}` }));
+    expect(await applyServerTokens(db, renamed, 2_000)).toEqual({ inserted: 0, updated: MAX_REFRESH, stale: 0 });
+    expect(await db.tokens.where('identifier').startsWith('RE').count()).toBe(MAX_REFRESH);
   });
 
   it('finds a token by the CRM id when its code was changed elsewhere', async () => {
