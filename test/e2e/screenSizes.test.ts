@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
+import type { CrmSim } from '../crm-sim/simulator';
 import { seriousViolations, sidewaysOverflow } from './a11y';
-import { inWindow, prepareTour, SCREEN_SIZES, TOUR, type ScreenSize, type TourStop } from './screenTour';
-import { openShell, statusBar } from './shellHarness';
+import { inWindow, openTour, SCREEN_SIZES, TOUR, type ScreenSize, type TourStop } from './screenTour';
+import { statusBar } from './shellHarness';
 
 /**
  * Every screen at 1366×768, 1024×768 and 200 % zoom: the status bar is always on screen in one row,
@@ -18,11 +18,7 @@ describe('every screen at every size', () => {
   let page: Page;
 
   beforeAll(async () => {
-    sim = await startCrmSim({ port: 0 });
-    shell = await openShell(sim.url);
-    page = shell.page;
-    await page.setViewportSize(SCREEN_SIZES[0]);
-    await prepareTour(page);
+    ({ sim, shell, page } = await openTour());
   }, 120_000);
 
   afterAll(async () => {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
-import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
+import type { CrmSim } from '../crm-sim/simulator';
 import { seriousViolations, sidewaysOverflow } from './a11y';
-import { inWindow, prepareTour, SCREEN_SIZES, TOUR, wordsIn } from './screenTour';
-import { openShell } from './shellHarness';
+import { inWindow, openTour, SCREEN_SIZES, TOUR, wordsIn } from './screenTour';
 
 const EL = wordsIn('el');
 /** Greek words run longer than English: the counter's two screen sizes, in Greek. */
@@ -16,11 +15,7 @@ describe('every screen in Greek', () => {
   let page: Page;
 
   beforeAll(async () => {
-    sim = await startCrmSim({ port: 0 });
-    shell = await openShell(sim.url);
-    page = shell.page;
-    await page.setViewportSize(SCREEN_SIZES[0]);
-    await prepareTour(page);
+    ({ sim, shell, page } = await openTour());
     // The language as Settings keeps it; the app reads it as it starts.
     await page.evaluate(() => localStorage.setItem('tokenDesk.language', 'el'));
     await page.reload();

@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { i18n, type Language } from '../../renderer/i18n/i18n';
-import { goTo, saveSettings, statusBar, syncNow } from './shellHarness';
+import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
+import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
+import { goTo, openShell, saveSettings, statusBar, syncNow } from './shellHarness';
 
 /** The app's words in one language, so the tour finds its way in any of them. */
 export type Words = (key: string, options?: Record<string, unknown>) => string;
@@ -116,4 +118,13 @@ export async function inWindow(locator: Locator): Promise<{ inside: boolean; top
     const box = element.getBoundingClientRect();
     return { inside: box.top >= 0 && box.bottom <= window.innerHeight + 0.5 && box.height > 0, top: box.top, bottom: box.bottom };
   });
+}
+
+/** A window on the simulator at the counter's size, ready for the tour (the screen-size tests' start). */
+export async function openTour(): Promise<{ sim: CrmSim; shell: BrowserShell; page: Page }> {
+  const sim = await startCrmSim({ port: 0 });
+  const shell = await openShell(sim.url);
+  await shell.page.setViewportSize(SCREEN_SIZES[0]);
+  await prepareTour(shell.page);
+  return { sim, shell, page: shell.page };
 }
