@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { useAppStore } from '../context';
 import type { TokenRow } from '../storage/rows';
 import { lifeCycleLabel, syncStatusLabel } from '../labels';
@@ -43,9 +43,10 @@ const NEXT: Readonly<Record<string, (index: number, count: number) => number>> =
 
 /**
  * Tokens as buttons that open Token detail, in a virtualized list: only the rows in view are in the
- * DOM, whatever the length. Arrow keys, Home and End move between rows.
+ * DOM, whatever the length. Arrow keys, Home and End move between rows. It draws again only when its
+ * tokens or label change: a keystroke whose results are still being read leaves it alone.
  */
-export function TokenList({ label, tokens }: { label: string; tokens: readonly TokenRow[] }) {
+export const TokenList = memo(function TokenList({ label, tokens }: { label: string; tokens: readonly TokenRow[] }) {
   const openToken = useAppStore('ui', (state) => state.openToken);
   const scrollRef = useRef<HTMLDivElement>(null);
   // This app does not use the React Compiler; the list simply re-renders with the virtualizer.
@@ -98,4 +99,4 @@ export function TokenList({ label, tokens }: { label: string; tokens: readonly T
       </ul>
     </div>
   );
-}
+});

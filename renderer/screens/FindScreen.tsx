@@ -1,9 +1,9 @@
 import { useTranslation } from '../i18n';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PassCodeCheck } from '../components/PassCodeCheck';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { TokenList } from '../components/TokenList';
+import { useLiveTokensRead } from '../components/useLiveTokensRead';
 import { useAppStore, useServices } from '../context';
 import { findTokens, recentTokens, SEARCH_LIMIT } from '../storage/queries';
 import { dialogOpen } from '../shortcuts';
@@ -21,14 +21,11 @@ function isEditable(element: Element | null): boolean {
 }
 
 export function FindScreen() {
-  const search = useAppStore('ui', (state) => state.search);
-  const query = search.trim();
   const { t } = useTranslation();
   return (
     <Screen title={t('find.title')} className="screen-find" focusesOwnControl>
       <SearchBox />
-      <OwnerNote query={query} />
-      <Results query={query} />
+      <Found />
       <div className="find-extras">
         <PassCodeCheck />
         <ShortcutHelp />
@@ -104,6 +101,17 @@ function SearchBox() {
   );
 }
 
+/** What the typed text finds; only this part of the screen draws again on a keystroke. */
+function Found() {
+  const query = useAppStore('ui', (state) => state.search).trim();
+  return (
+    <>
+      <OwnerNote query={query} />
+      <Results query={query} />
+    </>
+  );
+}
+
 /** The CRM's answer for a number typed in Find, once it came (null while none is asked or due). */
 function useOwnerSearch(query: string): { number: string; answer: OwnerSearch | null } | null {
   const services = useServices();
@@ -151,10 +159,11 @@ function Results({ query }: { query: string }) {
   const [paged, setPaged] = useState({ query, pages: 1 });
   const pages = paged.query === query ? paged.pages : 1;
   const limit = pages * SEARCH_LIMIT;
-  // While a new query runs, the last results stay on screen (useLiveQuery keeps them), labelled with the query they answer.
-  const found = useLiveQuery(
+  // While a new query runs, the last results stay on screen, labelled with the query they answer.
+  const found = useLiveTokensRead(
+    db,
     async () => ({ query, tokens: query === '' ? await recentTokens(db, RECENT_LIMIT) : await findTokens(db, query, limit) }),
-    [db, query, limit],
+    [query, limit],
   );
   if (found === undefined) return <p className="empty">{t('find.loading')}</p>;
   const { tokens } = found;
