@@ -39,10 +39,12 @@ describe('benchmark smoke run', () => {
     expect(results.backlog).toMatchObject({ ops: 12, concurrency: 2 });
     expect(results.backlog?.heap.queuedBytes).toBeGreaterThan(0);
     expect(results.backlog?.heap.drainedBytes).toBeGreaterThan(0);
+    expect(results.backlog?.heap.emptyBytes).toBeGreaterThan(0);
+    expect(results.backlog?.heap.releasedBytes).toBeGreaterThan(0);
     expect(results.backlog?.wallMs).toBeGreaterThan(0);
     expect(results.bundle.rendererGzipBytes).toBeGreaterThan(0);
     const table = benchTable(results);
-    for (const figure of ['ingest 300', 'lookup prefix 300', 'status counts', 'find-as-you-type', 'cold start', 'renderer heap', 'issue → slip 300, strict', 'strict', 'concurrency 4', 'CPU/op renderer', 'backlog 12', 'backlog heap', 'renderer bundle']) {
+    for (const figure of ['ingest 300', 'lookup prefix 300', 'status counts', 'find-as-you-type', 'cold start', 'renderer heap', 'issue → slip 300, strict', 'strict', 'concurrency 4', 'CPU/op renderer', 'backlog 12', 'backlog heap, drained', 'backlog heap kept', 'renderer bundle']) {
       expect(table).toContain(figure);
     }
     // Builds the app and starts Chromium twice and the simulator three times: minutes on a busy machine.

@@ -35,7 +35,9 @@ export function benchTable(results: BenchResults): string {
   const { backlog } = results;
   if (backlog) {
     rows.push([`backlog ${backlog.ops} ops @ ${backlog.latencyMs} ms, concurrency ${backlog.concurrency} (ms)`, backlog.wallMs.toFixed(0), `ideal ${backlog.idealMs.toFixed(0)}`, ratio(backlog.wallMs, backlog.idealMs), 'wall ÷ ideal ≤ 1.10']);
-    rows.push([`backlog heap, drained ÷ queued`, mb(backlog.heap.drainedBytes), `queued ${mb(backlog.heap.queuedBytes)}`, ratio(backlog.heap.drainedBytes, backlog.heap.queuedBytes), '≤ 1.0 (no growth)']);
+    const { heap } = backlog;
+    rows.push([`backlog heap, drained ÷ queued`, mb(heap.drainedBytes), `queued ${mb(heap.queuedBytes)}; both hold the fake IndexedDB's rows`, ratio(heap.drainedBytes, heap.queuedBytes), 'measured']);
+    rows.push([`backlog heap kept: drained, database deleted`, mb(heap.releasedBytes), `before the queue ${mb(heap.emptyBytes)}`, ratio(heap.releasedBytes, heap.emptyBytes), '≤ 1.0 (no growth)']);
   }
   const { bundle } = results;
   rows.push(['renderer bundle (gzip)', kb(bundle.rendererGzipBytes), `main ${kb(bundle.mainBytes)}, preload ${kb(bundle.preloadBytes)}`, '—', '≤ 250 KB gzip']);
