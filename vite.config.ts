@@ -13,7 +13,8 @@ const targets: Record<string, UserConfig> = {
     root: resolve(root, 'renderer'),
     base: './',
     plugins: [react()],
-    build: { outDir: resolve(root, 'dist/renderer'), emptyOutDir: true },
+    /** Chromium has modulepreload: no polyfill. A language's catalog is a chunk of its own (renderer/i18n/i18n.ts). */
+    build: { outDir: resolve(root, 'dist/renderer'), emptyOutDir: true, modulePreload: { polyfill: false } },
   },
   main: {
     build: {

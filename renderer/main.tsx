@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { config as configureZod } from 'zod';
 import { App } from './App';
 import { getTokenDesk } from './bridge';
 import { TokenDeskDatabase } from './storage/database';
 import { errorMessage } from './errors';
-import { formatNumber, t, tellMainTheLanguage } from './i18n';
+import { formatNumber, languageLoaded, t, tellMainTheLanguage } from './i18n';
 import { reconcileJournal } from './outbox';
 import { RecoveryScreen } from './recovery/RecoveryScreen';
 import { openLocalDatabase } from './storage/openDatabase';
@@ -27,8 +27,6 @@ function pageRoot(): HTMLElement {
   throw new Error(text);
 }
 
-const root = createRoot(pageRoot());
-
 /** A new version's upgrade rewrites every token before the app can open: say how far it is. */
 function UpgradeProgress({ done, total }: { done: number; total: number }) {
   return (
@@ -41,7 +39,7 @@ function UpgradeProgress({ done, total }: { done: number; total: number }) {
   );
 }
 
-async function start(): Promise<void> {
+async function start(root: Root): Promise<void> {
   const bridge = getTokenDesk();
   // Before sign-in: main's own dialogs (the keychain warning first) wait for the counter's language.
   tellMainTheLanguage((request) => bridge.setLanguage(request));
@@ -68,11 +66,18 @@ async function start(): Promise<void> {
   );
 }
 
-start().catch((error: unknown) => {
-  root.render(
-    <main className="startup-error">
-      <h1>{t('shell.cannotStart')}</h1>
-      <p role="alert">{errorMessage(error)}</p>
-    </main>,
-  );
-});
+/** Nothing shows before the counter's language is loaded: a Greek counter never flashes English. */
+async function show(): Promise<void> {
+  await languageLoaded;
+  const root = createRoot(pageRoot());
+  await start(root).catch((error: unknown) => {
+    root.render(
+      <main className="startup-error">
+        <h1>{t('shell.cannotStart')}</h1>
+        <p role="alert">{errorMessage(error)}</p>
+      </main>,
+    );
+  });
+}
+
+void show();

@@ -3,9 +3,5 @@ export interface Words {
   readonly [key: string]: string | Words;
 }
 
+/** Another language's words for English `T`: every key, nothing more (a missing or extra key is a compile error). */
 export type SameKeys<T> = { readonly [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
-
-/** One area of the catalog: English and Greek side by side, so a missing Greek key is a type error. */
-export function area<T extends Words>(en: T, el: SameKeys<T>): { en: T; el: SameKeys<T> } {
-  return { en, el };
-}

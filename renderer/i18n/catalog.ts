@@ -1,3 +1,4 @@
+import type { SameKeys, Words } from './area';
 import { dialect } from './areas/dialect';
 import { fieldChecks } from './areas/fieldChecks';
 import { find } from './areas/find';
@@ -17,12 +18,11 @@ import { shift } from './areas/shift';
 import { token } from './areas/token';
 import { words } from './areas/words';
 
-/** Every text of the app by area: `t('shell.nav.find')`. */
-const AREAS = { shell, words, operators, settings, help, shift, find, issue, pending, token, history, recovery, print, refusals, main, fieldChecks, dialect, problems };
+/**
+ * Every English text of the app by area: `t('shell.nav.find')`. English is bundled (it is the fallback);
+ * the other languages' catalogs are loaded when chosen (`./languages`).
+ */
+export const english = { shell, words, operators, settings, help, shift, find, issue, pending, token, history, recovery, print, refusals, main, fieldChecks, dialect, problems } satisfies Words;
 
-type Areas = typeof AREAS;
-
-export const catalog = {
-  en: Object.fromEntries(Object.entries(AREAS).map(([name, words]) => [name, words.en])) as { [K in keyof Areas]: Areas[K]['en'] },
-  el: Object.fromEntries(Object.entries(AREAS).map(([name, words]) => [name, words.el])) as { [K in keyof Areas]: Areas[K]['el'] },
-};
+/** Another language's catalog: every area with every English key. */
+export type Catalog = SameKeys<typeof english>;

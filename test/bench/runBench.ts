@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { appBench, type AppFigures } from './appBench';
+import { bundleFigures, type BundleFigures } from './bundleFigures';
 import { storageBench, type StorageFigures } from './browserBench';
 import type { DurabilityFigures } from './page/benchPage';
 import { pushBench, type PushFigure } from './pushBench';
@@ -23,12 +23,6 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
-export interface BundleFigures {
-  rendererGzipBytes: number;
-  mainBytes: number;
-  preloadBytes: number;
-}
-
 export interface BenchResults {
   at: string;
   options: Omit<BenchOptions, 'log'> & { log?: undefined };
@@ -45,16 +39,6 @@ export const APP_ROOT = resolve(import.meta.dirname, '../..');
 async function buildAll(): Promise<void> {
   const configFile = join(APP_ROOT, 'vite.config.ts');
   for (const mode of ['renderer', 'shell-preload', 'main', 'preload', 'bench']) await build({ configFile, mode, logLevel: 'warn' });
-}
-
-async function bundleFigures(): Promise<BundleFigures> {
-  const assets = join(APP_ROOT, 'dist/renderer/assets');
-  let rendererGzipBytes = 0;
-  for (const file of await readdir(assets)) {
-    if (file.endsWith('.js') || file.endsWith('.css')) rendererGzipBytes += gzipSync(await readFile(join(assets, file))).length;
-  }
-  const size = async (file: string) => (await readFile(join(APP_ROOT, 'dist-electron', file))).length;
-  return { rendererGzipBytes, mainBytes: await size('main.cjs'), preloadBytes: await size('preload.cjs') };
 }
 
 /** Every figure of the performance issue, each beside its raw-IndexedDB twin or its ideal. */
@@ -79,7 +63,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log(`backlog: wall ÷ ideal ${backlog.ratio.toFixed(2)}, heap ${(backlog.heap.queuedBytes / 2 ** 20).toFixed(1)} → ${(backlog.heap.drainedBytes / 2 ** 20).toFixed(1)} MB`);
   }
   const recorded = { ...options, log: undefined };
-  return { at: new Date().toISOString(), options: recorded, storage, durability, app, push, backlog, bundle: await bundleFigures() };
+  return { at: new Date().toISOString(), options: recorded, storage, durability, app, push, backlog, bundle: await bundleFigures(APP_ROOT) };
 }
 
 export async function saveResults(results: BenchResults, dir = join(APP_ROOT, 'bench-results')): Promise<string> {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { i18n, type Language } from '../../renderer/i18n/i18n';
+import { i18n, LANGUAGES, type Language } from '../../renderer/i18n/i18n';
 import type { BrowserShell } from '../../scripts/browser-shell/browserShell';
 import { startCrmSim, type CrmSim } from '../crm-sim/simulator';
 import { goTo, openShell, saveSettings, statusBar, syncNow } from './shellHarness';
@@ -7,6 +7,8 @@ import { goTo, openShell, saveSettings, statusBar, syncNow } from './shellHarnes
 /** The app's words in one language, so the tour finds its way in any of them. */
 export type Words = (key: string, options?: Record<string, unknown>) => string;
 export const wordsIn = (language: Language): Words => (key, options = {}) => i18n.t(key, { ...options, lng: language });
+// Every language's catalog, for wordsIn: all but English are loaded when first asked for.
+await i18n.loadLanguages(LANGUAGES.map(({ code }) => code));
 const EN = wordsIn('en');
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 

@@ -1,5 +1,4 @@
 import type { CalibratedMeaning, DialectLine } from '../../../shared/crm/dialect';
-import { area } from '../area';
 
 type Line = DialectLine['code'];
 
@@ -7,35 +6,18 @@ type Line = DialectLine['code'];
 type DialectWords = { readonly [C in Line]: string } & { readonly meaning: Readonly<Record<CalibratedMeaning, string>> };
 
 /** Settings → "How this CRM answers": what calibration learned about the CRM's error codes. */
-export const dialect = area(
-  {
-    notCalibrated: 'Not calibrated yet: until the first sign-in, this app uses guessed error codes and asks again when unsure.',
-    calibratedAt: 'Calibrated at {{at}}.',
-    notLearned: 'Not yet learned how this CRM says {{meaning}}; the guessed code is used.',
-    noAnswer: 'This CRM gave no answer this app can tell apart for {{meaning}}; such answers are treated as unknown and asked again later.',
-    answers: 'This CRM answers {{meaning}} with {{crmCode}} (HTTP {{httpStatus}}).',
-    generatesCodes: 'This CRM makes its own authentication codes: a slip printed offline shows a provisional code until the token is synced.',
-    keepsCodes: 'This CRM keeps the authentication codes this app sends.',
-    meaning: {
-      tokenNotFound: '"no such token"',
-      sessionInvalid: '"session expired or invalid"',
-      participantNotFound: '"no such rewards participant"',
-      methodNotFound: '"no such method" (an older release)',
-    },
-  } satisfies DialectWords,
-  {
-    notCalibrated: 'Δεν έχει βαθμονομηθεί ακόμη: μέχρι την πρώτη σύνδεση, η εφαρμογή χρησιμοποιεί κωδικούς σφάλματος κατ’ εκτίμηση και ρωτά ξανά όταν δεν είναι βέβαιη.',
-    calibratedAt: 'Βαθμονομήθηκε στις {{at}}.',
-    notLearned: 'Δεν έχει μάθει ακόμη πώς λέει αυτό το CRM {{meaning}}· χρησιμοποιείται ο κωδικός κατ’ εκτίμηση.',
-    noAnswer: 'Αυτό το CRM δεν έδωσε απάντηση που να ξεχωρίζει η εφαρμογή για {{meaning}}· τέτοιες απαντήσεις θεωρούνται άγνωστες και ρωτιούνται ξανά αργότερα.',
-    answers: 'Αυτό το CRM απαντά {{meaning}} με {{crmCode}} (HTTP {{httpStatus}}).',
-    generatesCodes: 'Αυτό το CRM φτιάχνει δικούς του κωδικούς ταυτοποίησης: ένα δελτίο που τυπώθηκε χωρίς σύνδεση δείχνει προσωρινό κωδικό μέχρι να συγχρονιστεί το token.',
-    keepsCodes: 'Αυτό το CRM κρατά τους κωδικούς ταυτοποίησης που στέλνει η εφαρμογή.',
-    meaning: {
-      tokenNotFound: '«δεν υπάρχει τέτοιο token»',
-      sessionInvalid: '«η συνεδρία έληξε ή δεν ισχύει»',
-      participantNotFound: '«δεν υπάρχει τέτοιος συμμετέχων»',
-      methodNotFound: '«δεν υπάρχει τέτοια μέθοδος» (παλαιότερη έκδοση)',
-    },
+export const dialect = {
+  notCalibrated: 'Not calibrated yet: until the first sign-in, this app uses guessed error codes and asks again when unsure.',
+  calibratedAt: 'Calibrated at {{at}}.',
+  notLearned: 'Not yet learned how this CRM says {{meaning}}; the guessed code is used.',
+  noAnswer: 'This CRM gave no answer this app can tell apart for {{meaning}}; such answers are treated as unknown and asked again later.',
+  answers: 'This CRM answers {{meaning}} with {{crmCode}} (HTTP {{httpStatus}}).',
+  generatesCodes: 'This CRM makes its own authentication codes: a slip printed offline shows a provisional code until the token is synced.',
+  keepsCodes: 'This CRM keeps the authentication codes this app sends.',
+  meaning: {
+    tokenNotFound: '"no such token"',
+    sessionInvalid: '"session expired or invalid"',
+    participantNotFound: '"no such rewards participant"',
+    methodNotFound: '"no such method" (an older release)',
   },
-);
+} satisfies DialectWords;

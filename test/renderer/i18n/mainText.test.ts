@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeDialect, CALIBRATED_MEANINGS, type DialectRecord } from '../../../shared/crm/dialect';
 import { APPROVALS, MANAGER_TASKS, mainWordsSchema, type MainWords, type MainWordsCode } from '../../../shared/ipc/mainWords';
 import { CHARACTER_SETS, type FieldProblem } from '../../../shared/token/definition';
@@ -70,6 +70,9 @@ function inBoth(say: () => string): { en: string; el: string } {
   const el = say();
   return { en, el };
 }
+
+// Greek's catalog is a chunk of its own, loaded when first chosen; loaded here, each switch is immediate.
+beforeAll(() => i18n.loadLanguages('el'));
 
 afterAll(async () => {
   await i18n.changeLanguage('en');
