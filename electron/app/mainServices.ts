@@ -230,8 +230,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     return fromTraining ? trainingJournal : journal;
   };
 
-  const push = async (operations: Operation[], fromTraining = false): Promise<PushReply> => {
-    if (fromTraining !== training.isOn()) return { crm: 'unreachable', message: MODE_CHANGED, results: [] };
+  /** Journal notes of pushes already answered: stopping waits for them. */
+  let noting: Promise<unknown> = Promise.resolve();
+  /**
+   * The reply, and `settled`: the journal noting what finished. The window's reply does not wait for
+   * that fsync (the window settles the same changes as it applies them, noted in its own transaction).
+   */
+  const push = async (operations: Operation[], fromTraining = false): Promise<{ reply: PushReply; settled: Promise<void> }> => {
+    if (fromTraining !== training.isOn()) return { reply: { crm: 'unreachable', message: MODE_CHANGED, results: [] }, settled: Promise.resolve() };
     const { pushConcurrency } = await settings.view();
     const upstream = targets.upstream(fromTraining);
     const session = targets.session(fromTraining);
@@ -244,9 +250,17 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     const reply = await upstream.push(operations, { session, unseal, concurrency: pushConcurrency, onCodeReplaced });
     if (operations.length > 0) log[reply.crm === 'ok' ? 'info' : 'warn']('Sync push', { ...summarisePush(reply), ...(fromTraining ? { training: true } : {}) });
     // A change left live by a failed settle is only restored with attempt > 1, which adopts what the CRM holds.
-    await journalFor(fromTraining)
+    const settled = journalFor(fromTraining)
       .settleSynced(operations, reply.results)
       .catch((error: unknown) => log.warn('Journal not updated after a push', { error: describeError(error) }));
+    noting = Promise.all([noting, settled]);
+    return { reply, settled };
+  };
+
+  /** At quit, what stays queued is read from the journal, so the push waits for its note there. */
+  const settledPush = async (operations: Operation[]): Promise<PushReply> => {
+    const { reply, settled } = await push(operations);
+    await settled;
     return reply;
   };
 
@@ -276,7 +290,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     sealSecret: async ({ plaintext }) => ({
       sealed: training.isOn() ? await vault.seal(plaintext, 'passCode', await trainingOrigin()) : await settings.sealPassCode(plaintext),
     }),
-    pushOperations: ({ operations, training: fromTraining }) => push(operations, fromTraining),
+    pushOperations: async ({ operations, training: fromTraining }) => (await push(operations, fromTraining)).reply,
     refreshTokens: ({ authenticationCodes }) => refreshTokens(currentSession, authenticationCodes),
     participantTokens: ({ participantNumber }) => participantTokens(currentSession, participantNumber),
     ownerTokens: ({ number }) => ownerTokens(currentSession, number),
@@ -386,11 +400,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     log,
     finalSync: (timeoutMs) =>
       finalSync(
-        { liveEntries: async () => (await journal.read()).entries, push: (operations) => push(operations, false), wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()) },
+        { liveEntries: async () => (await journal.read()).entries, push: (operations) => settledPush(operations), wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()) },
         timeoutMs,
       ),
     dispose: async () => {
       await targets.idle();
+      await noting;
       targets.drop(false);
       targets.drop(true);
       await training.dispose();

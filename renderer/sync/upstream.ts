@@ -6,11 +6,18 @@ import type { SyncDeps, SyncProgressView, SyncReport } from './types';
 
 export const SYNC_BATCH_SIZE = 50;
 /**
- * Batches a sync keeps with main at once. Main starts a waiting operation as soon as a send slot frees,
- * whichever batch it came in, so with the next batches already there its concurrency never drains at a
- * batch's end. Three, so a batch held up by one slow answer still leaves two to overlap.
+ * Full batches' worth of operations a sync keeps with main at once. Main starts a waiting operation as
+ * soon as a send slot frees, whichever batch it came in, so with the next batches already there its
+ * concurrency never drains at a batch's end. Three, so a batch held up by one slow answer still leaves
+ * two to overlap.
  */
 export const BATCHES_IN_FLIGHT = 3;
+/**
+ * Near the queue's end batches shrink to a third of what is left to send, down to this size, so the
+ * last answers come back (each batch is answered once its slowest operation is) and are applied in
+ * small pieces: the push ends soon after its last operation is answered, not after a full batch's apply.
+ */
+export const SMALLEST_BATCH = 5;
 /** A bound on batches per sync, so no reply can keep a sync going forever. */
 const MAX_ROUNDS = 1_000;
 
@@ -37,9 +44,9 @@ interface Batch {
 }
 
 /**
- * Pushes the queue as a pipeline: up to `BATCHES_IN_FLIGHT` leased batches are with main at once. As a
- * reply comes, the next batch is taken and sent first (main is not kept waiting on the apply), then the
- * reply is applied in one transaction. A token with a change sent and not yet applied sends nothing
+ * Pushes the queue as a pipeline: up to `BATCHES_IN_FLIGHT` full batches' worth of leased operations
+ * are with main at once. As a reply comes, the next batch is taken and sent first (main is not kept
+ * waiting on the apply), then the reply is applied in one transaction. A token with a change sent and not yet applied sends nothing
  * more until it is, so its changes stay in order. A reply that makes no clean progress (the CRM not
  * reached, a change to retry later) stops the taking as it arrives; the batches in flight are still
  * applied. The first batch is sent even when empty, to learn whether the CRM can be reached.
@@ -48,6 +55,8 @@ class PushPipeline {
   /** Sent and not yet applied, in the order sent. */
   private readonly batches = new Set<Batch>();
   private rounds = 0;
+  /** Pending operations not sent yet: counted near the queue's end, less what was taken since. */
+  private unsent: number;
   private stopped = false;
   private failure: { error: unknown } | null = null;
 
@@ -56,7 +65,10 @@ class PushPipeline {
     private readonly options: PushOptions,
     private readonly report: SyncReport,
     private readonly progress: ProgressFollower,
-  ) {}
+    pending: number,
+  ) {
+    this.unsent = pending;
+  }
 
   async run(): Promise<void> {
     try {
@@ -86,12 +98,22 @@ class PushPipeline {
     const batchSize = this.options.batchSize ?? SYNC_BATCH_SIZE;
     const room = () => batchSize * BATCHES_IN_FLIGHT - [...this.batches].reduce((sum, b) => sum + (b.arrived ? 0 : b.operations.length), 0);
     while (!this.stopped && this.rounds < MAX_ROUNDS && room() > 0) {
-      const operations = await this.take(Math.min(batchSize, room()));
+      const operations = await this.take(Math.min(await this.size(batchSize), room()));
+      this.unsent -= operations.length;
       // A reply that came while taking may say to stop: then the batch goes back unsent.
       if (this.stopped) return this.giveBack(operations);
       if (operations.length === 0 && this.rounds > 0) return;
       this.send(operations);
     }
+  }
+
+  /** A full batch, or near the queue's end a third of what is left, not below `SMALLEST_BATCH`. */
+  private async size(batchSize: number): Promise<number> {
+    if (this.unsent < batchSize * BATCHES_IN_FLIGHT) {
+      const sent = [...this.batches].reduce((sum, b) => sum + b.operations.length, 0);
+      this.unsent = (await countPending(this.deps.db)) - sent;
+    }
+    return Math.min(batchSize, Math.max(SMALLEST_BATCH, Math.ceil(this.unsent / BATCHES_IN_FLIGHT)));
   }
 
   private async take(max: number): Promise<Operation[]> {
@@ -158,9 +180,10 @@ class PushPipeline {
 
 /** Pushes the queue (see `PushPipeline`), filling `report` as it goes. */
 export async function pushQueue(deps: SyncDeps, options: PushOptions, report: SyncReport): Promise<void> {
-  const progress = followProgress(deps.api, await countPending(deps.db), options.onProgress ?? (() => undefined));
+  const pending = await countPending(deps.db);
+  const progress = followProgress(deps.api, pending, options.onProgress ?? (() => undefined));
   try {
-    await new PushPipeline(deps, options, report, progress).run();
+    await new PushPipeline(deps, options, report, progress, pending).run();
   } finally {
     progress.stop();
   }
