@@ -6,10 +6,9 @@ import type { SyncDeps, SyncProgressView, SyncReport } from './types';
 
 export const SYNC_BATCH_SIZE = 50;
 /**
- * Full batches' worth of operations a sync keeps with main at once. Main starts a waiting operation as
- * soon as a send slot frees, whichever batch it came in, so with the next batches already there its
- * concurrency never drains at a batch's end. Three, so a batch held up by one slow answer still leaves
- * two to overlap.
+ * Batches a sync keeps with main at once. Main starts a waiting operation as soon as a send slot frees,
+ * whichever batch it came in, so with the next batches already there its concurrency never drains at a
+ * batch's end. Three, so a batch held up by one slow answer still leaves two to overlap.
  */
 export const BATCHES_IN_FLIGHT = 3;
 /**
@@ -44,9 +43,9 @@ interface Batch {
 }
 
 /**
- * Pushes the queue as a pipeline: up to `BATCHES_IN_FLIGHT` full batches' worth of leased operations
- * are with main at once. As a reply comes, the next batch is taken and sent first (main is not kept
- * waiting on the apply), then the reply is applied in one transaction. A token with a change sent and not yet applied sends nothing
+ * Pushes the queue as a pipeline: up to `BATCHES_IN_FLIGHT` leased batches are with main at once. As a
+ * reply comes, the next batch is taken and sent first (main is not kept waiting on the apply), then the
+ * reply is applied in one transaction. A token with a change sent and not yet applied sends nothing
  * more until it is, so its changes stay in order. A reply that makes no clean progress (the CRM not
  * reached, a change to retry later) stops the taking as it arrives; the batches in flight are still
  * applied. The first batch is sent even when empty, to learn whether the CRM can be reached.
