@@ -11,12 +11,6 @@ export const SYNC_BATCH_SIZE = 50;
  * batch's end. Three, so a batch held up by one slow answer still leaves two to overlap.
  */
 export const BATCHES_IN_FLIGHT = 3;
-/**
- * Near the queue's end batches shrink to a third of what is left to send, down to this size, so the
- * last answers come back (each batch is answered once its slowest operation is) and are applied in
- * small pieces: the push ends soon after its last operation is answered, not after a full batch's apply.
- */
-export const SMALLEST_BATCH = 5;
 /** A bound on batches per sync, so no reply can keep a sync going forever. */
 const MAX_ROUNDS = 1_000;
 
@@ -54,8 +48,6 @@ class PushPipeline {
   /** Sent and not yet applied, in the order sent. */
   private readonly batches = new Set<Batch>();
   private rounds = 0;
-  /** Pending operations not sent yet: counted near the queue's end, less what was taken since. */
-  private unsent: number;
   private stopped = false;
   private failure: { error: unknown } | null = null;
 
@@ -64,10 +56,7 @@ class PushPipeline {
     private readonly options: PushOptions,
     private readonly report: SyncReport,
     private readonly progress: ProgressFollower,
-    pending: number,
-  ) {
-    this.unsent = pending;
-  }
+  ) {}
 
   async run(): Promise<void> {
     try {
@@ -97,22 +86,12 @@ class PushPipeline {
     const batchSize = this.options.batchSize ?? SYNC_BATCH_SIZE;
     const room = () => batchSize * BATCHES_IN_FLIGHT - [...this.batches].reduce((sum, b) => sum + (b.arrived ? 0 : b.operations.length), 0);
     while (!this.stopped && this.rounds < MAX_ROUNDS && room() > 0) {
-      const operations = await this.take(Math.min(await this.size(batchSize), room()));
-      this.unsent -= operations.length;
+      const operations = await this.take(Math.min(batchSize, room()));
       // A reply that came while taking may say to stop: then the batch goes back unsent.
       if (this.stopped) return this.giveBack(operations);
       if (operations.length === 0 && this.rounds > 0) return;
       this.send(operations);
     }
-  }
-
-  /** A full batch, or near the queue's end a third of what is left, not below `SMALLEST_BATCH`. */
-  private async size(batchSize: number): Promise<number> {
-    if (this.unsent < batchSize * BATCHES_IN_FLIGHT) {
-      const sent = [...this.batches].reduce((sum, b) => sum + b.operations.length, 0);
-      this.unsent = (await countPending(this.deps.db)) - sent;
-    }
-    return Math.min(batchSize, Math.max(SMALLEST_BATCH, Math.ceil(this.unsent / BATCHES_IN_FLIGHT)));
   }
 
   private async take(max: number): Promise<Operation[]> {
@@ -179,10 +158,9 @@ class PushPipeline {
 
 /** Pushes the queue (see `PushPipeline`), filling `report` as it goes. */
 export async function pushQueue(deps: SyncDeps, options: PushOptions, report: SyncReport): Promise<void> {
-  const pending = await countPending(deps.db);
-  const progress = followProgress(deps.api, pending, options.onProgress ?? (() => undefined));
+  const progress = followProgress(deps.api, await countPending(deps.db), options.onProgress ?? (() => undefined));
   try {
-    await new PushPipeline(deps, options, report, progress, pending).run();
+    await new PushPipeline(deps, options, report, progress).run();
   } finally {
     progress.stop();
   }

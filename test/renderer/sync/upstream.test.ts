@@ -3,7 +3,7 @@ import type { Operation, PushReply } from '../../../shared/ipc/contract';
 import { setLifeCycleState } from '../../../renderer/commands/tokenWrites';
 import { countPending } from '../../../renderer/outbox';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
-import { BATCHES_IN_FLIGHT, SMALLEST_BATCH } from '../../../renderer/sync/upstream';
+import { BATCHES_IN_FLIGHT } from '../../../renderer/sync/upstream';
 import { runSync } from '../../../renderer/sync/runSync';
 import { closeTestDb, doneResult, fakeTokenDesk, issue, openTestDb, retryResult } from '../support';
 
@@ -45,28 +45,6 @@ describe('pushing without a batch barrier', () => {
     for (const index of [2, 3, 0]) main.pushes[index]!.answer(main.allDone(index));
     const report = await running;
     expect(report.totals.done).toBe(12);
-    expect(await countPending(db)).toBe(0);
-  });
-
-  it('shrinks its batches near the queue’s end, so the last answers come back and are applied in small pieces', async () => {
-    for (let i = 0; i < 40; i += 1) await issue(db);
-    const main = heldMain();
-    const running = sync(main, 10);
-    // Full batches while three batches' worth is left to send; then a third of what is left (at least
-    // SMALLEST_BATCH), within the room main has.
-    await expect.poll(() => main.pushes.length).toBe(4);
-    expect(main.pushes.map((push) => push.seqs.length)).toEqual([10, 10, 7, 3]);
-    expect(SMALLEST_BATCH).toBe(5);
-
-    main.pushes[0]!.answer(main.allDone(0));
-    await expect.poll(() => main.pushes.length).toBe(6);
-    expect(main.pushes.map((push) => push.seqs.length)).toEqual([10, 10, 7, 3, 5, 5]);
-    expect(main.pushes.flatMap((push) => push.seqs)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-
-    for (const index of [1, 2, 3, 4, 5]) main.pushes[index]!.answer(main.allDone(index));
-    const report = await running;
-    expect(report.totals.done).toBe(40);
-    expect(main.pushes).toHaveLength(6);
     expect(await countPending(db)).toBe(0);
   });
 
