@@ -36,6 +36,9 @@ export async function storageBench(
     server = await startRendererServer(resolve(appRoot, 'dist/bench'), 0, CROSS_ORIGIN_ISOLATION);
     context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'bench-')), { executablePath: chromiumOrFail(), headless: true, args: CHROMIUM_ARGS });
     const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (message.text().startsWith('bench: ')) log(message.text().slice('bench: '.length));
+    });
     await page.goto(`${server.url}/index.html`);
     await page.waitForFunction(() => window.tokenDeskBench !== undefined);
     if (!(await page.evaluate(() => window.tokenDeskBench!.crossOriginIsolated()))) {

@@ -43,6 +43,12 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
+/** Every tenth of a long step, a line the bench's log shows (browserBench forwards "bench: " lines). */
+function progress(step: string, done: number, n: number): void {
+  const tenth = Math.max(1, Math.round(n / 10));
+  if (done % tenth < MAX_REFRESH && done > 0 && n >= 50_000) console.info(`bench: ${step} ${done} of ${n}`);
+}
+
 /** Ingest through the path sync uses (applyServerTokens, one reply of MAX_REFRESH at a time) and raw puts of the same rows. */
 async function ingest(n: number): Promise<{ app: Rate; raw: Rate }> {
   await Promise.all([Promise.resolve(indexedDB.deleteDatabase(`bench-app-${n}`)), Promise.resolve(indexedDB.deleteDatabase(`bench-raw-${n}`))]);
@@ -53,6 +59,7 @@ async function ingest(n: number): Promise<{ app: Rate; raw: Rate }> {
     for (let start = 0; start < n; start += MAX_REFRESH) {
       const batch = Array.from({ length: Math.min(MAX_REFRESH, n - start) }, (_, k) => serverTokenOf(start + k));
       await applyServerTokens(db, batch, Date.now());
+      progress('app ingest', start + batch.length, n);
     }
   });
   const raw = await openRaw(`bench-raw-${n}`);
@@ -60,12 +67,15 @@ async function ingest(n: number): Promise<{ app: Rate; raw: Rate }> {
   // The app's own rows, read a reply's worth at a time (untimed), so 500,000 never sit in the page at once.
   let rawMs = 0;
   let after: string | null = null;
+  let done = 0;
   for (;;) {
     const from = after;
     const rows: TokenRow[] = await (from === null ? db.tokens.orderBy(':id') : db.tokens.where(':id').above(from)).limit(MAX_REFRESH).toArray();
     if (rows.length === 0) break;
     rawMs += await timed(() => putAll(raw, rows));
     after = rows[rows.length - 1]!.localId;
+    done += rows.length;
+    progress('raw ingest', done, n);
   }
   return { app: { ms: appMs, perSecond: (n / appMs) * 1000 }, raw: { ms: rawMs, perSecond: (n / rawMs) * 1000 } };
 }
