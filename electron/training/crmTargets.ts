@@ -2,6 +2,7 @@ import type { CrmSession } from '../crm/crmSession';
 import type { SyncProgress } from '../../shared/ipc/contract';
 import type { CrmConnection, SettingsFile } from '../settings/settingsFile';
 import type { OpenSession } from '../sync/crmAccess';
+import { pacedProgress } from '../sync/progressPace';
 import { Upstream } from '../sync/upstream';
 import type { TrainingMode } from './trainingMode';
 
@@ -23,7 +24,8 @@ export class CrmTargets {
       onProgress: (progress: SyncProgress) => void;
     },
   ) {
-    this.upstreams = { real: new Upstream(deps.onProgress), training: new Upstream(deps.onProgress) };
+    // Each its own pace: a held change of one is never dropped for the other's.
+    this.upstreams = { real: new Upstream(pacedProgress(deps.onProgress)), training: new Upstream(pacedProgress(deps.onProgress)) };
   }
 
   /** The session of the real CRM (`training` false) or of the simulator; null when no CRM is configured. */

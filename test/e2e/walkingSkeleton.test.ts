@@ -69,11 +69,12 @@ describe('issue offline, sync exactly once, find again', () => {
     });
     await syncNow(page);
     await waitForPending(page, 0);
-    // Main spoke first: the page heard the push's progress without asking for it.
-    const heard = await page.evaluate(() => (window as unknown as { heardProgress: unknown[] }).heardProgress);
-    expect(heard).toContainEqual(expect.objectContaining({ running: true, done: 0, total: 3 }));
-    expect(heard).toContainEqual(expect.objectContaining({ running: true, done: 2, total: 3 }));
-    expect(heard).toContainEqual({ running: false, done: 3, total: 3, lastError: null });
+    // Main spoke first: the page heard the push's start and end without asking for them. Answers in
+    // between are paced (progressPace.test.ts), so a quick push may tell none; what it tells counts up.
+    const heard = await page.evaluate(() => (window as unknown as { heardProgress: { done: number }[] }).heardProgress);
+    expect(heard[0]).toMatchObject({ running: true, done: 0, total: 3 });
+    expect(heard.at(-1)).toEqual({ running: false, done: 3, total: 3, lastError: null });
+    expect(heard.map((p) => p.done)).toEqual(heard.map((p) => p.done).sort((a, b) => a - b));
     await statusBar(page).getByText('Online', { exact: true }).waitFor();
     expect(sim.tokens()).toHaveLength(initialCount + 3);
     for (const code of codes) expect(simCodes()).toContain(code);
