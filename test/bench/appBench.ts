@@ -21,8 +21,10 @@ export interface AppFigures {
   coldStartMs: number;
   /** The renderer's used JS heap after a cold start and a full garbage collection: empty cache, then `size` tokens. */
   heap: { emptyBytes: number; afterColdStartBytes: number };
-  /** From a keystroke to the result list in the DOM. */
+  /** From a keystroke to the result list in the DOM, each key typed once the last answer was drawn, as a person types. */
   findAsYouType: Percentiles;
+  /** The same, each key typed as the last answer lands in the DOM: every time also holds the last answer's frame. */
+  findBackToBack: Percentiles;
   /** From pressing "Issue token" to the slip on screen, with the app's own (strict) durability. */
   issueToSlip: Percentiles;
   /** The same, alternating with it, with the page's read-write transactions opened relaxed. */
@@ -107,9 +109,9 @@ export async function appBench(appRoot: string, size: number, samples: { typing:
     log(`find-as-you-type at ${size}…`);
     // tsx keeps function names with an `__name` helper that the page does not have.
     await page.evaluate('globalThis.__name = (fn) => fn');
-    const codes = Array.from({ length: samples.typing }, (_, k) => codeOf((k * 7919) % size));
-    const findAsYouType = percentiles(await page.evaluate(typeAndWait, codes));
-    log(`find-as-you-type ${size}: p50 ${findAsYouType.p50.toFixed(1)} ms, p95 ${findAsYouType.p95.toFixed(1)} ms`);
+    const typed = await typeBothWays(page, size, samples.typing);
+    const [findAsYouType, findBackToBack] = [percentiles(typed.typed), percentiles(typed.backToBack)];
+    log(`find-as-you-type ${size}: p50 ${findAsYouType.p50.toFixed(1)} ms, p95 ${findAsYouType.p95.toFixed(1)} ms; back to back p50 ${findBackToBack.p50.toFixed(1)}, p95 ${findBackToBack.p95.toFixed(1)} ms`);
     log(`issue → slip at ${size}, strict and relaxed by turns…`);
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Issue', exact: true }).click();
     await checkDurabilitySwitch(page);
@@ -121,7 +123,7 @@ export async function appBench(appRoot: string, size: number, samples: { typing:
       }
     }
     const issueToSlip = percentiles(issues.strict);
-    return { size, coldStartMs, heap: { emptyBytes, afterColdStartBytes }, findAsYouType, issueToSlip, issueToSlipRelaxed: percentiles(issues.relaxed) };
+    return { size, coldStartMs, heap: { emptyBytes, afterColdStartBytes }, findAsYouType, findBackToBack, issueToSlip, issueToSlipRelaxed: percentiles(issues.relaxed) };
   } finally {
     await shell.close();
   }
@@ -175,17 +177,38 @@ function seedTokens(rows: unknown[]): Promise<void> {
   });
 }
 
+const TYPING_ROUNDS = 4;
+
+/** `count` keystrokes each way, by turns in rounds (so neither way gets the warmer page), each way its own codes. */
+async function typeBothWays(page: Page, size: number, count: number): Promise<{ typed: number[]; backToBack: number[] }> {
+  const codes = (offset: number) => Array.from({ length: count }, (_, k) => codeOf((k * 7919 + offset) % size));
+  const [typedCodes, backCodes] = [codes(0), codes(3)];
+  const times = { typed: [] as number[], backToBack: [] as number[] };
+  for (let round = 0; round < TYPING_ROUNDS; round += 1) {
+    const [from, to] = [Math.round((round * count) / TYPING_ROUNDS), Math.round(((round + 1) * count) / TYPING_ROUNDS)];
+    const ways = [() => typeAndWait(page, typedCodes.slice(from, to), true, times.typed), () => typeAndWait(page, backCodes.slice(from, to), false, times.backToBack)];
+    for (const way of round % 2 === 0 ? ways : ways.reverse()) await way();
+  }
+  return times;
+}
+
+async function typeAndWait(page: Page, codes: string[], afterFrame: boolean, into: number[]): Promise<void> {
+  into.push(...(await page.evaluate(typeInPage, [codes, afterFrame] as const)));
+}
+
 /**
  * Runs in the page: for each code, types it into the Find input and waits for the result list to
- * show it, with performance marks around each keystroke.
+ * show it, with performance marks around each keystroke. `afterFrame`: each key waits until the last
+ * answer was drawn (a frame, and the task after it), as keys a person types do.
  */
-async function typeAndWait(codes: string[]): Promise<number[]> {
+async function typeInPage([codes, afterFrame]: readonly [string[], boolean]): Promise<number[]> {
   const input = document.querySelector<HTMLInputElement>('input[aria-label="Search tokens"], input[type="search"]');
   if (!input) throw new Error('no Find input');
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
   const shows = (code: string) => document.querySelector('[aria-label="Search results"]')?.textContent?.includes(code) ?? false;
   const times: number[] = [];
   for (const [i, code] of codes.entries()) {
+    if (afterFrame) await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const rendered = new Promise<void>((resolve) => {
       const observer = new MutationObserver(() => {
         if (shows(code)) {

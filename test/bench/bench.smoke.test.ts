@@ -26,6 +26,7 @@ describe('benchmark smoke run', () => {
     expect(storage?.statusCounts.pending).toBe(20);
     const [app] = results.app;
     expect(app?.findAsYouType.samples).toBe(5);
+    expect(app?.findBackToBack.samples).toBe(5);
     expect(app?.coldStartMs).toBeGreaterThan(0);
     expect(app?.heap.afterColdStartBytes).toBeGreaterThan(0);
     expect(app?.heap.emptyBytes).toBeGreaterThan(0);

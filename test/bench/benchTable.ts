@@ -21,7 +21,9 @@ export function benchTable(results: BenchResults): string {
   const { strict, relaxed } = results.durability;
   rows.push([`issue transaction, strict p50 / p95 (ms)`, `${ms(strict.p50)} / ${ms(strict.p95)}`, `relaxed ${ms(relaxed.p50)} / ${ms(relaxed.p95)}`, ratio(strict.p50, relaxed.p50), 'strict ÷ relaxed, measured']);
   for (const app of results.app) {
-    rows.push([`find-as-you-type ${app.size} p50 / p95 (ms)`, `${ms(app.findAsYouType.p50)} / ${ms(app.findAsYouType.p95)}`, `${app.findAsYouType.samples} keystrokes`, '—', 'p95 ≤ 8 ms at 100k']);
+    rows.push([`find-as-you-type ${app.size} p50 / p95 (ms)`, `${ms(app.findAsYouType.p50)} / ${ms(app.findAsYouType.p95)}`, `${app.findAsYouType.samples} keys, each after the last answer was drawn`, '—', 'p95 ≤ 8 ms at 100k']);
+    const back = app.findBackToBack;
+    rows.push([`find-as-you-type ${app.size}, back to back p50 / p95 (ms)`, `${ms(back.p50)} / ${ms(back.p95)}`, `${back.samples} keys, each as the last answer lands`, '—', 'measured']);
     rows.push([`cold start ${app.size} (ms)`, ms(app.coldStartMs), 'navigation → Find ready', '—', '≤ 1000 ms']);
     rows.push([`renderer heap after cold start ${app.size}`, mb(app.heap.afterColdStartBytes), `empty cache ${mb(app.heap.emptyBytes)}`, ratio(app.heap.afterColdStartBytes, app.heap.emptyBytes), 'heap ÷ empty ≤ 1.5']);
     const { issueToSlip: strictSlip, issueToSlipRelaxed: relaxedSlip } = app;
