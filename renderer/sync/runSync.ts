@@ -11,7 +11,8 @@ export interface RunSyncOptions extends Partial<Omit<PushOptions, 'force'>> {
   config?: Partial<SyncConfig>;
 }
 
-function emptyReport(): SyncReport {
+/** A report with nothing in it yet, filled as a sync goes. */
+export function newSyncReport(): SyncReport {
   return {
     crm: null,
     message: null,
@@ -28,7 +29,7 @@ function emptyReport(): SyncReport {
  * the stock up. Never throws: a failure is in the report, and every change stays queued.
  */
 export async function runSync(deps: SyncDeps, options: RunSyncOptions = {}): Promise<SyncReport> {
-  const report = emptyReport();
+  const report = newSyncReport();
   const { force = false } = options;
   try {
     await pushQueue(deps, { ...options, force: typeof force === 'function' ? force : () => force }, report);
