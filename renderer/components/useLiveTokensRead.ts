@@ -3,7 +3,8 @@ import { useLayoutEffect, useState, type DependencyList } from 'react';
 import { flushSync } from 'react-dom';
 import type { TokenDeskDatabase } from '../storage/database';
 
-const touchesTokens = (db: TokenDeskDatabase, parts: ObservabilitySet) => {
+/** Whether a change Dexie announces (`storagemutated`) is one of `db`'s tokens. */
+export const touchesTokens = (db: TokenDeskDatabase, parts: ObservabilitySet) => {
   const prefix = `idb://${db.name}/tokens/`;
   return Object.keys(parts).some((part) => part.startsWith(prefix));
 };

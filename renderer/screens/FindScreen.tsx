@@ -5,12 +5,12 @@ import { ShortcutHelp } from '../components/ShortcutHelp';
 import { TokenList } from '../components/TokenList';
 import { useLiveTokensRead } from '../components/useLiveTokensRead';
 import { useAppStore, useServices } from '../context';
-import { findTokens, recentTokens, SEARCH_LIMIT } from '../storage/queries';
+import { SEARCH_LIMIT } from '../storage/queries';
+import { searchAhead, takeSearch } from '../components/searchAhead';
 import { dialogOpen } from '../shortcuts';
 import { Screen } from '../components/Screen';
 import { fetchOwnerTokens, looksLikeOwnerNumber, type OwnerSearch } from '../sync/crmLookups';
 
-const RECENT_LIMIT = 10;
 /** Quiet time after typing before the CRM is asked for an owner's tokens. */
 const OWNER_LOOKUP_DELAY_MS = 400;
 
@@ -40,7 +40,7 @@ export function FindScreen() {
  * scan does (the app's scanner takes scans before they reach this field).
  */
 function SearchBox() {
-  const { scans } = useServices();
+  const { scans, db } = useServices();
   const search = useAppStore('ui', (state) => state.search);
   const setSearch = useAppStore('ui', (state) => state.setSearch);
   const findFocus = useAppStore('ui', (state) => state.findFocus);
@@ -90,6 +90,8 @@ function SearchBox() {
         placeholder={t('find.placeholder')}
         onChange={(event) => {
           scans.setState({ message: null });
+          // A new text shows its first page: that read starts now, while the box is drawn.
+          searchAhead(db, event.target.value.trim(), SEARCH_LIMIT);
           setSearch(event.target.value);
         }}
         onKeyDown={onKeyDown}
@@ -160,11 +162,7 @@ function Results({ query }: { query: string }) {
   const pages = paged.query === query ? paged.pages : 1;
   const limit = pages * SEARCH_LIMIT;
   // While a new query runs, the last results stay on screen, labelled with the query they answer.
-  const found = useLiveTokensRead(
-    db,
-    async () => ({ query, tokens: query === '' ? await recentTokens(db, RECENT_LIMIT) : await findTokens(db, query, limit) }),
-    [query, limit],
-  );
+  const found = useLiveTokensRead(db, () => takeSearch(db, query, limit), [query, limit]);
   if (found === undefined) return <p className="empty">{t('find.loading')}</p>;
   const { tokens } = found;
   if (query === '') {

@@ -22,6 +22,13 @@ export function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_L
   return db.tokens.where('searchKeys').between([key, FIRST_RANK], [key, []], true, false).limit(limit).toArray();
 }
 
+/** What Find lists for what is typed: the matches (`findTokens`), or the tokens touched last while nothing is. */
+export function tokensForSearch(db: TokenDeskDatabase, query: string, limit: number): Promise<TokenRow[]> {
+  return query === '' ? recentTokens(db, RECENT_LIMIT) : findTokens(db, query, limit);
+}
+
+export const RECENT_LIMIT = 10;
+
 /** The tokens touched last at this counter, newest first. */
 export function recentTokens(db: TokenDeskDatabase, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
   return db.tokens.orderBy('updatedAt').reverse().limit(limit).toArray();
