@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import { measureElement, observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, type KeyboardEvent } from 'react';
 import { useAppStore } from '../context';
 import type { TokenRow } from '../storage/rows';
@@ -49,12 +49,20 @@ const NEXT: Readonly<Record<string, (index: number, count: number) => number>> =
 export const TokenList = memo(function TokenList({ label, tokens }: { label: string; tokens: readonly TokenRow[] }) {
   const openToken = useAppStore('ui', (state) => state.openToken);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The last row's measured height is the guess for rows not drawn yet: a guess that is off by a pixel
+  // (the font decides) would draw the list twice for each new row, once guessed and once measured.
+  const typicalRow = useRef(ROW_ESTIMATE);
   // This app does not use the React Compiler; the list simply re-renders with the virtualizer.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: tokens.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize: () => typicalRow.current,
+    measureElement: (element, entry, instance) => {
+      const size = measureElement(element, entry, instance);
+      if (size > 0) typicalRow.current = size;
+      return size;
+    },
     overscan: OVERSCAN,
     observeElementRect: observeRect,
     getItemKey: (index) => tokens[index]?.localId ?? index,
