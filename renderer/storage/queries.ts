@@ -4,6 +4,8 @@ import { HANDED_OUT, IN_STOCK, type TokenRow } from './rows';
 import { FIRST_RANK, normalizeSearch, SearchRank } from './searchKeys';
 
 export const SEARCH_LIMIT = 50;
+/** Tokens Find lists while nothing is typed. */
+const RECENT_LIMIT = 10;
 
 /** Tokens with an exact entry for `key` ranked `from` up to (not including) `until`, in rank order: one index read. */
 function byKey(db: TokenDeskDatabase, key: string, from: SearchRank, until: number, limit = Infinity): Promise<TokenRow[]> {
@@ -26,8 +28,6 @@ export function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_L
 export function tokensForSearch(db: TokenDeskDatabase, query: string, limit: number): Promise<TokenRow[]> {
   return query === '' ? recentTokens(db, RECENT_LIMIT) : findTokens(db, query, limit);
 }
-
-export const RECENT_LIMIT = 10;
 
 /** The tokens touched last at this counter, newest first. */
 export function recentTokens(db: TokenDeskDatabase, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
