@@ -2,6 +2,7 @@ import { ipcContract, MAX_BATCH, type JournalEntry, type Channel, type EventName
 import { createTokenDeskApi, type Invoke, type TokenDeskApi } from '../../shared/ipc/tokenDeskApi';
 import { wordsOf } from '../../electron/ipc/errorWords';
 import type { ServerToken } from '../../shared/token/serverToken';
+import Dexie from 'dexie';
 import { TokenDeskDatabase } from '../../renderer/storage/database';
 import { applyResults } from '../../renderer/outbox';
 import { issueToken, type IssueInput } from '../../renderer/commands/tokenWrites';
@@ -18,6 +19,17 @@ export function openTestDb(): TokenDeskDatabase {
 export async function closeTestDb(db: TokenDeskDatabase): Promise<void> {
   db.close();
   await db.delete();
+}
+
+/** Resolves once Dexie next announces a change (`storagemutated`), as a live read would hear it. */
+export function nextStorageMutation(): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = () => {
+      Dexie.on.storagemutated.unsubscribe(listener);
+      resolve();
+    };
+    Dexie.on.storagemutated.subscribe(listener);
+  });
 }
 
 let codeCounter = 0;

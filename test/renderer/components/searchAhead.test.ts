@@ -1,8 +1,7 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { searchAhead, takeSearch } from '../../../renderer/components/searchAhead';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
-import { closeTestDb, issue, openTestDb } from '../support';
+import { closeTestDb, issue, nextStorageMutation, openTestDb } from '../support';
 
 describe('a search started as the key is pressed', () => {
   let db: TokenDeskDatabase;
@@ -15,15 +14,6 @@ describe('a search started as the key is pressed', () => {
   });
 
   const identifiers = async (found: Promise<{ tokens: { identifier: string | null }[] }>) => (await found).tokens.map((token) => token.identifier);
-  /** Resolves once Dexie has announced a change, as the results' own re-read would hear it. */
-  const announced = () =>
-    new Promise<void>((resolve) => {
-      const listener = () => {
-        Dexie.on.storagemutated.unsubscribe(listener);
-        resolve();
-      };
-      Dexie.on.storagemutated.subscribe(listener);
-    });
 
   it('is the read the results take: one index read for the keystroke, and only once', async () => {
     await issue(db, { identifier: 'ALPHA1' });
@@ -39,7 +29,7 @@ describe('a search started as the key is pressed', () => {
   it('is spoilt by a token change before it is taken: the results read again and see the change', async () => {
     searchAhead(db, 'GAMMA', 50);
     // Its read transaction came first, so it answers from before this token.
-    const told = announced();
+    const told = nextStorageMutation();
     await issue(db, { identifier: 'GAMMA7' });
     await told;
     expect(await identifiers(takeSearch(db, 'GAMMA', 50))).toEqual(['GAMMA7']);

@@ -1,11 +1,10 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import Dexie from 'dexie';
 import { Component, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLiveTokensRead } from '../../../renderer/components/useLiveTokensRead';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { findTokens } from '../../../renderer/storage/queries';
-import { closeTestDb, issue, openTestDb } from '../support';
+import { closeTestDb, issue, nextStorageMutation, openTestDb } from '../support';
 
 class Catch extends Component<{ children: ReactNode; caught: (error: unknown) => void }, { failed: boolean }> {
   override state = { failed: false };
@@ -32,13 +31,7 @@ describe('useLiveTokensRead', () => {
 
   /** Runs a write and waits until Dexie has told its listeners about it, so a read it would start has started. */
   const announced = async (write: () => Promise<unknown>) => {
-    const told = new Promise<void>((resolve) => {
-      const listener = () => {
-        Dexie.on.storagemutated.unsubscribe(listener);
-        resolve();
-      };
-      Dexie.on.storagemutated.subscribe(listener);
-    });
+    const told = nextStorageMutation();
     await act(async () => {
       await write();
       await told;
