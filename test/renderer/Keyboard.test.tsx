@@ -1,7 +1,7 @@
-import { cleanup, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenDeskDatabase } from '../../renderer/storage/database';
-import { footer, nav, startApp, type RunningApp } from './appHarness';
+import { footer, nav, press, startApp, type RunningApp } from './appHarness';
 import { closeTestDb, issue, openTestDb } from './support';
 
 let db: TokenDeskDatabase;
@@ -12,14 +12,6 @@ afterEach(async () => {
   cleanup();
   await closeTestDb(db);
 });
-
-/** A key pressed with the focus where it is; true when the app took it (default prevented). */
-function press(key: string, options: { shiftKey?: boolean } = {}): boolean {
-  const target = document.activeElement ?? document.body;
-  const event = createEvent.keyDown(target, { key, ...options });
-  fireEvent(target, event);
-  return event.defaultPrevented;
-}
 
 const search = () => screen.getByRole('searchbox', { name: 'Search tokens' });
 const current = () => nav().getAllByRole('button').find((button) => button.getAttribute('aria-current') === 'page')?.textContent;

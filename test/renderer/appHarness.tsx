@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { createEvent, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Channel, OperatorsView, OperatorSummary, ReplyOf, RequestOf, SettingsView } from '../../shared/ipc/contract';
 import { App } from '../../renderer/App';
 import type { TokenDeskDatabase } from '../../renderer/storage/database';
@@ -57,3 +57,11 @@ export function startApp(db: TokenDeskDatabase, handlers: Handlers = {}, options
 
 export const nav = () => within(screen.getByRole('navigation', { name: 'Screens' }));
 export const footer = () => within(screen.getByRole('contentinfo', { name: 'Sync status' }));
+
+/** A key pressed where the focus is; true when the app took it (default prevented). */
+export function press(key: string, options: { shiftKey?: boolean } = {}): boolean {
+  const target = document.activeElement ?? document.body;
+  const event = createEvent.keyDown(target, { key, ...options });
+  fireEvent(target, event);
+  return event.defaultPrevented;
+}
