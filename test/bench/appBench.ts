@@ -1,12 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserShell } from '../../scripts/browser-shell/browserShell';
 import { signInFirstManager } from '../e2e/shellHarness';
-import { fromServer } from '../../renderer/storage/serverCopies';
-import type { TokenRow } from '../../renderer/storage/rows';
-import { codeOf, serverTokenOf } from './benchRecords';
+import { codeOf } from './benchRecords';
 import { chromiumOrFail } from './browserBench';
 
 export interface Percentiles {
@@ -48,12 +46,22 @@ async function usedHeap(page: Page): Promise<number> {
   }
 }
 
+/** The renderer's heap after sign-in with nothing cached, in a shell of its own. */
+async function emptyCacheHeap(appRoot: string): Promise<number> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'bench-empty-'));
+  const shell = await launchBrowserShell({ appRoot, chromiumPath: chromiumOrFail(), userDataDir, headless: true, port: 0 });
+  try {
+    await signInFirstManager(shell.page);
+    await shell.page.getByRole('searchbox', { name: 'Search tokens' }).waitFor();
+    return await usedHeap(shell.page);
+  } finally {
+    await shell.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
-/** The rows the app itself stores for tokens pulled from the CRM (confirmed at time 0, so none is "recent"). */
-const appRow = (i: number): TokenRow => fromServer(serverTokenOf(i), 0, false);
-
-const CHUNK = 5_000;
 const COLD_START_CEILING_MS = 180_000;
 
 /**
@@ -68,30 +76,21 @@ const RELAXABLE_DURABILITY = `(() => {
   };
 })();`;
 
-/** The real app in the browser shell: seed its IndexedDB, then time cold start, find-as-you-type and issue → slip. */
-export async function appBench(appRoot: string, size: number, samples: { typing: number; issues: number }, log: (line: string) => void): Promise<AppFigures> {
-  const shell = await launchBrowserShell({
-    appRoot,
-    chromiumPath: chromiumOrFail(),
-    userDataDir: await mkdtemp(join(tmpdir(), 'bench-app-')),
-    headless: true,
-    port: 0,
-  });
+/** Where the storage part left the app's database of `size` tokens: the shell's folder and port. */
+export interface AppHome {
+  userDataDir: string;
+  port: number;
+}
+
+/** The real app in the browser shell, on the database the storage part wrote: cold start, find-as-you-type and issue → slip. */
+export async function appBench(appRoot: string, size: number, home: AppHome, samples: { typing: number; issues: number }, log: (line: string) => void): Promise<AppFigures> {
+  const emptyBytes = await emptyCacheHeap(appRoot);
+  const shell = await launchBrowserShell({ appRoot, chromiumPath: chromiumOrFail(), userDataDir: home.userDataDir, headless: true, port: home.port });
   try {
     const { page } = shell;
     await signInFirstManager(page);
     await page.getByRole('searchbox', { name: 'Search tokens' }).waitFor();
-    const emptyBytes = await usedHeap(page);
-    log(`seeding the app's cache with ${size} tokens…`);
-    // Seeded from a page of the app's origin without the app: a seed that outlasts the screen lock's
-    // idle minutes would otherwise start the app locked, and the app's own timers stay out of it.
     const appUrl = page.url();
-    await page.goto(new URL('/bench-seed', appUrl).href);
-    for (let start = 0; start < size; start += CHUNK) {
-      const rows = Array.from({ length: Math.min(CHUNK, size - start) }, (_, k) => appRow(start + k));
-      await page.evaluate(seedTokens, rows);
-      if ((start / CHUNK) % 20 === 19) log(`seeded ${Math.min(start + CHUNK, size)} of ${size}`);
-    }
     log('cold start…');
     await page.context().addInitScript(RELAXABLE_DURABILITY);
     await page.goto(appUrl);
@@ -157,24 +156,6 @@ async function issueOnce(page: Page, identifier: string): Promise<number> {
   const ms = await page.evaluate(clickAndWaitForSlip);
   await page.getByRole('button', { name: 'Issue another' }).click();
   return ms;
-}
-
-/** Runs in the page: writes rows straight into the app's tokens store. */
-function seedTokens(rows: unknown[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('token-desk');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('tokens', 'readwrite');
-      const store = tx.objectStore('tokens');
-      for (const row of rows) store.put(row);
-      tx.oncomplete = () => {
-        open.result.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
 }
 
 const TYPING_ROUNDS = 4;

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { appBench, type AppFigures } from './appBench';
 import { bundleFigures, type BundleFigures } from './bundleFigures';
-import { storageBench, type StorageFigures } from './browserBench';
+import { ingestApp, measureStorage, onStoragePage, type StorageFigures } from './browserBench';
 import type { DurabilityFigures } from './page/benchPage';
 import { pushBench, type PushFigure } from './pushBench';
 
@@ -41,15 +42,36 @@ async function buildAll(): Promise<void> {
   for (const mode of ['renderer', 'shell-preload', 'main', 'preload', 'bench']) await build({ configFile, mode, logLevel: 'warn' });
 }
 
+/** The issue transaction with strict beside relaxed durability, on databases of its own. */
+async function durabilityBench(samples: number, log: (line: string) => void): Promise<DurabilityFigures> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'bench-durability-'));
+  try {
+    return (await onStoragePage(APP_ROOT, userDataDir, 0, log, (call) => call('durability', samples))).result;
+  } finally {
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
 /** Every figure of the performance issue, each beside its raw-IndexedDB twin or its ideal. */
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const { log } = options;
   log('building…');
   await buildAll();
-  // The app first: at 500,000 tokens a failure there shows in half an hour, not after the storage step's two.
   const app: AppFigures[] = [];
-  for (const size of options.sizes) app.push(await appBench(APP_ROOT, size, { typing: options.typingSamples, issues: options.issueSamples }, log));
-  const { storage, durability } = await storageBench(APP_ROOT, { ...options, durabilitySamples: options.issueSamples }, log);
+  const storage: StorageFigures[] = [];
+  // The app part starts on the database the storage part's ingest wrote, so no size is written twice.
+  for (const size of options.sizes) {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'bench-'));
+    try {
+      const ingested = await onStoragePage(APP_ROOT, userDataDir, 0, log, (call) => ingestApp(call, size, log));
+      app.push(await appBench(APP_ROOT, size, { userDataDir, port: ingested.port }, { typing: options.typingSamples, issues: options.issueSamples }, log));
+      storage.push((await onStoragePage(APP_ROOT, userDataDir, ingested.port, log, (call) => measureStorage(call, size, ingested.result, options, log))).result);
+    } finally {
+      await rm(userDataDir, { recursive: true, force: true });
+    }
+  }
+  log(`issue transaction, strict and relaxed durability, ${options.issueSamples} each…`);
+  const durability = await durabilityBench(options.issueSamples, log);
   const push: PushFigure[] = [];
   for (const concurrency of options.concurrencies) {
     log(`push: ${options.pushOps} operations at ${options.latencyMs} ms latency, concurrency ${concurrency}…`);

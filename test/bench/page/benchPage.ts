@@ -1,5 +1,5 @@
 import { MAX_REFRESH } from '../../../shared/ipc/contract';
-import { TokenDeskDatabase } from '../../../renderer/storage/database';
+import { DEFAULT_DATABASE_NAME, TokenDeskDatabase } from '../../../renderer/storage/database';
 import { applyServerTokens } from '../../../renderer/storage/serverCopies';
 import { issueToken } from '../../../renderer/commands/tokenWrites';
 import { newOutboxRow, queueStats } from '../../../renderer/outbox';
@@ -49,35 +49,54 @@ function progress(step: string, done: number, n: number): void {
   if (done % tenth < MAX_REFRESH && done > 0 && n >= 50_000) console.info(`bench: ${step} ${done} of ${n}`);
 }
 
-/** Ingest through the path sync uses (applyServerTokens, one reply of MAX_REFRESH at a time) and raw puts of the same rows. */
-async function ingest(n: number): Promise<{ app: Rate; raw: Rate }> {
-  await Promise.all([Promise.resolve(indexedDB.deleteDatabase(`bench-app-${n}`)), Promise.resolve(indexedDB.deleteDatabase(`bench-raw-${n}`))]);
-  const db = new TokenDeskDatabase(`bench-app-${n}`);
-  await db.open();
-  appDbs.set(n, db);
-  const appMs = await timed(async () => {
+/**
+ * The app's ingest: through the path sync uses (applyServerTokens, one reply of MAX_REFRESH at a
+ * time) into the app's own database, which the app part of the bench then starts on.
+ */
+async function ingestApp(n: number): Promise<Rate> {
+  await Promise.resolve(indexedDB.deleteDatabase(DEFAULT_DATABASE_NAME));
+  const db = await openApp(n);
+  const ms = await timed(async () => {
     for (let start = 0; start < n; start += MAX_REFRESH) {
       const batch = Array.from({ length: Math.min(MAX_REFRESH, n - start) }, (_, k) => serverTokenOf(start + k));
       await applyServerTokens(db, batch, Date.now());
       progress('app ingest', start + batch.length, n);
     }
   });
+  return { ms, perSecond: (n / ms) * 1000 };
+}
+
+async function openApp(n: number): Promise<TokenDeskDatabase> {
+  const db = new TokenDeskDatabase();
+  await db.open();
+  appDbs.set(n, db);
+  return db;
+}
+
+/**
+ * Raw puts of the rows the app's ingest stored (read a reply's worth at a time, untimed, so 500,000
+ * never sit in the page at once). Only the CRM's rows: the app part has issued a few of its own since.
+ */
+async function ingestRaw(n: number): Promise<Rate> {
+  const db = await openApp(n);
+  await Promise.resolve(indexedDB.deleteDatabase(`bench-raw-${n}`));
   const raw = await openRaw(`bench-raw-${n}`);
   rawDbs.set(n, raw);
-  // The app's own rows, read a reply's worth at a time (untimed), so 500,000 never sit in the page at once.
-  let rawMs = 0;
+  let ms = 0;
   let after: string | null = null;
   let done = 0;
   for (;;) {
     const from = after;
-    const rows: TokenRow[] = await (from === null ? db.tokens.orderBy(':id') : db.tokens.where(':id').above(from)).limit(MAX_REFRESH).toArray();
-    if (rows.length === 0) break;
-    rawMs += await timed(() => putAll(raw, rows));
-    after = rows[rows.length - 1]!.localId;
+    const read: TokenRow[] = await (from === null ? db.tokens.orderBy(':id') : db.tokens.where(':id').above(from)).limit(MAX_REFRESH).toArray();
+    if (read.length === 0) break;
+    const rows = read.filter((row) => row.syncStatus === 'synced');
+    ms += await timed(() => putAll(raw, rows));
+    after = read[read.length - 1]!.localId;
     done += rows.length;
     progress('raw ingest', done, n);
   }
-  return { app: { ms: appMs, perSecond: (n / appMs) * 1000 }, raw: { ms: rawMs, perSecond: (n / rawMs) * 1000 } };
+  if (done !== n) throw new Error(`the app's database holds ${done} tokens from the CRM, not ${n}`);
+  return { ms, perSecond: (n / ms) * 1000 };
 }
 
 function keyFor(kind: LookupKind, i: number): string {
@@ -106,7 +125,7 @@ const WARM_UP = 200;
 async function lookups(n: number, kind: LookupKind, samples: number): Promise<{ app: Spread; raw: Spread; dexieOneRead: Spread; found: number }> {
   const db = appDbs.get(n);
   const raw = rawDbs.get(n);
-  if (!db || !raw) throw new Error(`ingest(${n}) first`);
+  if (!db || !raw) throw new Error(`ingestRaw(${n}) first`);
   const one = (key: string) =>
     kind === 'prefix'
       ? db.tokens.where('identifier').startsWith(key).limit(50).toArray()
@@ -130,11 +149,12 @@ async function lookups(n: number, kind: LookupKind, samples: number): Promise<{ 
   return { app: spread(app), raw: spread(direct), dexieOneRead: spread(dexie), found };
 }
 
-/** The status bar's numbers with `pending` changes queued on top of n cached tokens. */
+/** The status bar's numbers with `pending` changes queued (the app part's issues among them) on top of n cached tokens. */
 async function statusCounts(n: number, pending: number, samples: number): Promise<Spread & { pending: number }> {
   const db = appDbs.get(n);
-  if (!db) throw new Error(`ingest(${n}) first`);
-  const tokens = await db.tokens.limit(pending).primaryKeys();
+  if (!db) throw new Error(`ingestRaw(${n}) first`);
+  const missing = pending - (await queueStats(db)).pending;
+  const tokens = await db.tokens.where('syncStatus').equals('synced').limit(Math.max(0, missing)).primaryKeys();
   await db.outbox.bulkAdd(
     tokens.map((localId, k) =>
       newOutboxRow(localId, { kind: 'setState', authenticationCode: codeOf(k), base: { updatedDate: null, lifeCycleState: 'EFFECTIVE', identifier: null }, target: 'NOT_EFFECTIVE' }, Date.now()),
@@ -178,13 +198,10 @@ async function durability(samples: number): Promise<DurabilityFigures> {
   return { strict: spread(times.strict), relaxed: spread(times.relaxed) };
 }
 
-/** Closes and deletes every database of the run, so a large size does not stay on disk for the next. */
-async function cleanup(): Promise<void> {
-  for (const db of appDbs.values()) await db.delete();
-  for (const db of rawDbs.values()) {
-    db.close();
-    await new Promise((resolve) => (indexedDB.deleteDatabase(db.name).onsuccess = resolve));
-  }
+/** Closes the run's databases, so the profile can be removed (or the app part open it). */
+function close(): void {
+  for (const db of appDbs.values()) db.close();
+  for (const db of rawDbs.values()) db.close();
   appDbs.clear();
   rawDbs.clear();
 }
@@ -192,7 +209,7 @@ async function cleanup(): Promise<void> {
 /** True when performance.now() has microsecond steps (without isolation Chromium clamps it to 0.1 ms). */
 const isolated = () => globalThis.crossOriginIsolated;
 
-const bench = { crossOriginIsolated: isolated, ingest, lookups, statusCounts, durability, cleanup };
+const bench = { crossOriginIsolated: isolated, ingestApp, ingestRaw, lookups, statusCounts, durability, close };
 export type BenchPage = typeof bench;
 
 declare global {
