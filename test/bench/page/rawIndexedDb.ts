@@ -1,34 +1,9 @@
 import { TOKENS_SCHEMA } from '../../../renderer/storage/migrations';
 
-/** The part of the Storage Buckets API the bench uses (not in TypeScript's DOM types yet). */
-interface StorageBuckets {
-  open(name: string): Promise<{ indexedDB: IDBFactory }>;
-}
-
-/**
- * Raw databases live in a storage bucket of their own, so in a LevelDB of their own: beside the app's
- * database they would share its compactions.
- */
-async function rawFactory(): Promise<IDBFactory> {
-  const buckets = (navigator as Navigator & { storageBuckets?: StorageBuckets }).storageBuckets;
-  if (!buckets) throw new Error('This Chromium has no Storage Buckets API, which the benchmark keeps raw IndexedDB in.');
-  return (await buckets.open('bench-raw')).indexedDB;
-}
-
-export async function deleteRaw(name: string): Promise<void> {
-  const factory = await rawFactory();
-  await new Promise((resolve, reject) => {
-    const request = factory.deleteDatabase(name);
-    request.onsuccess = resolve;
-    request.onerror = () => reject(request.error);
-  });
-}
-
 /** The same tokens store as the app's (key, unique code, multi-entry search keys, every index), in plain IndexedDB. */
-export async function openRaw(name: string): Promise<IDBDatabase> {
-  const factory = await rawFactory();
+export function openRaw(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = factory.open(name, 1);
+    const request = indexedDB.open(name, 1);
     request.onupgradeneeded = () => {
       const [key, ...indexes] = TOKENS_SCHEMA.split(',').map((part) => part.trim());
       const store = request.result.createObjectStore('tokens', { keyPath: key });
