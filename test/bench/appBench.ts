@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowserShell } from '../../scripts/browser-shell/browserShell';
+import { launchBrowserShell, type BrowserShell } from '../../scripts/browser-shell/browserShell';
 import { signInFirstManager } from '../e2e/shellHarness';
 import { codeOf } from './benchRecords';
 import { chromiumOrFail } from './browserBench';
@@ -46,13 +46,24 @@ async function usedHeap(page: Page): Promise<number> {
   }
 }
 
-/** The renderer's heap after sign-in with nothing cached, in a shell of its own. */
-async function emptyCacheHeap(appRoot: string): Promise<number> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'bench-empty-'));
-  const shell = await launchBrowserShell({ appRoot, chromiumPath: chromiumOrFail(), userDataDir, headless: true, port: 0 });
+/** The app in the browser shell on `home`, its first manager signed in and Find shown. */
+async function signedInShell(appRoot: string, home: AppHome): Promise<BrowserShell> {
+  const shell = await launchBrowserShell({ appRoot, chromiumPath: chromiumOrFail(), userDataDir: home.userDataDir, headless: true, port: home.port });
   try {
     await signInFirstManager(shell.page);
     await shell.page.getByRole('searchbox', { name: 'Search tokens' }).waitFor();
+    return shell;
+  } catch (error) {
+    await shell.close();
+    throw error;
+  }
+}
+
+/** The renderer's heap after sign-in with nothing cached, in a shell of its own. */
+async function emptyCacheHeap(appRoot: string): Promise<number> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'bench-empty-'));
+  const shell = await signedInShell(appRoot, { userDataDir, port: 0 });
+  try {
     return await usedHeap(shell.page);
   } finally {
     await shell.close();
@@ -85,11 +96,9 @@ export interface AppHome {
 /** The real app in the browser shell, on the database the storage part wrote: cold start, find-as-you-type and issue → slip. */
 export async function appBench(appRoot: string, size: number, home: AppHome, samples: { typing: number; issues: number }, log: (line: string) => void): Promise<AppFigures> {
   const emptyBytes = await emptyCacheHeap(appRoot);
-  const shell = await launchBrowserShell({ appRoot, chromiumPath: chromiumOrFail(), userDataDir: home.userDataDir, headless: true, port: home.port });
+  const shell = await signedInShell(appRoot, home);
   try {
     const { page } = shell;
-    await signInFirstManager(page);
-    await page.getByRole('searchbox', { name: 'Search tokens' }).waitFor();
     const appUrl = page.url();
     log('cold start…');
     await page.context().addInitScript(RELAXABLE_DURABILITY);

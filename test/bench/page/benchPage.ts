@@ -63,8 +63,10 @@ async function ingestApp(n: number): Promise<Rate> {
       progress('app ingest', start + batch.length, n);
     }
   });
-  return { ms, perSecond: (n / ms) * 1000 };
+  return rate(n, ms);
 }
+
+const rate = (n: number, ms: number): Rate => ({ ms, perSecond: (n / ms) * 1000 });
 
 async function openApp(n: number): Promise<TokenDeskDatabase> {
   const db = new TokenDeskDatabase();
@@ -96,7 +98,7 @@ async function ingestRaw(n: number): Promise<Rate> {
     progress('raw ingest', done, n);
   }
   if (done !== n) throw new Error(`the app's database holds ${done} tokens from the CRM, not ${n}`);
-  return { ms, perSecond: (n / ms) * 1000 };
+  return rate(n, ms);
 }
 
 function keyFor(kind: LookupKind, i: number): string {
