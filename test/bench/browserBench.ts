@@ -3,7 +3,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/browser-shell/browserShell';
 import { CROSS_ORIGIN_ISOLATION, startRendererServer, type RendererServer } from '../../scripts/browser-shell/rendererServer';
 import { findChromium } from '../../scripts/browser-shell/findChromium';
-import type { BenchPage, LookupKind, Rate, Spread } from './page/benchPage';
+import type { BenchPage, Rate } from './page/benchPage';
+import { keysOf, spread, type LookupKind, type Spread } from './benchSamples';
 
 export interface StorageFigures {
   size: number;
@@ -20,63 +21,92 @@ export function chromiumOrFail(): string {
 
 export type StorageCall = <K extends keyof BenchPage>(name: K, ...args: Parameters<BenchPage[K]>) => ReturnType<BenchPage[K]>;
 
+/** The storage page twice: on the app's origin, and on an origin of its own for raw IndexedDB (so a LevelDB of its own). */
+export interface StoragePages {
+  app: StorageCall;
+  raw: StorageCall;
+}
+
 /**
- * Runs `work` on the storage page in real Chromium, its profile in `userDataDir/chromium` (where the
- * browser shell keeps it) and its origin on `port` (0: a free one), so the app's database the page
+ * Runs `work` on the storage pages in real Chromium, the profile in `userDataDir/chromium` (where the
+ * browser shell keeps it) and the app's page on `port` (0: a free one), so the app's database it
  * writes is the one the app opens from the same folder and port. Returns the port it used.
  */
-export async function onStoragePage<T>(appRoot: string, userDataDir: string, port: number, log: (line: string) => void, work: (call: StorageCall) => Promise<T>): Promise<{ result: T; port: number }> {
-  let server: RendererServer | null = null;
+export async function onStoragePage<T>(appRoot: string, userDataDir: string, port: number, log: (line: string) => void, work: (pages: StoragePages) => Promise<T>): Promise<{ result: T; port: number }> {
+  const servers: RendererServer[] = [];
   let context: BrowserContext | null = null;
   try {
-    server = await startRendererServer(resolve(appRoot, 'dist/bench'), port, CROSS_ORIGIN_ISOLATION);
+    for (const at of [port, 0]) servers.push(await startRendererServer(resolve(appRoot, 'dist/bench'), at, CROSS_ORIGIN_ISOLATION));
     context = await chromium.launchPersistentContext(join(userDataDir, 'chromium'), { executablePath: chromiumOrFail(), headless: true, args: CHROMIUM_ARGS });
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.text().startsWith('bench: ')) log(message.text().slice('bench: '.length));
-    });
-    await page.goto(`${server.url}/index.html`);
-    await page.waitForFunction(() => window.tokenDeskBench !== undefined);
-    if (!(await page.evaluate(() => window.tokenDeskBench!.crossOriginIsolated()))) {
-      throw new Error('The benchmark page is not cross-origin isolated, so its timer ticks in 0.1 ms steps: serve it with COOP and COEP.');
-    }
-    const call = pageCall(page);
-    const result = await work(call);
-    await call('close');
-    return { result, port: Number(new URL(server.url).port) };
+    const opened = context;
+    const [app, raw] = await Promise.all(servers.map(async (server, k) => openPage(k === 0 ? (opened.pages()[0] ?? (await opened.newPage())) : await opened.newPage(), server.url, log)));
+    const result = await work({ app: app!, raw: raw! });
+    await Promise.all([app!('close'), raw!('close')]);
+    return { result, port: Number(new URL(servers[0]!.url).port) };
   } finally {
     await context?.close();
-    await server?.close();
+    for (const server of servers) await server.close();
   }
 }
 
-function pageCall(page: Page): StorageCall {
+async function openPage(page: Page, url: string, log: (line: string) => void): Promise<StorageCall> {
+  page.on('console', (message) => {
+    if (message.text().startsWith('bench: ')) log(message.text().slice('bench: '.length));
+  });
+  await page.goto(`${url}/index.html`);
+  await page.waitForFunction(() => window.tokenDeskBench !== undefined);
+  if (!(await page.evaluate(() => window.tokenDeskBench!.crossOriginIsolated()))) {
+    throw new Error('The benchmark page is not cross-origin isolated, so its timer ticks in 0.1 ms steps: serve it with COOP and COEP.');
+  }
   return <K extends keyof BenchPage>(name: K, ...args: Parameters<BenchPage[K]>) =>
     page.evaluate(({ name, args }) => (window.tokenDeskBench![name] as (...a: unknown[]) => unknown)(...args), { name, args }) as ReturnType<BenchPage[K]>;
 }
 
 /** The app's ingest of `size` tokens into its own database, which the app part then starts on. */
-export async function ingestApp(call: StorageCall, size: number, log: (line: string) => void): Promise<Rate> {
+export async function ingestApp(pages: StoragePages, size: number, log: (line: string) => void): Promise<Rate> {
   log(`ingesting ${size} tokens into the app's database…`);
-  const app = await call('ingestApp', size);
+  const app = await pages.app('ingestApp', size);
   log(`app ingest ${size}: ${app.perSecond.toFixed(0)}/s`);
   return app;
 }
 
-/** After the app part: raw IndexedDB's ingest of the same rows, then lookups and status counts side by side. */
-export async function measureStorage(call: StorageCall, size: number, app: Rate, options: { samples: number; pending: number }, log: (line: string) => void): Promise<StorageFigures> {
+const WARM_UP = 200;
+
+/**
+ * The app's lookup against a raw index read of the same key, sample by sample in turn, each timed in
+ * its own page. An untimed warm-up first, the same for both, so the settling after an ingest is not counted.
+ */
+async function lookups(pages: StoragePages, n: number, kind: LookupKind, samples: number): Promise<StorageFigures['lookups'][LookupKind]> {
+  for (const i of keysOf(n, Math.min(WARM_UP, samples))) {
+    await pages.app('appLookup', n, kind, n - 1 - i);
+    await pages.raw('rawLookup', n, kind, n - 1 - i);
+  }
+  const times = { app: [] as number[], raw: [] as number[], dexie: [] as number[] };
+  let found = 0;
+  for (const i of keysOf(n, samples)) {
+    const app = await pages.app('appLookup', n, kind, i);
+    times.app.push(app.app);
+    times.dexie.push(app.dexieOneRead);
+    found += app.found ? 1 : 0;
+    times.raw.push(await pages.raw('rawLookup', n, kind, i));
+  }
+  return { app: spread(times.app), raw: spread(times.raw), dexieOneRead: spread(times.dexie), found };
+}
+
+/** After the app part: raw IndexedDB's ingest of the same tokens, then lookups and status counts. */
+export async function measureStorage(pages: StoragePages, size: number, app: Rate, options: { samples: number; pending: number }, log: (line: string) => void): Promise<StorageFigures> {
   log(`ingesting the same ${size} tokens into raw IndexedDB…`);
-  const ingest = { app, raw: await call('ingestRaw', size) };
+  const ingest = { app, raw: await pages.raw('ingestRaw', size) };
   log(`ingest ${size}: app ${ingest.app.perSecond.toFixed(0)}/s, raw ${ingest.raw.perSecond.toFixed(0)}/s`);
-  const lookups = {} as StorageFigures['lookups'];
+  const found = {} as StorageFigures['lookups'];
   for (const kind of ['code', 'identifier', 'number', 'prefix'] as const) {
     log(`lookups by ${kind} at ${size}…`);
-    lookups[kind] = await call('lookups', size, kind, options.samples);
-    const { app, raw } = lookups[kind];
+    found[kind] = await lookups(pages, size, kind, options.samples);
+    const { app, raw } = found[kind];
     log(`lookup ${kind} ${size}: p50 app ${app.p50.toFixed(2)} ms, raw ${raw.p50.toFixed(2)} ms; p99 app ${app.p99.toFixed(2)} ms, raw ${raw.p99.toFixed(2)} ms`);
   }
   log(`status counts at ${size} with ${options.pending} pending…`);
-  const statusCounts = await call('statusCounts', size, options.pending, 200);
+  const statusCounts = await pages.app('statusCounts', size, options.pending, 200);
   log(`status counts ${size}: p50 ${statusCounts.p50.toFixed(2)} ms, p95 ${statusCounts.p95.toFixed(2)} ms`);
-  return { size, ingest, lookups, statusCounts };
+  return { size, ingest, lookups: found, statusCounts };
 }

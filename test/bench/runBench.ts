@@ -46,7 +46,7 @@ async function buildAll(): Promise<void> {
 async function durabilityBench(samples: number, log: (line: string) => void): Promise<DurabilityFigures> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'bench-durability-'));
   try {
-    return (await onStoragePage(APP_ROOT, userDataDir, 0, log, (call) => call('durability', samples))).result;
+    return (await onStoragePage(APP_ROOT, userDataDir, 0, log, (pages) => pages.app('durability', samples))).result;
   } finally {
     await rm(userDataDir, { recursive: true, force: true });
   }
@@ -63,9 +63,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   for (const size of options.sizes) {
     const userDataDir = await mkdtemp(join(tmpdir(), 'bench-'));
     try {
-      const ingested = await onStoragePage(APP_ROOT, userDataDir, 0, log, (call) => ingestApp(call, size, log));
+      const ingested = await onStoragePage(APP_ROOT, userDataDir, 0, log, (pages) => ingestApp(pages, size, log));
       app.push(await appBench(APP_ROOT, size, { userDataDir, port: ingested.port }, { typing: options.typingSamples, issues: options.issueSamples }, log));
-      storage.push((await onStoragePage(APP_ROOT, userDataDir, ingested.port, log, (call) => measureStorage(call, size, ingested.result, options, log))).result);
+      storage.push((await onStoragePage(APP_ROOT, userDataDir, ingested.port, log, (pages) => measureStorage(pages, size, ingested.result, options, log))).result);
     } finally {
       await rm(userDataDir, { recursive: true, force: true });
     }

@@ -1,39 +1,19 @@
 import { MAX_REFRESH } from '../../../shared/ipc/contract';
 import { DEFAULT_DATABASE_NAME, TokenDeskDatabase } from '../../../renderer/storage/database';
-import { applyServerTokens } from '../../../renderer/storage/serverCopies';
+import { applyServerTokens, fromServer } from '../../../renderer/storage/serverCopies';
 import { issueToken } from '../../../renderer/commands/tokenWrites';
 import { newOutboxRow, queueStats } from '../../../renderer/outbox';
 import { findTokens } from '../../../renderer/storage/queries';
-import type { TokenRow } from '../../../renderer/storage/rows';
-import { codeOf, identifierOf, numberOf, serverTokenOf } from '../benchRecords';
+import { codeOf, identifierOf, serverTokenOf } from '../benchRecords';
+import { keyFor, spread, type LookupKind, type Spread } from '../benchSamples';
 import { getBy, openRaw, prefixRange, putAll } from './rawIndexedDb';
+
+export type { LookupKind, Spread };
 
 export interface Rate {
   ms: number;
   perSecond: number;
 }
-export interface Spread {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-export type LookupKind = 'code' | 'identifier' | 'number' | 'prefix';
-
-function spread(samples: number[]): Spread {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
-
-/** A seeded walk over the record indexes, the same in every run. */
-function* keysOf(n: number, samples: number): Generator<number> {
-  let state = 12345;
-  for (let i = 0; i < samples; i += 1) {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    yield state % n;
-  }
-}
-
 const appDbs = new Map<number, TokenDeskDatabase>();
 const rawDbs = new Map<number, IDBDatabase>();
 
@@ -76,85 +56,57 @@ async function openApp(n: number): Promise<TokenDeskDatabase> {
 }
 
 /**
- * Raw puts of the rows the app's ingest stored (read a reply's worth at a time, untimed, so 500,000
- * never sit in the page at once). Only the CRM's rows: the app part has issued a few of its own since.
+ * Raw puts of the same tokens as the app stores them (built a reply's worth at a time, untimed), in
+ * the raw page's origin: a LevelDB of its own, empty at the start as the app's was.
  */
 async function ingestRaw(n: number): Promise<Rate> {
-  const db = await openApp(n);
   await Promise.resolve(indexedDB.deleteDatabase(`bench-raw-${n}`));
   const raw = await openRaw(`bench-raw-${n}`);
   rawDbs.set(n, raw);
   let ms = 0;
-  let after: string | null = null;
-  let done = 0;
-  for (;;) {
-    const from = after;
-    const read: TokenRow[] = await (from === null ? db.tokens.orderBy(':id') : db.tokens.where(':id').above(from)).limit(MAX_REFRESH).toArray();
-    if (read.length === 0) break;
-    const rows = read.filter((row) => row.syncStatus === 'synced');
+  for (let start = 0; start < n; start += MAX_REFRESH) {
+    const now = Date.now();
+    const rows = Array.from({ length: Math.min(MAX_REFRESH, n - start) }, (_, k) => fromServer(serverTokenOf(start + k), now, false));
     ms += await timed(() => putAll(raw, rows));
-    after = read[read.length - 1]!.localId;
-    done += rows.length;
-    progress('raw ingest', done, n);
+    progress('raw ingest', start + rows.length, n);
   }
-  if (done !== n) throw new Error(`the app's database holds ${done} tokens from the CRM, not ${n}`);
   return rate(n, ms);
-}
-
-function keyFor(kind: LookupKind, i: number): string {
-  switch (kind) {
-    case 'code':
-      return codeOf(i);
-    case 'identifier':
-      return identifierOf(i);
-    case 'number':
-      return numberOf(i);
-    case 'prefix':
-      return identifierOf(i).slice(0, 8);
-  }
 }
 
 const RAW_INDEX: Record<LookupKind, string> = { code: 'authenticationCode', identifier: 'identifier', number: 'number', prefix: 'identifier' };
 const DEXIE_INDEX = { code: 'authenticationCode', identifier: 'identifier', number: 'number' } as const;
 
-const WARM_UP = 200;
+/** The app's database of `n` tokens, opened once the raw ingest is done, so its settling does not run beside it. */
+async function appDb(n: number): Promise<TokenDeskDatabase> {
+  return appDbs.get(n) ?? (await openApp(n));
+}
 
 /**
- * The app's lookup (findTokens, what the Find screen runs) against a raw index read of the same key,
- * and, to tell the two costs apart, one read of the same index through Dexie. Untimed warm-up first,
- * the same for all three, so the database's settling after an ingest is not counted.
+ * One sample of the app's lookup (findTokens, what the Find screen runs) and, to tell the costs
+ * apart, of one read of the same index through Dexie, for the record `i`.
  */
-async function lookups(n: number, kind: LookupKind, samples: number): Promise<{ app: Spread; raw: Spread; dexieOneRead: Spread; found: number }> {
-  const db = appDbs.get(n);
+async function appLookup(n: number, kind: LookupKind, i: number): Promise<{ app: number; dexieOneRead: number; found: boolean }> {
+  const db = await appDb(n);
+  const key = keyFor(kind, i);
+  let found = false;
+  const app = await timed(async () => (found = (await findTokens(db, key)).length > 0));
+  const dexieOneRead = await timed(() =>
+    kind === 'prefix' ? db.tokens.where('identifier').startsWith(key).limit(50).toArray() : db.tokens.where(DEXIE_INDEX[kind]).equals(key).first(),
+  );
+  return { app, dexieOneRead, found };
+}
+
+/** One sample of a raw index read of the same key (a `getAll` over the prefix range, for prefixes). */
+async function rawLookup(n: number, kind: LookupKind, i: number): Promise<number> {
   const raw = rawDbs.get(n);
-  if (!db || !raw) throw new Error(`ingestRaw(${n}) first`);
-  const one = (key: string) =>
-    kind === 'prefix'
-      ? db.tokens.where('identifier').startsWith(key).limit(50).toArray()
-      : db.tokens.where(DEXIE_INDEX[kind]).equals(key).first();
-  for (const i of keysOf(n, Math.min(WARM_UP, samples))) {
-    const key = keyFor(kind, n - 1 - i);
-    await findTokens(db, key);
-    await one(key);
-    await (kind === 'prefix' ? prefixRange(raw, RAW_INDEX[kind], key, 50) : getBy(raw, RAW_INDEX[kind], key));
-  }
-  const app: number[] = [];
-  const direct: number[] = [];
-  const dexie: number[] = [];
-  let found = 0;
-  for (const i of keysOf(n, samples)) {
-    const key = keyFor(kind, i);
-    app.push(await timed(async () => (found += (await findTokens(db, key)).length > 0 ? 1 : 0)));
-    direct.push(await timed(() => (kind === 'prefix' ? prefixRange(raw, RAW_INDEX[kind], key, 50) : getBy(raw, RAW_INDEX[kind], key))));
-    dexie.push(await timed(() => one(key)));
-  }
-  return { app: spread(app), raw: spread(direct), dexieOneRead: spread(dexie), found };
+  if (!raw) throw new Error(`ingestRaw(${n}) first`);
+  const key = keyFor(kind, i);
+  return timed(() => (kind === 'prefix' ? prefixRange(raw, RAW_INDEX[kind], key, 50) : getBy(raw, RAW_INDEX[kind], key)));
 }
 
 /** The status bar's numbers with `pending` changes queued (the app part's issues among them) on top of n cached tokens. */
 async function statusCounts(n: number, pending: number, samples: number): Promise<Spread & { pending: number }> {
-  const db = appDbs.get(n);
-  if (!db) throw new Error(`ingestRaw(${n}) first`);
+  const db = await appDb(n);
   const missing = pending - (await queueStats(db)).pending;
   const tokens = await db.tokens.where('syncStatus').equals('synced').limit(Math.max(0, missing)).primaryKeys();
   await db.outbox.bulkAdd(
@@ -175,6 +127,8 @@ export type DurabilityFigures = Record<Durability, Spread>;
  * The transaction that issuing a token runs (issueToken: token, outbox row and audit in one
  * transaction), with strict and with relaxed durability, alternating, on two databases of `n` tokens.
  */
+const DURABILITY_WARM_UP = 20;
+
 async function durability(samples: number): Promise<DurabilityFigures> {
   const open = async (mode: Durability) => {
     await Promise.resolve(indexedDB.deleteDatabase(`bench-durability-${mode}`));
@@ -187,10 +141,10 @@ async function durability(samples: number): Promise<DurabilityFigures> {
   const issueOne = (db: TokenDeskDatabase, i: number) =>
     issueToken(db, { identifier: identifierOf(i), sealedPassCode: null, participantNumber: null, authenticationCode: codeOf(i) }, Date.now());
   try {
-    for (let i = 0; i < samples + WARM_UP / 10; i += 1) {
+    for (let i = 0; i < samples + DURABILITY_WARM_UP; i += 1) {
       for (const mode of ['strict', 'relaxed'] as const) {
         const ms = await timed(() => issueOne(dbs[mode], i));
-        if (i >= WARM_UP / 10) times[mode].push(ms);
+        if (i >= DURABILITY_WARM_UP) times[mode].push(ms);
       }
     }
   } finally {
@@ -211,7 +165,7 @@ function close(): void {
 /** True when performance.now() has microsecond steps (without isolation Chromium clamps it to 0.1 ms). */
 const isolated = () => globalThis.crossOriginIsolated;
 
-const bench = { crossOriginIsolated: isolated, ingestApp, ingestRaw, lookups, statusCounts, durability, close };
+const bench = { crossOriginIsolated: isolated, ingestApp, ingestRaw, appLookup, rawLookup, statusCounts, durability, close };
 export type BenchPage = typeof bench;
 
 declare global {
