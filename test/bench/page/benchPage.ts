@@ -82,26 +82,32 @@ async function appDb(n: number): Promise<TokenDeskDatabase> {
 }
 
 /**
- * One sample of the app's lookup (findTokens, what the Find screen runs) and, to tell the costs
- * apart, of one read of the same index through Dexie, for the record `i`.
+ * The app's lookup (findTokens, what the Find screen runs) and, to tell the costs apart, one read of
+ * the same index through Dexie, for each record of `records`, by turns.
  */
-async function appLookup(n: number, kind: LookupKind, i: number): Promise<{ app: number; dexieOneRead: number; found: boolean }> {
+async function appLookups(n: number, kind: LookupKind, records: number[]): Promise<{ app: number[]; dexieOneRead: number[]; found: number }> {
   const db = await appDb(n);
-  const key = keyFor(kind, i);
-  let found = false;
-  const app = await timed(async () => (found = (await findTokens(db, key)).length > 0));
-  const dexieOneRead = await timed(() =>
-    kind === 'prefix' ? db.tokens.where('identifier').startsWith(key).limit(50).toArray() : db.tokens.where(DEXIE_INDEX[kind]).equals(key).first(),
-  );
-  return { app, dexieOneRead, found };
+  const times = { app: [] as number[], dexieOneRead: [] as number[], found: 0 };
+  for (const i of records) {
+    const key = keyFor(kind, i);
+    times.app.push(await timed(async () => (times.found += (await findTokens(db, key)).length > 0 ? 1 : 0)));
+    times.dexieOneRead.push(
+      await timed(() => (kind === 'prefix' ? db.tokens.where('identifier').startsWith(key).limit(50).toArray() : db.tokens.where(DEXIE_INDEX[kind]).equals(key).first())),
+    );
+  }
+  return times;
 }
 
-/** One sample of a raw index read of the same key (a `getAll` over the prefix range, for prefixes). */
-async function rawLookup(n: number, kind: LookupKind, i: number): Promise<number> {
+/** A raw index read of the same keys (a `getAll` over the prefix range, for prefixes). */
+async function rawLookups(n: number, kind: LookupKind, records: number[]): Promise<number[]> {
   const raw = rawDbs.get(n);
   if (!raw) throw new Error(`ingestRaw(${n}) first`);
-  const key = keyFor(kind, i);
-  return timed(() => (kind === 'prefix' ? prefixRange(raw, RAW_INDEX[kind], key, 50) : getBy(raw, RAW_INDEX[kind], key)));
+  const times: number[] = [];
+  for (const i of records) {
+    const key = keyFor(kind, i);
+    times.push(await timed(() => (kind === 'prefix' ? prefixRange(raw, RAW_INDEX[kind], key, 50) : getBy(raw, RAW_INDEX[kind], key))));
+  }
+  return times;
 }
 
 /** The status bar's numbers with `pending` changes queued (the app part's issues among them) on top of n cached tokens. */
@@ -165,7 +171,7 @@ function close(): void {
 /** True when performance.now() has microsecond steps (without isolation Chromium clamps it to 0.1 ms). */
 const isolated = () => globalThis.crossOriginIsolated;
 
-const bench = { crossOriginIsolated: isolated, ingestApp, ingestRaw, appLookup, rawLookup, statusCounts, durability, close };
+const bench = { crossOriginIsolated: isolated, ingestApp, ingestRaw, appLookups, rawLookups, statusCounts, durability, close };
 export type BenchPage = typeof bench;
 
 declare global {
