@@ -9,7 +9,7 @@ import { keysOf, spread, type LookupKind, type Spread } from './benchSamples';
 export interface StorageFigures {
   size: number;
   ingest: { app: Rate; raw: Rate };
-  lookups: Record<LookupKind, { app: Spread; raw: Spread; dexieOneRead: Spread; found: number }>;
+  lookups: Record<LookupKind, { app: Spread; raw: Spread; dexieOneRead: Spread; rawAppIndex: Spread; found: number; foundInAppIndex: number }>;
   statusCounts: Spread & { pending: number };
 }
 
@@ -84,17 +84,21 @@ async function lookups(pages: StoragePages, n: number, kind: LookupKind, samples
   await pages.app('appLookups', n, kind, warm);
   await pages.raw('rawLookups', n, kind, warm);
   const records = [...keysOf(n, samples)];
-  const times = { app: [] as number[], raw: [] as number[], dexie: [] as number[] };
+  const times = { app: [] as number[], raw: [] as number[], dexie: [] as number[], rawAppIndex: [] as number[] };
   let found = 0;
+  let foundInAppIndex = 0;
   for (let from = 0; from < records.length; from += TURN) {
     const turn = records.slice(from, from + TURN);
     const app = await pages.app('appLookups', n, kind, turn);
     times.app.push(...app.app);
     times.dexie.push(...app.dexieOneRead);
     found += app.found;
-    times.raw.push(...(await pages.raw('rawLookups', n, kind, turn)));
+    const raw = await pages.raw('rawLookups', n, kind, turn);
+    times.raw.push(...raw.raw);
+    times.rawAppIndex.push(...raw.appIndex);
+    foundInAppIndex += raw.foundInAppIndex;
   }
-  return { app: spread(times.app), raw: spread(times.raw), dexieOneRead: spread(times.dexie), found };
+  return { app: spread(times.app), raw: spread(times.raw), dexieOneRead: spread(times.dexie), rawAppIndex: spread(times.rawAppIndex), found, foundInAppIndex };
 }
 
 /** After the app part: raw IndexedDB's ingest of the same tokens, then lookups and status counts. */

@@ -3,10 +3,11 @@ import { DEFAULT_DATABASE_NAME, TokenDeskDatabase } from '../../../renderer/stor
 import { applyServerTokens, fromServer } from '../../../renderer/storage/serverCopies';
 import { issueToken } from '../../../renderer/commands/tokenWrites';
 import { newOutboxRow, queueStats } from '../../../renderer/outbox';
-import { findTokens } from '../../../renderer/storage/queries';
+import { findTokens, SEARCH_LIMIT } from '../../../renderer/storage/queries';
+import { FIRST_RANK, normalizeSearch } from '../../../renderer/storage/searchKeys';
 import { codeOf, identifierOf, serverTokenOf } from '../benchRecords';
 import { keyFor, spread, type LookupKind, type Spread } from '../benchSamples';
-import { getBy, openRaw, prefixRange, putAll } from './rawIndexedDb';
+import { getBy, getRange, openRaw, prefixRange, putAll } from './rawIndexedDb';
 
 export type { LookupKind, Spread };
 
@@ -102,14 +103,19 @@ async function appLookups(n: number, kind: LookupKind, records: number[]): Promi
   return times;
 }
 
-/** A raw index read of the same keys (a `getAll` over the prefix range, for prefixes). */
-async function rawLookups(n: number, kind: LookupKind, records: number[]): Promise<number[]> {
+/**
+ * A raw index read of the same keys (a `getAll` over the prefix range, for prefixes) and, to tell
+ * the index's part from the app's, raw IndexedDB's read of the range the app reads in its own index.
+ */
+async function rawLookups(n: number, kind: LookupKind, records: number[]): Promise<{ raw: number[]; appIndex: number[]; foundInAppIndex: number }> {
   const raw = rawDbs.get(n);
   if (!raw) throw new Error(`ingestRaw(${n}) first`);
-  const times: number[] = [];
+  const times = { raw: [] as number[], appIndex: [] as number[], foundInAppIndex: 0 };
   for (const i of records) {
     const key = keyFor(kind, i);
-    times.push(await timed(() => (kind === 'prefix' ? prefixRange(raw, RAW_INDEX[kind], key, 50) : getBy(raw, RAW_INDEX[kind], key))));
+    times.raw.push(await timed(() => (kind === 'prefix' ? prefixRange(raw, RAW_INDEX[kind], key, 50) : getBy(raw, RAW_INDEX[kind], key))));
+    const text = normalizeSearch(key);
+    times.appIndex.push(await timed(async () => (times.foundInAppIndex += (await getRange(raw, 'searchKeys', [text, FIRST_RANK], [text, []], SEARCH_LIMIT)).length > 0 ? 1 : 0)));
   }
   return times;
 }

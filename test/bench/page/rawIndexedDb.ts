@@ -50,3 +50,8 @@ export function prefixRange(db: IDBDatabase, index: string, prefix: string, limi
   const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
   return request(db.transaction('tokens', 'readonly').objectStore('tokens').index(index).getAll(range, limit));
 }
+
+/** Up to `limit` rows of a range of `index`, from `lower` (included) to `upper` (not). */
+export function getRange(db: IDBDatabase, index: string, lower: IDBValidKey, upper: IDBValidKey, limit: number): Promise<unknown[]> {
+  return request(db.transaction('tokens', 'readonly').objectStore('tokens').index(index).getAll(IDBKeyRange.bound(lower, upper, false, true), limit));
+}
