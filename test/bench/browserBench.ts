@@ -1,8 +1,10 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/browser-shell/browserShell';
 import { CROSS_ORIGIN_ISOLATION, startRendererServer, type RendererServer } from '../../scripts/browser-shell/rendererServer';
 import { findChromium } from '../../scripts/browser-shell/findChromium';
+import { chromiumBrowserPid } from '../../scripts/browser-shell/chromiumProcess';
 import type { BenchPage, Rate } from './page/benchPage';
 import { keysOf, spread, type LookupKind, type Spread } from './benchSamples';
 
@@ -27,22 +29,31 @@ export interface StoragePages {
   raw: StorageCall;
 }
 
+/** The two pages' ports, so their origins (and databases) are the same from one browser to the next; 0: a free one. */
+export interface StoragePorts {
+  app: number;
+  raw: number;
+}
+
+export const FREE_PORTS: StoragePorts = { app: 0, raw: 0 };
+
 /**
  * Runs `work` on the storage pages in real Chromium, the profile in `userDataDir/chromium` (where the
- * browser shell keeps it) and the app's page on `port` (0: a free one), so the app's database it
- * writes is the one the app opens from the same folder and port. Returns the port it used.
+ * browser shell keeps it) and the pages on `ports`, so the app's database it writes is the one the
+ * app opens from the same folder and port. Returns the ports it used.
  */
-export async function onStoragePage<T>(appRoot: string, userDataDir: string, port: number, log: (line: string) => void, work: (pages: StoragePages) => Promise<T>): Promise<{ result: T; port: number }> {
+export async function onStoragePage<T>(appRoot: string, userDataDir: string, ports: StoragePorts, log: (line: string) => void, work: (pages: StoragePages) => Promise<T>): Promise<{ result: T; ports: StoragePorts }> {
   const servers: RendererServer[] = [];
   let context: BrowserContext | null = null;
   try {
-    for (const at of [port, 0]) servers.push(await startRendererServer(resolve(appRoot, 'dist/bench'), at, CROSS_ORIGIN_ISOLATION));
+    for (const at of [ports.app, ports.raw]) servers.push(await startRendererServer(resolve(appRoot, 'dist/bench'), at, CROSS_ORIGIN_ISOLATION));
     context = await chromium.launchPersistentContext(join(userDataDir, 'chromium'), { executablePath: chromiumOrFail(), headless: true, args: CHROMIUM_ARGS });
     const opened = context;
     const [app, raw] = await Promise.all(servers.map(async (server, k) => openPage(k === 0 ? (opened.pages()[0] ?? (await opened.newPage())) : await opened.newPage(), server.url, log)));
     const result = await work({ app: app!, raw: raw! });
     await Promise.all([app!('close'), raw!('close')]);
-    return { result, port: Number(new URL(servers[0]!.url).port) };
+    const [appPort, rawPort] = servers.map((server) => Number(new URL(server.url).port));
+    return { result, ports: { app: appPort!, raw: rawPort! } };
   } finally {
     await context?.close();
     for (const server of servers) await server.close();
@@ -101,14 +112,66 @@ async function lookups(pages: StoragePages, n: number, kind: LookupKind, samples
   return { app: spread(times.app), raw: spread(times.raw), dexieOneRead: spread(times.dexie), rawAppIndex: spread(times.rawAppIndex), found, foundInAppIndex };
 }
 
-/** After the app part: raw IndexedDB's ingest of the same tokens, then lookups and status counts. */
-export async function measureStorage(pages: StoragePages, size: number, app: Rate, options: { samples: number; pending: number }, log: (line: string) => void): Promise<StorageFigures> {
+/** After the app part: raw IndexedDB's ingest of the same tokens, on its own page's origin. */
+export async function ingestRaw(pages: StoragePages, size: number, app: Rate, log: (line: string) => void): Promise<StorageFigures['ingest']> {
   log(`ingesting the same ${size} tokens into raw IndexedDB…`);
   // The app's database open first: it settles what its writes left (LevelDB compactions) during the raw
-  // ingest, on a LevelDB of its own, and not during the timed lookups.
+  // ingest, on a LevelDB of its own.
   await pages.app('openAppDb', size);
   const ingest = { app, raw: await pages.raw('ingestRaw', size) };
   log(`ingest ${size}: app ${ingest.app.perSecond.toFixed(0)}/s, raw ${ingest.raw.perSecond.toFixed(0)}/s`);
+  return ingest;
+}
+
+/** CPU a browser and its helpers may use while counted idle: 5 of 100 clock ticks a second. */
+const IDLE_TICKS = 5;
+const SETTLE_CEILING_MS = 600_000;
+
+/** User and system CPU so far, in clock ticks, of process `root` and every process under it (Linux /proc). */
+async function treeTicks(root: number): Promise<number> {
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+    // After the command name (in parentheses, which may hold spaces): state, ppid, … utime (12th), stime.
+    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields) stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  const under = (pid: number): boolean => pid === root || (pid > 1 && stats.has(pid) && under(stats.get(pid)!.parent));
+  return [...stats].reduce((sum, [pid, { ticks }]) => (under(pid) ? sum + ticks : sum), 0);
+}
+
+/**
+ * Waits until the browser on `profileDir` (where IndexedDB and LevelDB's compactions run) has been
+ * idle for two seconds in a row, so timed reads meet both databases settled, as a counter's app meets
+ * its own after a start, and neither side's reads share the machine with the other's compactions.
+ */
+async function settle(profileDir: string, log: (line: string) => void): Promise<void> {
+  const pid = await chromiumBrowserPid(profileDir);
+  if (pid === null) throw new Error(`no Chromium browser process on ${profileDir}`);
+  const start = Date.now();
+  let [quiet, last] = [0, await treeTicks(pid)];
+  while (quiet < 2) {
+    if (Date.now() - start > SETTLE_CEILING_MS) {
+      log(`the databases did not settle in ${SETTLE_CEILING_MS / 1000} s; timing anyway`);
+      return;
+    }
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
+    const now = await treeTicks(pid);
+    quiet = now - last <= IDLE_TICKS ? quiet + 1 : 0;
+    last = now;
+  }
+  log(`both databases settled after ${((Date.now() - start) / 1000).toFixed(0)} s`);
+}
+
+/**
+ * In a new browser: both databases opened from disk and left to settle, then lookups side by side,
+ * then status counts.
+ */
+export async function measureStorage(pages: StoragePages, profileDir: string, size: number, ingest: StorageFigures['ingest'], options: { samples: number; pending: number }, log: (line: string) => void): Promise<StorageFigures> {
+  await pages.app('openAppDb', size);
+  await pages.raw('openRawDb', size);
+  await settle(profileDir, log);
   const found = {} as StorageFigures['lookups'];
   for (const kind of ['code', 'identifier', 'number', 'prefix'] as const) {
     log(`lookups by ${kind} at ${size}…`);

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { appBench, type AppFigures } from './appBench';
 import { bundleFigures, type BundleFigures } from './bundleFigures';
-import { ingestApp, measureStorage, onStoragePage, type StorageFigures } from './browserBench';
+import { FREE_PORTS, ingestApp, ingestRaw, measureStorage, onStoragePage, type StorageFigures } from './browserBench';
 import type { DurabilityFigures } from './page/benchPage';
 import { pushBench, type PushFigure } from './pushBench';
 
@@ -46,7 +46,7 @@ async function buildAll(): Promise<void> {
 async function durabilityBench(samples: number, log: (line: string) => void): Promise<DurabilityFigures> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'bench-durability-'));
   try {
-    return (await onStoragePage(APP_ROOT, userDataDir, 0, log, (pages) => pages.app('durability', samples))).result;
+    return (await onStoragePage(APP_ROOT, userDataDir, FREE_PORTS, log, (pages) => pages.app('durability', samples))).result;
   } finally {
     await rm(userDataDir, { recursive: true, force: true });
   }
@@ -63,9 +63,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   for (const size of options.sizes) {
     const userDataDir = await mkdtemp(join(tmpdir(), 'bench-'));
     try {
-      const ingested = await onStoragePage(APP_ROOT, userDataDir, 0, log, (pages) => ingestApp(pages, size, log));
-      app.push(await appBench(APP_ROOT, size, { userDataDir, port: ingested.port }, { typing: options.typingSamples, issues: options.issueSamples }, log));
-      storage.push((await onStoragePage(APP_ROOT, userDataDir, ingested.port, log, (pages) => measureStorage(pages, size, ingested.result, options, log))).result);
+      const { result: appIngest, ports } = await onStoragePage(APP_ROOT, userDataDir, FREE_PORTS, log, (pages) => ingestApp(pages, size, log));
+      app.push(await appBench(APP_ROOT, size, { userDataDir, port: ports.app }, { typing: options.typingSamples, issues: options.issueSamples }, log));
+      const ingest = (await onStoragePage(APP_ROOT, userDataDir, ports, log, (pages) => ingestRaw(pages, size, appIngest, log))).result;
+      const profileDir = join(userDataDir, 'chromium');
+      storage.push((await onStoragePage(APP_ROOT, userDataDir, ports, log, (pages) => measureStorage(pages, profileDir, size, ingest, options, log))).result);
     } finally {
       await rm(userDataDir, { recursive: true, force: true });
     }

@@ -74,6 +74,11 @@ async function ingestRaw(n: number): Promise<Rate> {
   return rate(n, ms);
 }
 
+/** Raw IndexedDB's database of `n` tokens, as its ingest left it (in this browser or an earlier one). */
+async function openRawDb(n: number): Promise<void> {
+  if (!rawDbs.has(n)) rawDbs.set(n, await openRaw(`bench-raw-${n}`));
+}
+
 const RAW_INDEX: Record<LookupKind, string> = { code: 'authenticationCode', identifier: 'identifier', number: 'number', prefix: 'identifier' };
 const DEXIE_INDEX = { code: 'authenticationCode', identifier: 'identifier', number: 'number' } as const;
 
@@ -181,7 +186,7 @@ function close(): void {
 /** True when performance.now() has microsecond steps (without isolation Chromium clamps it to 0.1 ms). */
 const isolated = () => globalThis.crossOriginIsolated;
 
-const bench = { crossOriginIsolated: isolated, ingestApp, ingestRaw, openAppDb, appLookups, rawLookups, statusCounts, durability, close };
+const bench = { crossOriginIsolated: isolated, ingestApp, ingestRaw, openAppDb, openRawDb, appLookups, rawLookups, statusCounts, durability, close };
 export type BenchPage = typeof bench;
 
 declare global {
