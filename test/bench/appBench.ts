@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { launchBrowserShell, type BrowserShell } from '../../scripts/browser-shell/browserShell';
 import { signInFirstManager } from '../e2e/shellHarness';
 import { codeOf } from './benchRecords';
+import { spread } from './benchSamples';
 import { chromiumOrFail } from './browserBench';
 
 export interface Percentiles {
@@ -30,9 +31,8 @@ export interface AppFigures {
 }
 
 function percentiles(times: number[]): Percentiles {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95), samples: times.length };
+  const { p50, p95 } = spread(times);
+  return { p50, p95, samples: times.length };
 }
 
 /** Used JS heap of the page after a full garbage collection. */

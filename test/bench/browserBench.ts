@@ -29,6 +29,9 @@ export interface StoragePages {
   raw: StorageCall;
 }
 
+/** Where the storage pages' browser keeps its profile: where the browser shell keeps the app's. */
+const storageProfile = (userDataDir: string) => join(userDataDir, 'chromium');
+
 /** The two pages' ports, so their origins (and databases) are the same from one browser to the next; 0: a free one. */
 export interface StoragePorts {
   app: number;
@@ -47,7 +50,7 @@ export async function onStoragePage<T>(appRoot: string, userDataDir: string, por
   let context: BrowserContext | null = null;
   try {
     for (const at of [ports.app, ports.raw]) servers.push(await startRendererServer(resolve(appRoot, 'dist/bench'), at, CROSS_ORIGIN_ISOLATION));
-    context = await chromium.launchPersistentContext(join(userDataDir, 'chromium'), { executablePath: chromiumOrFail(), headless: true, args: CHROMIUM_ARGS });
+    context = await chromium.launchPersistentContext(storageProfile(userDataDir), { executablePath: chromiumOrFail(), headless: true, args: CHROMIUM_ARGS });
     const opened = context;
     const [app, raw] = await Promise.all(servers.map(async (server, k) => openPage(k === 0 ? (opened.pages()[0] ?? (await opened.newPage())) : await opened.newPage(), server.url, log)));
     const result = await work({ app: app!, raw: raw! });
@@ -142,13 +145,13 @@ async function treeTicks(root: number): Promise<number> {
 }
 
 /**
- * Waits until the browser on `profileDir` (where IndexedDB and LevelDB's compactions run) has been
+ * Waits until the storage pages' browser on `userDataDir` (where IndexedDB and LevelDB's compactions run) has been
  * idle for two seconds in a row, so timed reads meet both databases settled, as a counter's app meets
  * its own after a start, and neither side's reads share the machine with the other's compactions.
  */
-async function settle(profileDir: string, log: (line: string) => void): Promise<void> {
-  const pid = await chromiumBrowserPid(profileDir);
-  if (pid === null) throw new Error(`no Chromium browser process on ${profileDir}`);
+async function settle(userDataDir: string, log: (line: string) => void): Promise<void> {
+  const pid = await chromiumBrowserPid(storageProfile(userDataDir));
+  if (pid === null) throw new Error(`no Chromium browser process on ${storageProfile(userDataDir)}`);
   const start = Date.now();
   let [quiet, last] = [0, await treeTicks(pid)];
   while (quiet < 2) {
@@ -168,10 +171,10 @@ async function settle(profileDir: string, log: (line: string) => void): Promise<
  * In a new browser: both databases opened from disk and left to settle, then lookups side by side,
  * then status counts.
  */
-export async function measureStorage(pages: StoragePages, profileDir: string, size: number, ingest: StorageFigures['ingest'], options: { samples: number; pending: number }, log: (line: string) => void): Promise<StorageFigures> {
+export async function measureStorage(pages: StoragePages, userDataDir: string, size: number, ingest: StorageFigures['ingest'], options: { samples: number; pending: number }, log: (line: string) => void): Promise<StorageFigures> {
   await pages.app('openAppDb', size);
   await pages.raw('openRawDb', size);
-  await settle(profileDir, log);
+  await settle(userDataDir, log);
   const found = {} as StorageFigures['lookups'];
   for (const kind of ['code', 'identifier', 'number', 'prefix'] as const) {
     log(`lookups by ${kind} at ${size}…`);

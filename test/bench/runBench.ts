@@ -66,8 +66,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       const { result: appIngest, ports } = await onStoragePage(APP_ROOT, userDataDir, FREE_PORTS, log, (pages) => ingestApp(pages, size, log));
       app.push(await appBench(APP_ROOT, size, { userDataDir, port: ports.app }, { typing: options.typingSamples, issues: options.issueSamples }, log));
       const ingest = (await onStoragePage(APP_ROOT, userDataDir, ports, log, (pages) => ingestRaw(pages, size, appIngest, log))).result;
-      const profileDir = join(userDataDir, 'chromium');
-      storage.push((await onStoragePage(APP_ROOT, userDataDir, ports, log, (pages) => measureStorage(pages, profileDir, size, ingest, options, log))).result);
+      storage.push((await onStoragePage(APP_ROOT, userDataDir, ports, log, (pages) => measureStorage(pages, userDataDir, size, ingest, options, log))).result);
     } finally {
       await rm(userDataDir, { recursive: true, force: true });
     }

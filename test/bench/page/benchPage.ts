@@ -9,7 +9,6 @@ import { codeOf, identifierOf, serverTokenOf } from '../benchRecords';
 import { keyFor, spread, type LookupKind, type Spread } from '../benchSamples';
 import { getBy, getRange, openRaw, prefixRange, putAll } from './rawIndexedDb';
 
-export type { LookupKind, Spread };
 
 export interface Rate {
   ms: number;
@@ -35,7 +34,8 @@ function progress(step: string, done: number, n: number): void {
  * time) into the app's own database, which the app part of the bench then starts on.
  */
 async function ingestApp(n: number): Promise<Rate> {
-  await Promise.resolve(indexedDB.deleteDatabase(DEFAULT_DATABASE_NAME));
+  // IndexedDB runs an open after a delete of the same name; the request is not a promise to await.
+  indexedDB.deleteDatabase(DEFAULT_DATABASE_NAME);
   const db = await openApp(n);
   const ms = await timed(async () => {
     for (let start = 0; start < n; start += MAX_REFRESH) {
@@ -61,7 +61,7 @@ async function openApp(n: number): Promise<TokenDeskDatabase> {
  * the raw page's origin: a LevelDB of its own, empty at the start as the app's was.
  */
 async function ingestRaw(n: number): Promise<Rate> {
-  await Promise.resolve(indexedDB.deleteDatabase(`bench-raw-${n}`));
+  indexedDB.deleteDatabase(`bench-raw-${n}`);
   const raw = await openRaw(`bench-raw-${n}`);
   rawDbs.set(n, raw);
   let ms = 0;
@@ -144,15 +144,16 @@ async function statusCounts(n: number, pending: number, samples: number): Promis
 export type Durability = 'strict' | 'relaxed';
 export type DurabilityFigures = Record<Durability, Spread>;
 
+const DURABILITY_WARM_UP = 20;
+
 /**
  * The transaction that issuing a token runs (issueToken: token, outbox row and audit in one
  * transaction), with strict and with relaxed durability, alternating, on two databases of `n` tokens.
  */
-const DURABILITY_WARM_UP = 20;
 
 async function durability(samples: number): Promise<DurabilityFigures> {
   const open = async (mode: Durability) => {
-    await Promise.resolve(indexedDB.deleteDatabase(`bench-durability-${mode}`));
+    indexedDB.deleteDatabase(`bench-durability-${mode}`);
     const db = new TokenDeskDatabase(`bench-durability-${mode}`, { chromeTransactionDurability: mode });
     await db.open();
     return db;
