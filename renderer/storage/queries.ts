@@ -18,10 +18,25 @@ function byKey(db: TokenDeskDatabase, key: string, from: SearchRank, until: numb
  * start with it, in identifier order (ignoring case and accents). One index read of the text's
  * entries (its prefix entries sort after its ranks); at most `limit` rows, each once.
  */
-export function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
+export async function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
   const key = normalizeSearch(text);
-  if (key === '') return Promise.resolve([]);
-  return db.tokens.where('searchKeys').between([key, FIRST_RANK], [key, []], true, false).limit(limit).toArray();
+  if (key === '') return [];
+  if (!db.isOpen()) await db.open();
+  return searchKeysRead(db.backendDB(), IDBKeyRange.bound([key, FIRST_RANK], [key, []], false, true), limit);
+}
+
+/**
+ * Find's one read, through the connection Dexie opened rather than through Dexie: Dexie's transaction,
+ * promises and middleware cost about 0.1 ms a read, a fifth of the read itself at 10,000 tokens
+ * (docs/performance.md). Nothing of Dexie's is needed here: the read stands alone (never inside a
+ * transaction) and no liveQuery observes it (useLiveTokensRead listens for token changes itself).
+ */
+function searchKeysRead(idb: IDBDatabase, range: IDBKeyRange, limit: number): Promise<TokenRow[]> {
+  return new Promise((resolve, reject) => {
+    const request = idb.transaction('tokens', 'readonly').objectStore('tokens').index('searchKeys').getAll(range, limit);
+    request.onsuccess = () => resolve(request.result as TokenRow[]);
+    request.onerror = () => reject(request.error ?? new Error('the search could not be read'));
+  });
 }
 
 /** What Find lists for what is typed: the matches (`findTokens`), or the tokens touched last while nothing is. */

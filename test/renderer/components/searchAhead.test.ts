@@ -17,7 +17,7 @@ describe('a search started as the key is pressed', () => {
 
   it('is the read the results take: one index read for the keystroke, and only once', async () => {
     await issue(db, { identifier: 'ALPHA1' });
-    const reads = vi.spyOn(db.tokens, 'where');
+    const reads = vi.spyOn(IDBIndex.prototype, 'getAll');
     searchAhead(db, 'ALPHA', 50);
     expect(reads).toHaveBeenCalledTimes(1);
     expect(await takeSearch(db, 'ALPHA', 50)).toMatchObject({ query: 'ALPHA', tokens: [{ identifier: 'ALPHA1' }] });
@@ -38,7 +38,7 @@ describe('a search started as the key is pressed', () => {
   it('is dropped by a newer search, and not taken for another text or another page size', async () => {
     await issue(db, { identifier: 'ALPHA1' });
     await issue(db, { identifier: 'BETA1' });
-    const reads = vi.spyOn(db.tokens, 'where');
+    const reads = vi.spyOn(IDBIndex.prototype, 'getAll');
     searchAhead(db, 'ALPHA', 50);
     searchAhead(db, 'BETA', 50);
     expect(await identifiers(takeSearch(db, 'ALPHA', 50))).toEqual(['ALPHA1']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TokenDeskDatabase } from '../../../renderer/storage/database';
+import { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { findTokens, recentTokens, tokenByCode } from '../../../renderer/storage/queries';
 import { normalizeSearch } from '../../../renderer/storage/searchKeys';
 import { withKeys } from '../../../renderer/storage/tokenRows';
@@ -41,6 +41,17 @@ describe('findTokens', () => {
   it('returns nothing for no match or an empty query', async () => {
     expect(await codes('NOPE')).toEqual([]);
     expect(await codes('   ')).toEqual([]);
+  });
+
+  it('opens the database when Find is its first read', async () => {
+    db.close();
+    const reopened = new TokenDeskDatabase(db.name);
+    try {
+      expect(reopened.isOpen()).toBe(false);
+      expect((await findTokens(reopened, 'VIP')).map((t) => t.authenticationCode)).toEqual(['EEEE5555FFFF6666']);
+    } finally {
+      reopened.close();
+    }
   });
 
   it('returns at most limit rows, each once', async () => {
