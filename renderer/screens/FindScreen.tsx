@@ -40,8 +40,7 @@ export function FindScreen() {
  * scan does (the app's scanner takes scans before they reach this field).
  */
 function SearchBox() {
-  const { scans, db } = useServices();
-  const search = useAppStore('ui', (state) => state.search);
+  const { scans, db, ui } = useServices();
   const setSearch = useAppStore('ui', (state) => state.setSearch);
   const findFocus = useAppStore('ui', (state) => state.findFocus);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -51,6 +50,17 @@ function SearchBox() {
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [findFocus]);
+
+  // The box holds its own text, so a keystroke does not draw it again (as a controlled input it was:
+  // its value set anew and its three texts translated again, about 0.35 ms of a key's 4). The store
+  // keeps the text; one changed elsewhere (Esc, F2, Find emptied for the next scan) is written here.
+  useEffect(() => {
+    const show = ({ search }: { search: string }) => {
+      if (inputRef.current && inputRef.current.value !== search) inputRef.current.value = search;
+    };
+    show(ui.getState());
+    return ui.subscribe(show);
+  }, [ui]);
 
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
@@ -82,7 +92,7 @@ function SearchBox() {
         ref={inputRef}
         id="search-tokens"
         type="search"
-        value={search}
+        defaultValue={ui.getState().search}
         autoFocus
         autoComplete="off"
         spellCheck={false}
