@@ -145,18 +145,19 @@ async function treeTicks(root: number): Promise<number> {
 }
 
 /**
- * Waits until the storage pages' browser on `userDataDir` (where IndexedDB and LevelDB's compactions run) has been
- * idle for two seconds in a row, so timed reads meet both databases settled, as a counter's app meets
- * its own after a start, and neither side's reads share the machine with the other's compactions.
+ * Waits until the browser on `userDataDir` (the storage pages' or the shell's: where IndexedDB and
+ * LevelDB's compactions run) has been idle for two seconds in a row, so what is timed next meets its
+ * databases settled, as a counter's app meets its own after a start, and shares the machine with no
+ * compaction the bench's own ingest left. `what` names the databases in the log.
  */
-async function settle(userDataDir: string, log: (line: string) => void): Promise<void> {
+export async function settle(userDataDir: string, what: string, log: (line: string) => void): Promise<void> {
   const pid = await chromiumBrowserPid(storageProfile(userDataDir));
   if (pid === null) throw new Error(`no Chromium browser process on ${storageProfile(userDataDir)}`);
   const start = Date.now();
   let [quiet, last] = [0, await treeTicks(pid)];
   while (quiet < 2) {
     if (Date.now() - start > SETTLE_CEILING_MS) {
-      log(`the databases did not settle in ${SETTLE_CEILING_MS / 1000} s; timing anyway`);
+      log(`${what} did not settle in ${SETTLE_CEILING_MS / 1000} s; timing anyway`);
       return;
     }
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
@@ -164,7 +165,7 @@ async function settle(userDataDir: string, log: (line: string) => void): Promise
     quiet = now - last <= IDLE_TICKS ? quiet + 1 : 0;
     last = now;
   }
-  log(`both databases settled after ${((Date.now() - start) / 1000).toFixed(0)} s`);
+  log(`${what} settled after ${((Date.now() - start) / 1000).toFixed(0)} s`);
 }
 
 /**
@@ -174,7 +175,7 @@ async function settle(userDataDir: string, log: (line: string) => void): Promise
 export async function measureStorage(pages: StoragePages, userDataDir: string, size: number, ingest: StorageFigures['ingest'], options: { samples: number; pending: number }, log: (line: string) => void): Promise<StorageFigures> {
   await pages.app('openAppDb', size);
   await pages.raw('openRawDb', size);
-  await settle(userDataDir, log);
+  await settle(userDataDir, 'both databases', log);
   const found = {} as StorageFigures['lookups'];
   for (const kind of ['code', 'identifier', 'number', 'prefix'] as const) {
     log(`lookups by ${kind} at ${size}…`);
