@@ -15,17 +15,31 @@ export async function chromiumBrowserPid(profileDir: string): Promise<number | n
   return null;
 }
 
-/** The live processes of group `pgid` (Linux: /proc/<pid>/stat); a zombie holds no file or lock, so it does not count. */
-export async function processGroupMembers(pgid: number): Promise<number[]> {
-  const members: number[] = [];
+/** What /proc/<pid>/stat says of a process: its state, parent, group and CPU used so far (user + system, clock ticks). */
+export interface ProcessStat {
+  state: string;
+  parent: number;
+  group: number;
+  ticks: number;
+}
+
+/** Every process's stat, by pid (Linux: /proc); a process that ends while it is read is left out. */
+export async function processStats(): Promise<Map<number, ProcessStat>> {
+  const stats = new Map<number, ProcessStat>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
-    // After the command name (in parentheses, which may hold spaces): state, ppid, pgrp.
-    const [state, , pgrp] = stat?.slice(stat.lastIndexOf(')') + 2).split(' ') ?? [];
-    if (state !== undefined && state !== 'Z' && Number(pgrp) === pgid) members.push(Number(entry));
+    if (stat === null) continue;
+    // After the command name (in parentheses, which may hold spaces): state, ppid, pgrp, … utime (12th), stime.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    stats.set(Number(entry), { state: fields[0] ?? '', parent: Number(fields[1]), group: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) });
   }
-  return members;
+  return stats;
+}
+
+/** The live processes of group `pgid`; a zombie holds no file or lock, so it does not count. */
+export async function processGroupMembers(pgid: number): Promise<number[]> {
+  return [...(await processStats())].filter(([, stat]) => stat.state !== 'Z' && stat.group === pgid).map(([pid]) => pid);
 }
 
 /**

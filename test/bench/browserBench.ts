@@ -1,10 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/browser-shell/browserShell';
 import { CROSS_ORIGIN_ISOLATION, startRendererServer, type RendererServer } from '../../scripts/browser-shell/rendererServer';
 import { findChromium } from '../../scripts/browser-shell/findChromium';
-import { chromiumBrowserPid } from '../../scripts/browser-shell/chromiumProcess';
+import { chromiumBrowserPid, processStats } from '../../scripts/browser-shell/chromiumProcess';
 import type { BenchPage, Rate } from './page/benchPage';
 import { keysOf, spread, type LookupKind, type Spread } from './benchSamples';
 
@@ -130,16 +129,9 @@ export async function ingestRaw(pages: StoragePages, size: number, app: Rate, lo
 const IDLE_TICKS = 5;
 const SETTLE_CEILING_MS = 600_000;
 
-/** User and system CPU so far, in clock ticks, of process `root` and every process under it (Linux /proc). */
+/** User and system CPU so far, in clock ticks, of process `root` and every process under it. */
 async function treeTicks(root: number): Promise<number> {
-  const stats = new Map<number, { parent: number; ticks: number }>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
-    // After the command name (in parentheses, which may hold spaces): state, ppid, … utime (12th), stime.
-    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields) stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-  }
+  const stats = await processStats();
   const under = (pid: number): boolean => pid === root || (pid > 1 && stats.has(pid) && under(stats.get(pid)!.parent));
   return [...stats].reduce((sum, [pid, { ticks }]) => (under(pid) ? sum + ticks : sum), 0);
 }
