@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { ParticipantSummary } from '../../shared/token/serverToken';
 import type { TokenDeskDatabase } from './database';
 import { HANDED_OUT, IN_STOCK, type TokenRow } from './rows';
@@ -21,8 +22,19 @@ function byKey(db: TokenDeskDatabase, key: string, from: SearchRank, until: numb
 export async function findTokens(db: TokenDeskDatabase, text: string, limit = SEARCH_LIMIT): Promise<TokenRow[]> {
   const key = normalizeSearch(text);
   if (key === '') return [];
-  if (!db.isOpen()) await db.open();
-  return searchKeysRead(db.backendDB(), IDBKeyRange.bound([key, FIRST_RANK], [key, []], false, true), limit);
+  if (!db.isOpen()) await openLikeDexie(db);
+  return searchKeysRead(db.backendDB(), searchRange(key), limit);
+}
+
+/** The search-keys entries of a normalized text: its exact ranks, then its prefix entries. */
+export function searchRange(key: string): IDBKeyRange {
+  return IDBKeyRange.bound([key, FIRST_RANK], [key, []], false, true);
+}
+
+/** Opens a closed database as Dexie's own reads do: one closed on purpose stays closed. */
+async function openLikeDexie(db: TokenDeskDatabase): Promise<void> {
+  if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError();
+  await db.open();
 }
 
 /**

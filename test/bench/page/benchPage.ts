@@ -3,12 +3,11 @@ import { DEFAULT_DATABASE_NAME, TokenDeskDatabase } from '../../../renderer/stor
 import { applyServerTokens, fromServer } from '../../../renderer/storage/serverCopies';
 import { issueToken } from '../../../renderer/commands/tokenWrites';
 import { newOutboxRow, queueStats } from '../../../renderer/outbox';
-import { findTokens, SEARCH_LIMIT } from '../../../renderer/storage/queries';
-import { FIRST_RANK, normalizeSearch } from '../../../renderer/storage/searchKeys';
+import { findTokens, SEARCH_LIMIT, searchRange } from '../../../renderer/storage/queries';
+import { normalizeSearch } from '../../../renderer/storage/searchKeys';
 import { codeOf, identifierOf, serverTokenOf } from '../benchRecords';
 import { keyFor, spread, type LookupKind, type Spread } from '../benchSamples';
 import { getBy, getRange, openRaw, prefixRange, putAll } from './rawIndexedDb';
-
 
 export interface Rate {
   ms: number;
@@ -119,8 +118,8 @@ async function rawLookups(n: number, kind: LookupKind, records: number[]): Promi
   for (const i of records) {
     const key = keyFor(kind, i);
     times.raw.push(await timed(() => (kind === 'prefix' ? prefixRange(raw, RAW_INDEX[kind], key, 50) : getBy(raw, RAW_INDEX[kind], key))));
-    const text = normalizeSearch(key);
-    times.appIndex.push(await timed(async () => (times.foundInAppIndex += (await getRange(raw, 'searchKeys', [text, FIRST_RANK], [text, []], SEARCH_LIMIT)).length > 0 ? 1 : 0)));
+    const range = searchRange(normalizeSearch(key));
+    times.appIndex.push(await timed(async () => (times.foundInAppIndex += (await getRange(raw, 'searchKeys', range, SEARCH_LIMIT)).length > 0 ? 1 : 0)));
   }
   return times;
 }
@@ -148,9 +147,8 @@ const DURABILITY_WARM_UP = 20;
 
 /**
  * The transaction that issuing a token runs (issueToken: token, outbox row and audit in one
- * transaction), with strict and with relaxed durability, alternating, on two databases of `n` tokens.
+ * transaction), with strict and with relaxed durability, alternating, on two databases of their own.
  */
-
 async function durability(samples: number): Promise<DurabilityFigures> {
   const open = async (mode: Durability) => {
     indexedDB.deleteDatabase(`bench-durability-${mode}`);

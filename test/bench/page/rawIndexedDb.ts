@@ -51,7 +51,7 @@ export function prefixRange(db: IDBDatabase, index: string, prefix: string, limi
   return request(db.transaction('tokens', 'readonly').objectStore('tokens').index(index).getAll(range, limit));
 }
 
-/** Up to `limit` rows of a range of `index`, from `lower` (included) to `upper` (not). */
-export function getRange(db: IDBDatabase, index: string, lower: IDBValidKey, upper: IDBValidKey, limit: number): Promise<unknown[]> {
-  return request(db.transaction('tokens', 'readonly').objectStore('tokens').index(index).getAll(IDBKeyRange.bound(lower, upper, false, true), limit));
+/** Up to `limit` rows of `range` of `index`. */
+export function getRange(db: IDBDatabase, index: string, range: IDBKeyRange, limit: number): Promise<unknown[]> {
+  return request(db.transaction('tokens', 'readonly').objectStore('tokens').index(index).getAll(range, limit));
 }

@@ -54,6 +54,13 @@ describe('findTokens', () => {
     }
   });
 
+  it("leaves a database closed on purpose closed, as Dexie's own reads do", async () => {
+    db.close();
+    await expect(findTokens(db, 'VIP')).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+    await expect(tokenByCode(db, 'EEEE5555FFFF6666')).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+    expect(db.isOpen()).toBe(false);
+  });
+
   it('returns at most limit rows, each once', async () => {
     expect(await codes('CARD', 1)).toEqual(['AAAA1111BBBB2222']);
     const vip = await db.tokens.where('identifier').equals('VIP0001').first();
