@@ -44,7 +44,9 @@ const NEXT: Readonly<Record<string, (index: number, count: number) => number>> =
 /**
  * Tokens as buttons that open Token detail, in a virtualized list: only the rows in view are in the
  * DOM, whatever the length. Arrow keys, Home and End move between rows. It draws again only when its
- * tokens or label change: a keystroke whose results are still being read leaves it alone.
+ * tokens or label change: a keystroke whose results are still being read leaves it alone. Rows are
+ * keyed by position, so a new answer rewrites the text of the rows on screen instead of building
+ * new ones, and a row whose height stays is not measured again (its resize observer says if it changes).
  */
 export const TokenList = memo(function TokenList({ label, tokens }: { label: string; tokens: readonly TokenRow[] }) {
   const openToken = useAppStore('ui', (state) => state.openToken);
@@ -65,7 +67,6 @@ export const TokenList = memo(function TokenList({ label, tokens }: { label: str
     },
     overscan: OVERSCAN,
     observeElementRect: observeRect,
-    getItemKey: (index) => tokens[index]?.localId ?? index,
   });
 
   const focusRow = (index: number) => {

@@ -83,6 +83,23 @@ describe('Find', () => {
     await waitFor(() => expect(screen.getByText(/matches for “bulk”$/).textContent).toBe('120 matches for “bulk”'));
     expect(screen.queryByRole('button', { name: 'Show more results' })).toBeNull();
   });
+
+  it('a new answer is written into the rows already drawn: the next text rewrites them rather than building new ones', async () => {
+    const bulk = Array.from({ length: 40 }, (_, i) =>
+      serverToken({ id: `R${String(i).padStart(4, '0')}`.padEnd(32, '0'), number: String(7000 + i), authenticationCode: `ROWSCODE${String(i).padStart(8, '0')}`, identifier: `ROWS${i < 20 ? 'A' : 'B'}${String(i).padStart(3, '0')}` }),
+    );
+    await applyServerTokens(db, bulk, 1_000);
+    startApp(db, {}, { now });
+    const rows = () => within(screen.getByRole('list', { name: 'Search results' })).getAllByRole('listitem');
+    fireEvent.change(search(), { target: { value: 'rowsa' } });
+    await waitFor(() => expect(rows()[0]?.textContent).toContain('ROWSA000'));
+    const [first, second] = rows();
+    fireEvent.change(search(), { target: { value: 'rowsb' } });
+    await waitFor(() => expect(rows()[0]?.textContent).toContain('ROWSB020'));
+    expect(rows()[0]).toBe(first);
+    expect(rows()[1]).toBe(second);
+    expect(second?.textContent).toContain('ROWSB021');
+  });
 });
 
 describe('Find without the card', () => {
