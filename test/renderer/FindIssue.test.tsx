@@ -40,6 +40,12 @@ const unreachable = {
   checkPassCode: () => ({ crm: 'unreachable' as const, message: 'down', valid: null, token: null }),
 };
 
+/** `count` tokens from the CRM, their ids, codes and numbers made from `tag` and `firstNumber`, each named by `identifier`. */
+const tagged = (tag: string, count: number, firstNumber: number, identifier: (i: number) => string) =>
+  Array.from({ length: count }, (_, i) =>
+    serverToken({ id: `${tag[0]}${String(i).padStart(4, '0')}`.padEnd(32, '0'), number: String(firstNumber + i), authenticationCode: `${tag}CODE${String(i).padStart(8, '0')}`, identifier: identifier(i) }),
+  );
+
 function scan(code: string) {
   fireEvent.change(search(), { target: { value: code } });
   fireEvent.keyDown(search(), { key: 'Enter' });
@@ -65,10 +71,7 @@ describe('Find', () => {
   });
 
   it('pages a long result list and draws only the rows in view', async () => {
-    const bulk = Array.from({ length: 120 }, (_, i) =>
-      serverToken({ id: `B${String(i).padStart(4, '0')}`.padEnd(32, '0'), number: String(9000 + i), authenticationCode: `BULKCODE${String(i).padStart(8, '0')}`, identifier: `BULK${String(i).padStart(4, '0')}` }),
-    );
-    await applyServerTokens(db, bulk, 1_000);
+    await applyServerTokens(db, tagged('BULK', 120, 9000, (i) => `BULK${String(i).padStart(4, '0')}`), 1_000);
     startApp(db, {}, { now });
     fireEvent.change(search(), { target: { value: 'bulk' } });
     expect(await screen.findByText(`First ${SEARCH_LIMIT} matches for “bulk”`)).toBeTruthy();
@@ -85,10 +88,7 @@ describe('Find', () => {
   });
 
   it('a new answer is written into the rows already drawn: the next text rewrites them rather than building new ones', async () => {
-    const bulk = Array.from({ length: 40 }, (_, i) =>
-      serverToken({ id: `R${String(i).padStart(4, '0')}`.padEnd(32, '0'), number: String(7000 + i), authenticationCode: `ROWSCODE${String(i).padStart(8, '0')}`, identifier: `ROWS${i < 20 ? 'A' : 'B'}${String(i).padStart(3, '0')}` }),
-    );
-    await applyServerTokens(db, bulk, 1_000);
+    await applyServerTokens(db, tagged('ROWS', 40, 7000, (i) => `ROWS${i < 20 ? 'A' : 'B'}${String(i).padStart(3, '0')}`), 1_000);
     startApp(db, {}, { now });
     const rows = () => within(screen.getByRole('list', { name: 'Search results' })).getAllByRole('listitem');
     fireEvent.change(search(), { target: { value: 'rowsa' } });

@@ -47,8 +47,7 @@ export function getBy(db: IDBDatabase, index: string, key: string): Promise<unkn
 
 /** Up to `limit` rows whose `index` starts with `prefix`. */
 export function prefixRange(db: IDBDatabase, index: string, prefix: string, limit: number): Promise<unknown[]> {
-  const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-  return request(db.transaction('tokens', 'readonly').objectStore('tokens').index(index).getAll(range, limit));
+  return getRange(db, index, IDBKeyRange.bound(prefix, `${prefix}\uffff`), limit);
 }
 
 /** Up to `limit` rows of `range` of `index`. */
