@@ -1,3 +1,4 @@
+import type { PushFigure } from './pushBench';
 import type { BenchResults } from './runBench';
 
 const ms = (n: number) => (n < 10 ? n.toFixed(3) : n.toFixed(1));
@@ -5,6 +6,8 @@ const ratio = (a: number, b: number) => (b === 0 ? '—' : (a / b).toFixed(2));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** The push's floor on this machine: the same calls from a bare client, its wall and its wall ÷ ideal. */
+const bare = (p: PushFigure) => `bare client ${p.raw.wallMs.toFixed(0)} (÷ ideal ${p.raw.ratio.toFixed(2)})`;
 
 /** The results as a Markdown table: each figure, its comparison, the ratio, and the target. */
 export function benchTable(results: BenchResults): string {
@@ -33,11 +36,11 @@ export function benchTable(results: BenchResults): string {
   for (const p of results.push) {
     const cpu = `CPU/op renderer ${ms(p.cpuMsPerOp.renderer)}, main ${ms(p.cpuMsPerOp.main)} (budget ${ms(p.latencyMs / p.concurrency)})`;
     const after = `then refresh and stock top-up ${p.afterPushMs.toFixed(0)}`;
-    rows.push([`push ${p.ops} ops @ ${p.latencyMs} ms, concurrency ${p.concurrency} (ms)`, p.wallMs.toFixed(0), `ideal ${p.idealMs.toFixed(0)}; ${after}; ${cpu}`, ratio(p.wallMs, p.idealMs), 'wall ÷ ideal ≤ 1.10']);
+    rows.push([`push ${p.ops} ops @ ${p.latencyMs} ms, concurrency ${p.concurrency} (ms)`, p.wallMs.toFixed(0), `ideal ${p.idealMs.toFixed(0)}; ${bare(p)}; ${after}; ${cpu}`, ratio(p.wallMs, p.idealMs), 'wall ÷ ideal ≤ 1.10']);
   }
   const { backlog } = results;
   if (backlog) {
-    rows.push([`backlog ${backlog.ops} ops @ ${backlog.latencyMs} ms, concurrency ${backlog.concurrency} (ms)`, backlog.wallMs.toFixed(0), `ideal ${backlog.idealMs.toFixed(0)}; then refresh and stock top-up ${backlog.afterPushMs.toFixed(0)}`, ratio(backlog.wallMs, backlog.idealMs), 'wall ÷ ideal ≤ 1.10']);
+    rows.push([`backlog ${backlog.ops} ops @ ${backlog.latencyMs} ms, concurrency ${backlog.concurrency} (ms)`, backlog.wallMs.toFixed(0), `ideal ${backlog.idealMs.toFixed(0)}; ${bare(backlog)}; then refresh and stock top-up ${backlog.afterPushMs.toFixed(0)}`, ratio(backlog.wallMs, backlog.idealMs), 'wall ÷ ideal ≤ 1.10']);
     const { heap } = backlog;
     rows.push([`backlog heap, drained ÷ queued`, mb(heap.drainedBytes), `queued ${mb(heap.queuedBytes)}; both hold the fake IndexedDB's rows`, ratio(heap.drainedBytes, heap.queuedBytes), 'measured']);
     rows.push([`backlog heap kept: drained, database deleted`, mb(heap.releasedBytes), `before the queue ${mb(heap.emptyBytes)}`, ratio(heap.releasedBytes, heap.emptyBytes), '≤ 1.0 (no growth)']);

@@ -9,6 +9,7 @@ import { countPending, linkJournal } from '../../renderer/outbox';
 import { TokenDeskDatabase } from '../../renderer/storage/database';
 import { newSyncReport, runSync } from '../../renderer/sync/runSync';
 import { pushQueue } from '../../renderer/sync/upstream';
+import { rawPush, type RawPushFigure } from './rawPush';
 import { startMainProcess, type MainProcess } from './mainProcess';
 import { startSimProcess } from './simProcess';
 
@@ -22,6 +23,8 @@ export interface PushFigure {
   /** The rest of the sync after the push: stale tokens re-read and the stock topped up (one CRM call or two). */
   afterPushMs: number;
   ratio: number;
+  /** The same calls from a bare client just before (see `rawPush`): the part of `ratio` that is not the app's. */
+  raw: RawPushFigure;
   /** CPU time per operation while the queue drained: the renderer side (this process), and main's process. */
   cpuMsPerOp: { renderer: number; main: number };
   /**
@@ -51,13 +54,14 @@ const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
  * over IPC, and the simulator in a third.
  */
 export async function pushBench(ops: number, latencyMs: number, concurrency: number): Promise<PushFigure> {
+  const raw = await rawPush(ops, latencyMs, concurrency);
   const figure = await pushOnce(ops, latencyMs, concurrency);
   // What the app keeps shows once the drained database is deleted, out of scope, and the task that deleted it ended.
   await new Promise(setImmediate);
-  return { ...figure, heap: { ...figure.heap, releasedBytes: usedHeap() } };
+  return { ...figure, raw, heap: { ...figure.heap, releasedBytes: usedHeap() } };
 }
 
-type Drained = Omit<PushFigure, 'heap'> & { heap: Omit<PushFigure['heap'], 'releasedBytes'> };
+type Drained = Omit<PushFigure, 'heap' | 'raw'> & { heap: Omit<PushFigure['heap'], 'releasedBytes'> };
 
 async function pushOnce(ops: number, latencyMs: number, concurrency: number): Promise<Drained> {
   const sim = await startSimProcess(latencyMs);
