@@ -5,28 +5,43 @@ import type { AuditBy, AuditOutcome, AuditRow } from './rows';
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
-/**
- * Records who did what at this counter and how it ended, as data and (in `detail`) in English; inside the caller's transaction. `by` defaults
- * to the operator signed in now; a sync outcome passes whoever queued the change.
- */
-export async function addAudit(
+export interface AuditEntry {
+  tokenLocalId: string;
+  action: string;
+  what: AuditWhat;
+  outcome: AuditOutcome;
+  /** Defaults to the operator signed in now; a sync outcome passes whoever queued the change. */
+  by?: AuditBy;
+}
+
+/** Records who did what at this counter and how it ended, as data and (in `detail`) in English; inside the caller's transaction, in the order given. */
+export async function addAudits(db: TokenDeskDatabase, entries: readonly AuditEntry[], now: number): Promise<void> {
+  const terminal = orNull(db.actor.terminalName);
+  await db.audit.bulkAdd(
+    entries.map(({ by = { operator: db.actor.operator }, ...entry }) => {
+      const { operator, approvedBy = null } = by;
+      return {
+        at: now,
+        ...entry,
+        detail: auditRecord(entry.what),
+        operator: operator?.name ?? null,
+        operatorId: operator?.id ?? null,
+        ...(approvedBy ? { approvedBy: approvedBy.name, approvedById: approvedBy.id } : {}),
+        terminal,
+      };
+    }),
+  );
+}
+
+/** One entry (see `addAudits`). */
+export function addAudit(
   db: TokenDeskDatabase,
   tokenLocalId: string,
-  entry: { action: string; what: AuditWhat; outcome: AuditOutcome },
+  entry: Omit<AuditEntry, 'tokenLocalId' | 'by'>,
   now: number,
-  by: AuditBy = { operator: db.actor.operator },
+  by?: AuditBy,
 ): Promise<void> {
-  const { operator, approvedBy = null } = by;
-  await db.audit.add({
-    at: now,
-    tokenLocalId,
-    ...entry,
-    detail: auditRecord(entry.what),
-    operator: operator?.name ?? null,
-    operatorId: operator?.id ?? null,
-    ...(approvedBy ? { approvedBy: approvedBy.name, approvedById: approvedBy.id } : {}),
-    terminal: orNull(db.actor.terminalName),
-  });
+  return addAudits(db, [{ tokenLocalId, ...entry, ...(by ? { by } : {}) }], now);
 }
 
 /** A token's history at this counter, newest first (index read, at most `limit` rows). */

@@ -1,6 +1,5 @@
 import type { BaseVersion } from '../../shared/ipc/contract';
 import type { ServerToken } from '../../shared/token/serverToken';
-import type { TokenDeskDatabase } from './database';
 import { IN_STOCK, type StockFlag, type SyncStatus, type TokenRow } from './rows';
 import { searchKeysOf } from './searchKeys';
 
@@ -64,11 +63,6 @@ export function withServerFacts(token: TokenRow, server: ServerToken, now: numbe
     confirmedAt: now,
     stock: stockAfter(token.stock, server),
   });
-}
-
-/** The local token holding this authentication code, if any (codes are unique here). */
-export function codeHolder(db: TokenDeskDatabase, code: string): Promise<TokenRow | undefined> {
-  return db.tokens.where('authenticationCode').equals(code).first();
 }
 
 /**

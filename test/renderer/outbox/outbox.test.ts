@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Operation } from '../../../shared/ipc/contract';
 import type { TokenDeskDatabase } from '../../../renderer/storage/database';
 import { setLifeCycleState } from '../../../renderer/commands/tokenWrites';
@@ -278,6 +278,52 @@ describe('applyResults', () => {
     await expect(applyResults(db, [doneResult(a!), doneResult(b!)], 9_000)).rejects.toThrow('write failed');
     expect(await db.outbox.count()).toBe(2);
     expect(await db.tokens.get(first.localId)).toMatchObject({ syncStatus: 'pending', number: null });
+  });
+
+  it('writes a reply of confirmations together: one delete, one audit write and one token write for the lot', async () => {
+    for (let i = 0; i < 5; i += 1) await issue(db);
+    const ops = await sendAll();
+    const calls = [vi.spyOn(db.outbox, 'delete'), vi.spyOn(db.outbox, 'bulkDelete'), vi.spyOn(db.audit, 'bulkAdd'), vi.spyOn(db.tokens, 'put'), vi.spyOn(db.tokens, 'bulkPut')];
+    const summary = await applyResults(db, ops.map((op) => doneResult(op)), 9_000);
+    expect(summary.done).toBe(5);
+    expect(calls.map((spy) => spy.mock.calls.length)).toEqual([0, 1, 1, 0, 1]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.tokens.where('syncStatus').equals('synced').count()).toBe(5);
+  });
+
+  it('records a reply that mixes outcomes in queue order', async () => {
+    const tokens = [await issue(db), await issue(db), await issue(db)];
+    const [a, b, c] = await sendAll();
+    const refused = { code: 'IDENTIFIER_TAKEN', message: 'The identifier is taken.' };
+    await applyResults(db, [doneResult(c!), { seq: b!.seq, outcome: 'parked', error: refused }, doneResult(a!)], 9_000);
+    const sync = (await db.audit.orderBy('id').toArray()).filter((row) => row.outcome !== 'queued');
+    expect(sync.map((row) => [row.tokenLocalId, row.outcome])).toEqual([
+      [tokens[0]!.localId, 'synced'],
+      [tokens[1]!.localId, 'parked'],
+      [tokens[2]!.localId, 'synced'],
+    ]);
+  });
+
+  it("names a token by the CRM's own code from the change after its create, in the same reply", async () => {
+    const token = await issue(db);
+    await setLifeCycleState(db, token.localId, 'NOT_EFFECTIVE', 2_000);
+    const [create, setState] = await sendAll();
+    const crmCode = 'CRMMADE000000001';
+    await applyResults(db, [doneResult(create!, { authenticationCode: crmCode }), doneResult(setState!, { authenticationCode: crmCode })], 9_000);
+    const last = await db.audit.orderBy('id').last();
+    expect(last?.what).toMatchObject({ kind: 'synced', change: { kind: 'setState', authenticationCode: crmCode } });
+    expect(await db.tokens.get(token.localId)).toMatchObject({ authenticationCode: crmCode, lifeCycleState: 'NOT_EFFECTIVE', syncStatus: 'synced' });
+  });
+
+  it('settles the tokens of one reply as if one by one: a code one gives up is free for a later one', async () => {
+    const first = await issue(db);
+    const second = await issue(db);
+    const [a, b] = await sendAll();
+    // The CRM gave the first token a code of its own, and holds the second under the first's old code.
+    const crmCode = 'CRMMADE000000002';
+    await applyResults(db, [doneResult(a!, { authenticationCode: crmCode }), doneResult(b!, { authenticationCode: first.authenticationCode })], 9_000);
+    expect(await db.tokens.get(first.localId)).toMatchObject({ authenticationCode: crmCode });
+    expect(await db.tokens.get(second.localId)).toMatchObject({ authenticationCode: first.authenticationCode, syncStatus: 'synced' });
   });
 
   it('keeps the local authentication code when the CRM reports one another local token holds', async () => {
