@@ -28,6 +28,11 @@ export interface PushFigure {
   /** CPU time per operation while the queue drained: the renderer side (this process), and main's process. */
   cpuMsPerOp: { renderer: number; main: number };
   /**
+   * As many operations again, pushed by the same processes once the first push is done: their code is
+   * warm, as at a counter that has pushed since its app started. Null when not asked for (the backlog).
+   */
+  warm: WarmPushFigure | null;
+  /**
    * The renderer side's used heap after a full collection: before the queue was filled, filled, drained,
    * and once the drained database is deleted and main and the simulator are closed. In this harness the
    * database itself (fake-indexeddb) lives in the heap, so only the last against the first says what the
@@ -35,6 +40,8 @@ export interface PushFigure {
    */
   heap: { emptyBytes: number; queuedBytes: number; drainedBytes: number; releasedBytes: number };
 }
+
+export type WarmPushFigure = Pick<PushFigure, 'wallMs' | 'ratio' | 'cpuMsPerOp'>;
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -51,25 +58,30 @@ const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
  * Queued creates pushed through the app's sync path to the simulator at a fixed latency, with the
  * processes laid out as in the app: the renderer's sync code here (on fake-indexeddb, standing in for
  * Chromium's IndexedDB), main (router, upstream, CRM client, journal) in a process of its own, asked
- * over IPC, and the simulator in a third.
+ * over IPC, and the simulator in a third. The figure is the first push those processes make; with
+ * `warm`, the same push again in them is reported beside it.
  */
-export async function pushBench(ops: number, latencyMs: number, concurrency: number): Promise<PushFigure> {
+export async function pushBench(ops: number, latencyMs: number, concurrency: number, { warm = false } = {}): Promise<PushFigure> {
   const raw = await rawPush(ops, latencyMs, concurrency);
-  const figure = await pushOnce(ops, latencyMs, concurrency);
+  const { first, again } = await pushOnce({ ops, latencyMs, concurrency }, warm);
   // What the app keeps shows once the drained database is deleted, out of scope, and the task that deleted it ended.
   await new Promise(setImmediate);
-  return { ...figure, raw, heap: { ...figure.heap, releasedBytes: usedHeap() } };
+  const { wallMs, ratio, cpuMsPerOp } = again ?? first;
+  return { ...first, raw, warm: again && { wallMs, ratio, cpuMsPerOp }, heap: { ...first.heap, releasedBytes: usedHeap() } };
 }
 
-type Drained = Omit<PushFigure, 'heap' | 'raw'> & { heap: Omit<PushFigure['heap'], 'releasedBytes'> };
+type Drained = Omit<PushFigure, 'heap' | 'raw' | 'warm'> & { heap: Omit<PushFigure['heap'], 'releasedBytes'> };
+type Run = { ops: number; latencyMs: number; concurrency: number };
 
-async function pushOnce(ops: number, latencyMs: number, concurrency: number): Promise<Drained> {
-  const sim = await startSimProcess(latencyMs);
+/** The push in fresh processes (main and the simulator just started) and, if `warm`, again in the same ones. */
+async function pushOnce(run: Run, warm: boolean): Promise<{ first: Drained; again: Drained | null }> {
+  const sim = await startSimProcess(run.latencyMs);
   try {
     const main = await startMainProcess();
-    const db = new TokenDeskDatabase(`bench-push-${concurrency}-${Date.now()}`);
+    const db = new TokenDeskDatabase(`bench-push-${run.concurrency}-${Date.now()}`);
     try {
-      return await drain(db, main, { ops, latencyMs, concurrency }, sim.url);
+      const first = await drain(db, main, run, sim.url);
+      return { first, again: warm ? await drain(db, main, run, sim.url) : null };
     } finally {
       await db.delete();
       await main.close();
@@ -80,12 +92,7 @@ async function pushOnce(ops: number, latencyMs: number, concurrency: number): Pr
 }
 
 /** Queues `ops` creates, then syncs until none is pending. */
-async function drain(
-  db: TokenDeskDatabase,
-  main: MainProcess,
-  run: { ops: number; latencyMs: number; concurrency: number },
-  crmUrl: string,
-): Promise<Drained> {
+async function drain(db: TokenDeskDatabase, main: MainProcess, run: Run, crmUrl: string): Promise<Drained> {
   const { ops, latencyMs, concurrency } = run;
   const { api } = main;
   // As the app's renderer does at start: the queue is journalled to main, and what left it is told there.
